@@ -1,0 +1,21 @@
+include_guard(GLOBAL)
+
+# kreditor_set_warnings(<target>): our warning flags, PRIVATE to our own targets.
+# Never INTERFACE: consumers' warnings are their business.
+function(kreditor_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion
+    -Wshadow -Wnon-virtual-dtor -Wold-style-cast $<$<BOOL:${KREDITOR_WERROR}>:-Werror>)
+endfunction()
+
+# kreditor_add_gtest(<name> SOURCES ... [LIBS ...]): one executable per component;
+# every TEST() becomes its own CTest entry.
+function(kreditor_add_gtest name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE kreditor::kreditor GTest::gtest GTest::gmock GTest::gtest_main ${ARG_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # tests/support/*.hpp
+  target_compile_definitions(${name} PRIVATE
+    KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+  kreditor_set_warnings(${name})
+  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
+endfunction()

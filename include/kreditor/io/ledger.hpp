@@ -1,0 +1,106 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/io/ledger.hpp
+// -----------------------------------------------------------------------------
+//
+// A ledger as the CLI and host software hand it to kreditor: customers, invoices,
+// payments and events, read from a directory of CSV files (customers.csv,
+// invoices.csv, payments.csv, events.csv) or one JSON file, validated row by row.
+// Errors name the file, line and column: "invoices.csv:14:6: amount '-5.00' is negative".
+//
+//   ledger l = load_ledger("examples/sample_ledger").value();
+//   for (const invoice_record& inv : l.invoices) ...
+#ifndef KREDITOR_IO_LEDGER_HPP
+#define KREDITOR_IO_LEDGER_HPP
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kreditor/core/money.hpp"
+#include "kreditor/core/result.hpp"
+#include "kreditor/time/date.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+/// B2B or B2C: the law treats them differently (fees, interest margins, compensation).
+enum class segment : std::uint8_t { b2b, b2c };
+
+/// One row of customers.csv.
+struct customer_record {
+  std::string customer_id;
+  std::string name;
+  std::string country;  ///< ISO 3166 alpha-2: NO, SE, DK, FI, ... (selects the jurisdiction)
+  kreditor::segment segment = segment::b2b;
+  kreditor::currency currency{};
+  money credit_limit{};               ///< in `currency`; zero means no credit
+  std::string terms;                  ///< default payment terms, e.g. "30 dager netto"
+  std::string org_number;             ///< optional
+  std::string email;                  ///< optional
+  std::string account_manager;        ///< optional
+  std::vector<std::string> flags;     ///< optional: on_hold, cash_only, in_collection, ...
+  int line = 0;                       ///< line in customers.csv (for messages)
+};
+
+/// One row of invoices.csv.
+struct invoice_record {
+  std::string invoice_id;
+  std::string customer_id;
+  date issue_date;
+  std::optional<date> due_date;  ///< absent: computed from the terms
+  money amount{};                ///< positive; a negative amount is a credit note (credit_of set)
+  std::string terms;             ///< absent: the customer's default
+  std::string reference;         ///< KID / OCR / RF, optional
+  std::string credit_of;         ///< for a credit note: the invoice it reduces (optional column)
+  int line = 0;
+};
+
+/// One row of payments.csv.
+struct payment_record {
+  std::string payment_id;
+  std::string customer_id;
+  date date_paid;
+  money amount{};          ///< positive
+  std::string reference;   ///< optional
+  std::string invoice_id;  ///< optional: the debtor's designation, honoured first
+  int line = 0;
+};
+
+/// The kinds of events.csv rows.
+enum class ledger_event_kind : std::uint8_t {
+  dispute_opened, dispute_resolved, promise_to_pay, payment_plan, write_off, hold, release, notice_sent,
+};
+
+/// One row of events.csv.
+struct event_record {
+  date on;
+  std::string customer_id;
+  std::string invoice_id;  ///< may be empty for customer-level events (hold, release)
+  ledger_event_kind kind = ledger_event_kind::notice_sent;
+  std::string details;     ///< free text or key=value pairs (e.g. "until=2026-03-01", "installments=3")
+  int line = 0;
+};
+
+/// A whole ledger. Ids are unique; every invoice, payment and event names a known customer;
+/// currencies of invoices and payments match their customer's.
+struct ledger {
+  std::vector<customer_record> customers;
+  std::vector<invoice_record> invoices;
+  std::vector<payment_record> payments;
+  std::vector<event_record> events;
+  std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given
+};
+
+/// Reads a ledger directory (CSV files as above) or a single .json file.
+/// Failure: errc::invalid_argument / not_found / conflict / currency_mismatch / io with a message
+/// "FILE:LINE:COLUMN: problem".
+result<ledger> load_ledger(std::string_view path);
+
+/// Parses a ledger from in-memory CSV texts (file name -> contents); load_ledger and the CLI's
+/// bundled sample use this. `events.csv` may be absent.
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files);
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_IO_LEDGER_HPP

@@ -1,0 +1,65 @@
+#include "kreditor/time/date.hpp"
+
+#include <cstdio>
+
+KREDITOR_NAMESPACE_BEGIN
+namespace {
+namespace g = boost::gregorian;
+
+int days_in_month(int year, int month) {
+  return g::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
+                                                  static_cast<unsigned short>(month));
+}
+}  // namespace
+
+date make_date(int year, int month, int day) {
+  if (year < 1400 || year > 9999)
+    throw error(errc::out_of_range, "date: year " + std::to_string(year) + " is outside 1400..9999");
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+    throw error(errc::invalid_argument, "date: " + std::to_string(year) + "-" +
+                                            std::to_string(month) + "-" + std::to_string(day) +
+                                            " does not exist");
+  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
+}
+
+date end_of_month(date d) { return d.end_of_month(); }
+
+date add_months(date d, int n, month_end rule) {
+  const int index = d.year() * 12 + (d.month() - 1) + n;
+  const int year = index / 12;
+  const int month = index % 12 + 1;
+  const int last = days_in_month(year, month);
+  const bool at_end = d.day() == d.end_of_month().day();
+  const int day = (rule == month_end::snap && at_end) ? last : std::min<int>(d.day(), last);
+  return make_date(year, month, day);
+}
+
+result<date> parse_date(std::string_view text) {
+  const auto bad = [&](const std::string& why) {
+    return failure{errc::invalid_argument, "date: '" + std::string(text) + "' " + why};
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return bad("is not of the form YYYY-MM-DD");
+  int field[3] = {0, 0, 0};
+  const std::size_t start[3] = {0, 5, 8}, length[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f)
+    for (std::size_t i = start[f]; i < start[f] + length[f]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return bad("is not of the form YYYY-MM-DD");
+      field[f] = field[f] * 10 + (text[i] - '0');
+    }
+  try {
+    return make_date(field[0], field[1], field[2]);
+  } catch (const error& e) {
+    return failure{e.code(), "date: '" + std::string(text) + "' does not exist or is out of range"};
+  }
+}
+
+std::string to_string(date d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
+                static_cast<int>(d.month()), static_cast<int>(d.day()));
+  return buf;
+}
+
+KREDITOR_NAMESPACE_END
