@@ -18,14 +18,12 @@
 #include <string_view>
 #include <vector>
 
+#include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/core/result.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
-
-/// B2B or B2C: the law treats them differently (fees, interest margins, compensation).
-enum class segment : std::uint8_t { b2b, b2c };
 
 /// One row of customers.csv.
 struct customer_record {
