@@ -14,6 +14,15 @@
 
 namespace kreditor::cli {
 // One line per subcommand (defined in cmd_<name>.cpp).
+int cmd_run(context&);
+int cmd_interest(context&);
+int cmd_check(context&);
+int cmd_make(context&);
+int cmd_terms(context&);
+int cmd_calendar(context&);
+int cmd_aging(context&);
+int cmd_exposure(context&);
+int cmd_simulate(context&);
 }  // namespace kreditor::cli
 
 namespace {
@@ -27,6 +36,15 @@ struct command_row {
 
 // clang-format off
 const std::vector<command_row> commands = {
+  {"run", cmd_run, "the daily dunning run: [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--state FILE] [--fail-on-overdue] [--quiet]; no --ledger: the bundled sample"},
+  {"interest", cmd_interest, "late interest for one invoice: --amount --currency --from (due) --to (paid) --jurisdiction [--rate 12.5%] [--segment b2b|b2c] [--json]"},
+  {"check", cmd_check, "validate a payment reference or identity number: TYPE VALUE [--json] (TYPE: kid-mod10 kid-mod11 ocr fik71 fi-ref rf iban orgnr-no orgnr-se cvr ytunnus; ocr also --length-digit); exit 1 if invalid"},
+  {"make", cmd_make, "complete a payment reference with its check digit(s): TYPE PAYLOAD [--length-digit] [--json] (TYPE: kid-mod10 kid-mod11 ocr fik71 fi-ref rf)"},
+  {"calendar", cmd_calendar, "payment calendars: holidays --calendar CC --from D --to D [--json] | is-business-day --calendar CC --date D | adjust --calendar CC --date D [--convention C] | advance --calendar CC --date D --days N (CC: NO SE DK FI weekends)"},
+  {"terms", cmd_terms, "due dates, discounts and instalments of payment terms: TERMS --invoice-date D [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date D] [--amount X --currency C] [--json]"},
+  {"aging", cmd_aging, "open receivables by age, per customer and portfolio: [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--json]; no --ledger: the bundled sample"},
+  {"exposure", cmd_exposure, "a customer's credit exposure by category and an order release decision: --customer ID [--ledger PATH] [--as-of DATE] [--order-amount 12000.00] [--json]"},
+  {"simulate", cmd_simulate, "projected dunning timeline of one invoice if nothing is paid: --policy NO|SE|DK|FI|EU|single-reminder|relationship-first|FILE.json --amount --currency --invoice-date --due [--segment b2b|b2c] [--until DATE] [--json]"},
 };
 // clang-format on
 

@@ -26,9 +26,12 @@ date make_date(int year, int month, int day) {
 date end_of_month(date d) { return d.end_of_month(); }
 
 date add_months(date d, int n, month_end rule) {
-  const int index = d.year() * 12 + (d.month() - 1) + n;
-  const int year = index / 12;
-  const int month = index % 12 + 1;
+  const long long index = d.year() * 12LL + (d.month() - 1) + n;  // 64-bit: any int n is safe
+  if (index < 1400 * 12LL || index >= 10000 * 12LL)  // Boost itself would throw std::out_of_range
+    throw error(errc::out_of_range, "add_months: " + to_string(d) + " + " + std::to_string(n) +
+                                        " months is outside 1400..9999");
+  const int year = static_cast<int>(index / 12);
+  const int month = static_cast<int>(index % 12) + 1;
   const int last = days_in_month(year, month);
   const bool at_end = d.day() == d.end_of_month().day();
   const int day = (rule == month_end::snap && at_end) ? last : std::min<int>(d.day(), last);

@@ -70,7 +70,20 @@ enum class ledger_event_kind : std::uint8_t {
   dispute_opened, dispute_resolved, promise_to_pay, payment_plan, write_off, hold, release, notice_sent,
 };
 
+/// "dispute_opened", "promise_to_pay", ... (the spelling in events.csv).
+[[nodiscard]] std::string_view to_string(ledger_event_kind kind) noexcept;
+/// The inverse of to_string; errc::invalid_argument naming the text otherwise.
+result<ledger_event_kind> parse_ledger_event_kind(std::string_view text);
+
 /// One row of events.csv.
+///
+/// `details` is free text, or `key=value` pairs separated by ';' which are checked and parsed
+/// into the typed fields below (unknown keys are errors):
+///   promise_to_pay  until=DATE (required), amount=DECIMAL
+///   payment_plan    installments=N (required, 1..120), first=DATE (required), amount=DECIMAL
+///   hold            until=DATE
+///   write_off       amount=DECIMAL (absent: the whole open amount)
+///   notice_sent     level=NAME (required), deadline=DATE, fee=DECIMAL
 struct event_record {
   date on;
   std::string customer_id;
@@ -78,6 +91,14 @@ struct event_record {
   ledger_event_kind kind = ledger_event_kind::notice_sent;
   std::string details;     ///< free text or key=value pairs (e.g. "until=2026-03-01", "installments=3")
   int line = 0;
+  // Parsed from `details` (see above); absent when not given.
+  std::optional<date> until;      ///< promise_to_pay: the promised date; hold: held until
+  std::optional<money> amount;    ///< promised / installment / written-off amount (customer's currency)
+  int installments = 0;           ///< payment_plan: number of installments
+  std::optional<date> first_due;  ///< payment_plan: the first installment's due date (then monthly)
+  std::string level;              ///< notice_sent: the policy step's name ("reminder", "purring", ...)
+  std::optional<date> deadline;   ///< notice_sent: the notice's deadline
+  std::optional<money> fee;       ///< notice_sent: the fee charged with the notice
 };
 
 /// A whole ledger. Ids are unique; every invoice, payment and event names a known customer;
@@ -93,6 +114,14 @@ struct ledger {
 /// Reads a ledger directory (CSV files as above) or a single .json file.
 /// Failure: errc::invalid_argument / not_found / conflict / currency_mismatch / io with a message
 /// "FILE:LINE:COLUMN: problem".
+///
+/// COLUMN is the 1-based field number in that row (the column a spreadsheet shows). Columns are
+/// found by their header names, in any order; an unknown or repeated column name is an error,
+/// as is a missing required one. A directory may hold `ledger.json` ({"as_of": "YYYY-MM-DD"}) or
+/// `as_of.txt` with the ledger's own as-of date. A single JSON file holds one object with
+/// "as_of" and the arrays "customers", "invoices", "payments", "events" of objects whose keys
+/// are the CSV column names and whose values are strings (amounts as decimal strings); its
+/// messages name the element: "ledger.json: invoices[3].amount: ...".
 result<ledger> load_ledger(std::string_view path);
 
 /// Parses a ledger from in-memory CSV texts (file name -> contents); load_ledger and the CLI's

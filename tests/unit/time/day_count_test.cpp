@@ -45,8 +45,8 @@ INSTANTIATE_TEST_SUITE_P(Table, DayCountAccrual, ::testing::Values(
     AccrualCase{act_360,        d(2024, 3, 31), d(2024, 1, 1),  {-90, 360}},
     // legal.md §1.6 NO-4-split: 11 days in 2024 (/366) + 10 days in 2025 (/365)
     AccrualCase{act_act_isda,   d(2024, 12, 20), d(2025, 1, 10), {11 * 365 + 10 * 366, 133'590}},
-    AccrualCase{act_act_isda,   d(2023, 1, 1),  d(2024, 1, 1),  {365 * 366, 133'590}},   // one year
-    AccrualCase{act_act_isda,   d(2024, 1, 1),  d(2025, 1, 1),  {366 * 365, 133'590}},   // one leap year
+    AccrualCase{act_act_isda,   d(2023, 1, 1),  d(2024, 1, 1),  {364 * 366 + 365, 133'590}},  // 364/365 + 1/366
+    AccrualCase{act_act_isda,   d(2024, 1, 1),  d(2025, 1, 1),  {365 * 365 + 366, 133'590}},  // 365/366 + 1/365
     AccrualCase{act_act_isda,   d(2023, 12, 31), d(2024, 1, 1), {365, 133'590}},          // 1 Jan 2024 is 1/366
     AccrualCase{act_act_isda,   d(2024, 12, 31), d(2025, 1, 1), {366, 133'590}},          // 1 Jan 2025 is 1/365
     AccrualCase{act_act_isda,   d(2022, 6, 30), d(2026, 6, 30), {4 * 133'590 - 0, 133'590}},

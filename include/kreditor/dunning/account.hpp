@@ -1,0 +1,116 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/dunning/account.hpp
+// -----------------------------------------------------------------------------
+//
+// What the dunning engine reads about one invoice: a small view the caller builds from
+// its ledger (the CLI builds it from io/ledger.hpp). The engine needs no ledger code: the
+// open principal is given as of the evaluation date, and the notices already sent and the
+// overlays (disputes, promises, plans, holds) are plain dated facts.
+//
+//   invoice_view v{.id = "10001", .customer = "C1", .currency = iso4217::nok,
+//                  .invoice_date = make_date(2026, 1, 2), .due = make_date(2026, 1, 16),
+//                  .open_principal = money(1'000'000, iso4217::nok)};
+//   v.notices.push_back({.step = 0, .sent = make_date(2026, 1, 30),
+//                        .deadline = make_date(2026, 2, 13), .fee = money(3'500, iso4217::nok)});
+#ifndef KREDITOR_DUNNING_ACCOUNT_HPP
+#define KREDITOR_DUNNING_ACCOUNT_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kreditor/core/jurisdiction.hpp"
+#include "kreditor/core/money.hpp"
+#include "kreditor/time/date.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+namespace dunning {
+
+/// The step index of the reaction to a broken promise / broken plan in a notice history.
+inline constexpr std::int32_t broken_promise_step = -1;
+inline constexpr std::int32_t broken_plan_step = -2;
+
+/// A step the engine asked for and the caller carried out: the history that times the
+/// next level. `step` is the policy step's index (or broken_promise_step / broken_plan_step).
+struct notice_record {
+  std::int32_t step = 0;
+  date sent{};
+  std::optional<date> deadline{};  ///< the payment deadline it gave, if any
+  money fee{};                   ///< the fee it charged (zero if none)
+  friend bool operator==(const notice_record&, const notice_record&) = default;
+};
+
+/// A dispute: dunning pauses from `opened` until `resolved` (the clock is shifted by the pause).
+struct dispute {
+  date opened{};
+  std::optional<date> resolved{};
+  friend bool operator==(const dispute&, const dispute&) = default;
+};
+
+/// A promise to pay by `until`: dunning pauses; unpaid after `until` the promise is broken
+/// and the next level follows at once (with the policy's on_broken_promise commands).
+struct promise {
+  date made{};
+  date until{};
+  friend bool operator==(const promise&, const promise&) = default;
+};
+
+/// One installment of a payment plan and what has been paid on it.
+struct installment {
+  date due{};
+  money amount{};
+  money paid{};  ///< paid towards this installment so far (as of the evaluation date)
+  friend bool operator==(const installment&, const installment&) = default;
+};
+
+/// An agreed payment plan: dunning pauses while installments are paid; a missed one
+/// (unpaid after due + the policy's grace days) breaks the plan and escalates.
+struct plan_overlay {
+  date agreed{};
+  std::vector<installment> installments{};
+  friend bool operator==(const plan_overlay&, const plan_overlay&) = default;
+};
+
+/// A manual hold: dunning pauses from `from` until `until` (released), if given.
+struct hold_period {
+  date from{};
+  std::optional<date> until{};
+  friend bool operator==(const hold_period&, const hold_period&) = default;
+};
+
+/// The overlays on an invoice's clock, all dated.
+struct overlays {
+  std::vector<dispute> disputes{};
+  std::vector<promise> promises{};
+  std::optional<plan_overlay> plan{};
+  std::vector<hold_period> holds{};
+  std::vector<date> escalations{};      ///< manual "escalate now"
+  std::optional<date> written_off{};
+  std::optional<date> legal_proceedings{};  ///< a handed-over claim taken to court
+  friend bool operator==(const overlays&, const overlays&) = default;
+};
+
+/// One invoice as the engine sees it on the evaluation date.
+struct invoice_view {
+  std::string id{};
+  std::string customer{};
+  kreditor::currency currency{};
+  kreditor::segment segment = segment::b2b;
+  kreditor::jurisdiction jurisdiction = jurisdiction::eu;
+  date invoice_date{};
+  date due{};
+  money open_principal{};          ///< open as of the evaluation date (after payments/credits)
+  bool credited = false;           ///< closed by a credit note (else zero open means paid)
+  bool reminder_fee_agreed = true; ///< the fee was agreed when the debt arose (SE 2 §)
+  dunning::overlays overlays{};
+  std::vector<notice_record> notices{};  ///< history, in the order sent
+  friend bool operator==(const invoice_view&, const invoice_view&) = default;
+};
+
+}  // namespace dunning
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_DUNNING_ACCOUNT_HPP

@@ -1,0 +1,195 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/dunning/machine.hpp
+// -----------------------------------------------------------------------------
+//
+// The dunning life cycle of one invoice as ONE transition table, read top to bottom
+// like a UML table (after boost-ext/sml):
+//
+//   from-states  + event  [guard]  / action  = to-state
+//
+// The table itself is in src/dunning/machine.cpp; `transition_table()` exposes its rows
+// (names, states, events) for documentation, tests and the audit trail. `step()` is pure:
+// no clock, no I/O. What should happen in the world comes back as `command` values.
+//
+// Overlays (disputed, promise to pay, payment plan, on hold) are flags beside the state:
+// they pause or alter the clock without forgetting where the invoice stands.
+//
+//   invoice_state s = initial_state(facts, money(1'000'000, iso4217::nok));
+//   outcome o = step({cp, facts}, s, date_reached{make_date(2026, 1, 17)});   // -> overdue
+//   o = step({cp, facts}, o.next, step_due{make_date(2026, 1, 30), 0});       // -> reminded
+//   // o.commands: send_reminder with principal, fee, interest and deadline
+#ifndef KREDITOR_DUNNING_MACHINE_HPP
+#define KREDITOR_DUNNING_MACHINE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kreditor/core/jurisdiction.hpp"
+#include "kreditor/core/money.hpp"
+#include "kreditor/dunning/account.hpp"
+#include "kreditor/dunning/compiled_policy.hpp"
+#include "kreditor/dunning/policy.hpp"
+#include "kreditor/time/date.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+namespace dunning {
+
+/// Where an invoice stands.
+enum class state : std::uint8_t {
+  not_yet_due,           ///< before the due date
+  due,                   ///< on the due date
+  overdue,               ///< after the due date, no notice yet
+  reminded,              ///< a notice of the policy has been sent (level = steps done)
+  handed_to_collection,  ///< the last step handed the claim to a collector
+  legal,                 ///< a handed-over claim taken to court
+  paid,                  ///< settled by payment (closed)
+  credited,              ///< settled by a credit note (closed)
+  written_off,           ///< written off (closed)
+};
+[[nodiscard]] std::string_view to_string(state s) noexcept;
+
+/// Overlay bits in invoice_state::flags.
+namespace overlay {
+inline constexpr std::uint8_t disputed = 1u << 0;     ///< paused until resolved
+inline constexpr std::uint8_t promised = 1u << 1;     ///< paused until the promised date
+inline constexpr std::uint8_t in_plan = 1u << 2;      ///< paused while the plan is kept
+inline constexpr std::uint8_t on_hold = 1u << 3;      ///< paused until released
+inline constexpr std::uint8_t escalated = 1u << 4;    ///< next step fires as soon as the law allows
+inline constexpr std::uint8_t compensated = 1u << 5;  ///< the fixed B2B compensation was charged
+inline constexpr std::uint8_t pausing = disputed | promised | in_plan | on_hold;
+}  // namespace overlay
+
+/// The fixed facts of one invoice the machine looks at (16 bytes; a batch column row).
+struct invoice_facts {
+  std::int32_t invoice_day = 0;  ///< day_number of the invoice date
+  std::int32_t due_day = 0;      ///< day_number of the due date
+  kreditor::currency currency{};
+  kreditor::segment segment = segment::b2b;
+  bool reminder_fee_agreed = true;
+  friend bool operator==(const invoice_facts&, const invoice_facts&) = default;
+};
+
+/// The facts of a view.
+[[nodiscard]] invoice_facts facts_of(const invoice_view& v);
+
+/// The machine's whole memory of one invoice: 48 bytes, trivially copyable, so a portfolio
+/// is a flat array of these. Days are day_numbers; no_day = not set.
+struct invoice_state {
+  state current = state::not_yet_due;
+  std::uint8_t flags = 0;        ///< overlay bits
+  std::uint8_t next_step = 0;    ///< index of the next policy step (= the level reached)
+  std::uint8_t fee_notices = 0;  ///< fee-bearing reminders / warnings sent
+  std::int32_t last_fired = no_day;     ///< day the last step fired
+  std::int32_t last_notice = no_day;    ///< day the last customer notice was sent
+  std::int32_t last_deadline = no_day;  ///< that notice's deadline (its date if it gave none)
+  std::int32_t paused_since = no_day;   ///< start of the running dispute / hold pause
+  std::int32_t paused_days = 0;         ///< days paused since the last step: shifts the clock
+  std::int32_t promised_until = no_day; ///< the promised date, while a promise is open
+  std::int32_t next_action = 0;         ///< the engine's cache: first day anything happens by itself
+  std::int64_t open_minor = 0;          ///< open principal (minor units of the facts' currency)
+  std::int64_t fees_minor = 0;          ///< fees charged and not yet paid
+  friend bool operator==(const invoice_state&, const invoice_state&) = default;
+};
+
+/// The state of a fresh invoice with `open` principal (currency must match the facts').
+[[nodiscard]] invoice_state initial_state(const invoice_facts& f, money open);
+
+// ---- events: what happened (each carries its date) -----------------------------------------
+struct date_reached { date on{}; };          ///< the as-of date advanced to `on`
+struct step_due { date on{}; std::int32_t step = 0; };  ///< the scheduler found `step` due
+struct notice_sent { notice_record notice{}; };  ///< a recorded notice, replayed from history
+struct payment_received { date on{}; money amount{}; };  ///< payment or partial payment
+struct credit_note { date on{}; money amount{}; };
+struct dispute_opened { date on{}; };
+struct dispute_resolved { date on{}; };
+struct promise_made { date on{}; date until{}; };
+struct promise_broken { date on{}; };        ///< derived: promised date passed, still open
+struct plan_agreed { date on{}; };
+struct installment_paid { date on{}; money amount{}; };
+struct installment_missed { date on{}; };    ///< breaks the plan
+struct escalate { date on{}; };              ///< manual: next level now (within the law)
+struct hold { date on{}; };
+struct release { date on{}; };
+struct write_off { date on{}; };
+struct legal_proceedings { date on{}; };     ///< a handed-over claim goes to court
+
+using event = std::variant<date_reached, step_due, notice_sent, payment_received, credit_note,
+                           dispute_opened, dispute_resolved, promise_made, promise_broken,
+                           plan_agreed, installment_paid, installment_missed, escalate, hold,
+                           release, write_off, legal_proceedings>;
+
+[[nodiscard]] date event_date(const event& e);
+/// "date_reached", "payment_received", ... (audit trail spelling).
+[[nodiscard]] std::string_view event_name(const event& e) noexcept;
+
+// ---- commands: what the caller should do ---------------------------------------------------
+struct command {
+  command_kind kind = command_kind::send_reminder;
+  std::uint16_t custom = 0;        ///< command_kind::custom: index into compiled_policy::custom_commands
+  std::int32_t step = 0;           ///< the policy step (or broken_promise_step / broken_plan_step)
+  date on{};
+  std::optional<date> deadline;    ///< payment deadline given with a notice
+  money principal{};               ///< open principal
+  money fee{};                     ///< the fee this notice charges
+  money fees{};                    ///< all fees charged so far, this one included
+  money interest{};                ///< late interest accrued to `on`
+  money total{};                   ///< principal + fees + interest
+  friend bool operator==(const command&, const command&) = default;
+};
+
+struct context {
+  const compiled_policy& policy;
+  const invoice_facts& invoice;
+};
+
+/// The result of one event.
+struct outcome {
+  invoice_state next{};
+  std::vector<command> commands;
+  std::string_view rule;  ///< the name of the row that fired; empty when none matched
+  [[nodiscard]] bool matched() const noexcept { return !rule.empty(); }
+};
+
+/// Applies `ev` in state `from`: the first row whose states, event and guard match wins.
+/// With no matching row the state is kept, nothing is asked for and `rule` is empty.
+/// \throws error(conflict) for an event that contradicts the state (a payment larger than
+/// what is owed; a payment in another currency).
+[[nodiscard]] outcome step(const context& ctx, const invoice_state& from, const event& ev);
+
+/// One row of the table, for documentation and tests.
+struct row_info {
+  std::string_view name;       ///< "overdue_after_due_date"
+  std::uint16_t from = 0;      ///< bit per state
+  std::size_t event_index = 0; ///< event::index() of the row's event
+  std::string_view guard;
+  std::string_view action;
+  std::optional<state> to;     ///< nullopt: the state is kept
+};
+[[nodiscard]] std::span<const row_info> transition_table() noexcept;
+
+/// The next step that may fire and the first day it may: (step, day), or nullopt when nothing
+/// will fire without a new event (closed, paused, below the minimum, policy finished).
+struct scheduled {
+  std::int32_t step = 0;
+  std::int32_t day = never;
+};
+[[nodiscard]] std::optional<scheduled> next_step(const context& ctx, const invoice_state& s);
+
+/// The first day on which something happens without a new event (due date reached, promise
+/// expired, next step due); `never` when nothing will.
+[[nodiscard]] std::int32_t next_action_day(const context& ctx, const invoice_state& s);
+
+/// Late interest on the open principal from the due date to `on` (zero when the policy
+/// charges none or before the first interest day).
+[[nodiscard]] money interest_due(const context& ctx, const invoice_state& s, date on);
+
+}  // namespace dunning
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_DUNNING_MACHINE_HPP

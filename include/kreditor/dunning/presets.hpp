@@ -1,0 +1,42 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/dunning/presets.hpp
+// -----------------------------------------------------------------------------
+//
+// Ready-made policies that follow the seed processes and pass their own legal checks:
+//   "NO"  purring -> inkassovarsel -> inkasso          "SE"  påminnelse -> inkassokrav -> inkasso
+//   "DK"  rykker 1..3 -> inkasso                       "FI"  maksumuistutus -> maksuvaatimus -> perintä
+//   "EU"  reminder (B2B: EUR 40 compensation) -> final notice -> collection
+//   "single-reminder"     one reminder (NO: the inkassovarsel), then collection
+//   "relationship-first"  receipt confirmation, courtesy e-mail before due, e-mail 5 days
+//                         after due, phone call day 7, account manager day 8, formal reminder,
+//                         collection warning with credit hold, collection; cash terms after a
+//                         broken promise.
+//
+//   policy p = preset("relationship-first", jurisdiction::se);
+#ifndef KREDITOR_DUNNING_PRESETS_HPP
+#define KREDITOR_DUNNING_PRESETS_HPP
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "kreditor/core/jurisdiction.hpp"
+#include "kreditor/dunning/policy.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+namespace dunning {
+
+/// "NO", "SE", "DK", "FI", "EU", "single-reminder", "relationship-first".
+[[nodiscard]] std::vector<std::string_view> preset_names();
+
+/// The preset `name`. The national presets are for their own jurisdiction (passing another
+/// is errc::conflict); the generic ones are built for `j` (default EU).
+/// \throws error(not_found) for an unknown name.
+[[nodiscard]] policy preset(std::string_view name, std::optional<jurisdiction> j = std::nullopt);
+
+}  // namespace dunning
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_DUNNING_PRESETS_HPP

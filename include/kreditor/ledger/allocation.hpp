@@ -1,0 +1,81 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/ledger/allocation.hpp
+// -----------------------------------------------------------------------------
+//
+// How payments and credit notes are allocated to a customer's open items, and the replay of a
+// whole history into ledger entries. An explicit debtor designation (invoice ids, or a payment
+// reference matching an invoice's) is honoured first; the rest goes to the customer's other
+// open items in the policy's item order and, within an item, in the policy's component order.
+// Money is conserved exactly: for every payment, applied parts + customer credit == amount.
+// Over-payments are kept as customer credit, never lost; a small remaining difference is
+// written off only when `write_off_below` is configured.
+//
+//   const allocation_policy policy = allocation_preset_for(jurisdiction::no).policy;
+//   std::vector<ledger_entry> entries = replay_ledger(invoices, credit_notes, payments, charges, policy);
+#ifndef KREDITOR_LEDGER_ALLOCATION_HPP
+#define KREDITOR_LEDGER_ALLOCATION_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "kreditor/core/jurisdiction.hpp"
+#include "kreditor/core/money.hpp"
+#include "kreditor/ledger/invoice.hpp"
+#include "kreditor/ledger/ledger_entry.hpp"
+#include "kreditor/ledger/payment.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+/// The order in which undesignated money reaches a customer's invoices.
+enum class item_order : std::uint8_t {
+  oldest_due_first,    ///< by first due date, then issue date, then id
+  oldest_issue_first,  ///< by issue date, then id
+};
+
+/// How money is allocated. The defaults are costs -> interest -> principal, oldest due first,
+/// no write-offs.
+struct allocation_policy {
+  std::array<component, 3> order{component::fees, component::interest, component::principal};
+  item_order items = item_order::oldest_due_first;
+  /// When set: an invoice left with an open total above zero and at or below this amount after
+  /// a payment is written off (entry_kind::write_off). Must be in the payments' currency.
+  std::optional<money> write_off_below{};
+
+  friend bool operator==(const allocation_policy&, const allocation_policy&) = default;
+};
+
+/// A policy per jurisdiction with where it comes from (legal.md §3).
+struct allocation_preset {
+  kreditor::jurisdiction jurisdiction = jurisdiction::eu;
+  allocation_policy policy{};
+  std::string_view rule{};    ///< what the law or practice says
+  std::string_view source{};  ///< where it was found
+  bool uncertain = false;     ///< legal.md marks the order UNCERTAIN: check before relying on it
+};
+
+/// The preset of `j`. Every jurisdiction honours the debtor's designation first (that is not a
+/// setting); the within-claim order is costs -> interest -> principal everywhere, confirmed as
+/// practice only for NO, and UNCERTAIN for SE, DK, FI (the EU directive says nothing).
+[[nodiscard]] allocation_preset allocation_preset_for(jurisdiction j);
+
+/// Replays a history into ledger entries, in date order (charges, then credit notes, then
+/// payments on one day; input order within each). Payments reach invoices of the same customer
+/// and currency issued on or before the payment date, plus any invoice they designate.
+/// The result contains the charges as given plus the entries made for credit notes and payments.
+/// \throws error(conflict) for duplicate invoice ids, error(not_found) for an unknown invoice id
+/// (in a charge, credit note or designation), error(currency_mismatch) for a charge, credit note
+/// or designated invoice in another currency, error(invalid_argument) for a non-positive amount or
+/// a charge that is not a fee or interest charge.
+[[nodiscard]] std::vector<ledger_entry> replay_ledger(std::span<const invoice> invoices,
+                                                      std::span<const credit_note> credit_notes,
+                                                      std::span<const payment> payments,
+                                                      std::span<const ledger_entry> charges,
+                                                      const allocation_policy& policy);
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_LEDGER_ALLOCATION_HPP

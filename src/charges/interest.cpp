@@ -1,0 +1,110 @@
+#include "kreditor/charges/interest.hpp"
+
+#include <algorithm>
+
+#include "charges/accrual_kernel.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+namespace {
+
+int128 checked_add(int128 a, int128 b) {
+  int128 out = 0;
+  if (__builtin_add_overflow(a, b, &out)) throw error(errc::overflow, "late_interest: overflow");
+  return out;
+}
+
+money rounded(int128 numerator, std::int64_t denominator, rounding mode, currency c, const char* who) {
+  std::int64_t q = 0;
+  if (!detail::finish(numerator, denominator, mode, q))
+    throw error(errc::overflow, std::string(who) + ": interest does not fit in 64-bit minor units");
+  return money(q, c);
+}
+
+}  // namespace
+
+interest_convention convention_of(const rate_table& table, rounding mode) {
+  return {.basis = table.info().basis,
+          .start = table.info().start_on_due_date ? first_interest_day::due_date
+                                                  : first_interest_day::day_after_due,
+          .mode = mode};
+}
+
+interest_result late_interest(money principal, const rate_table& rates, date due, date end,
+                              const interest_convention& convention,
+                              std::span<const balance_change> changes) {
+  if (due.is_special() || end.is_special())
+    throw error(errc::invalid_argument, "late_interest: special date value");
+  if (principal.is_negative())
+    throw error(errc::invalid_argument, "late_interest: negative principal " + to_string(principal));
+  interest_result out;
+  out.convention = convention;
+  out.interest = money::zero(principal.currency());
+  // `cursor` is the last day NOT yet counted: interest days are (cursor, end].
+  date cursor = convention.start == first_interest_day::day_after_due ? due : due - days(1);
+  out.exact_denominator = detail::ppb_one * detail::day_count_denominator(convention.basis);
+  if (end <= cursor) return out;
+  out.days = day_number(end) - day_number(cursor);
+
+  std::vector<balance_change> sorted(changes.begin(), changes.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const balance_change& a, const balance_change& b) { return a.on < b.on; });
+  money balance = principal;
+  std::size_t next = 0;
+  const auto apply_through = [&](date day) {
+    for (; next < sorted.size() && sorted[next].on <= day; ++next) {
+      balance += sorted[next].delta;  // throws currency_mismatch / overflow
+      if (balance.is_negative())
+        throw error(errc::invalid_argument, "late_interest: the change on " + to_string(sorted[next].on) +
+                                                " takes the balance below zero (" + to_string(balance) + ")");
+    }
+  };
+  if (!sorted.empty() && sorted.back().on > end)
+    throw error(errc::invalid_argument, "late_interest: balance change on " + to_string(sorted.back().on) +
+                                            " is after the end date " + to_string(end));
+  apply_through(cursor);
+
+  const std::int64_t denominator = detail::ppb_one * detail::day_count_denominator(convention.basis);
+  const auto rows = rates.rows();
+  int128 total = 0;
+  while (cursor < end) {
+    const date first_day = cursor + days(1);
+    auto row = rates.row_at(first_day);
+    if (!row) throw error(row.error().code, "late_interest: " + row.error().message);
+    const std::size_t index = rates.index_at(first_day);
+    date boundary = end;
+    if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));
+    if (next < sorted.size()) boundary = std::min(boundary, sorted[next].on);
+
+    if (!balance.is_zero()) {
+      const year_fraction yf = accrual(convention.basis, cursor, boundary);
+      const int128 numerator = checked_mul(checked_mul(balance.minor_units(), row->annual.parts_per_billion()),
+                                           yf.numerator);
+      total = checked_add(total, numerator);
+      out.periods.push_back({.from = first_day,
+                             .to = boundary,
+                             .days = day_number(boundary) - day_number(cursor),
+                             .balance = balance,
+                             .annual = row->annual,
+                             .fraction = yf,
+                             .interest = rounded(numerator, denominator, convention.mode, balance.currency(),
+                                                 "late_interest"),
+                             .uncertain = row->uncertain,
+                             .source = row->source});
+      out.uncertain = out.uncertain || row->uncertain;
+    }
+    cursor = boundary;
+    apply_through(cursor);
+  }
+  out.exact_numerator = total;
+  out.exact_denominator = denominator;
+  out.interest = rounded(total, denominator, convention.mode, principal.currency(), "late_interest");
+  return out;
+}
+
+money simple_interest(money principal, rate annual, day_count dc, date from, date to, rounding mode) {
+  const year_fraction yf = accrual(dc, from, to);
+  const int128 numerator = checked_mul(checked_mul(principal.minor_units(), annual.parts_per_billion()), yf.numerator);
+  return rounded(numerator, detail::ppb_one * yf.denominator, mode, principal.currency(), "simple_interest");
+}
+
+KREDITOR_NAMESPACE_END

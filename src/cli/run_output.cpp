@@ -1,0 +1,296 @@
+// The three faces of a run report: an aligned table for people (with totals per currency),
+// JSON and CSV for programs. Money is printed exactly, with all the currency's decimals.
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/run.hpp"
+
+namespace kreditor::cli::run {
+namespace {
+
+using dunning::invoice_result;
+
+std::string date_or_dash(const std::optional<date>& d) { return d ? to_string(*d) : "-"; }
+
+std::vector<std::string> flag_names(std::uint8_t flags) {
+  std::vector<std::string> out;
+  if (flags & dunning::overlay::disputed) out.emplace_back("disputed");
+  if (flags & dunning::overlay::promised) out.emplace_back("promised");
+  if (flags & dunning::overlay::in_plan) out.emplace_back("payment_plan");
+  if (flags & dunning::overlay::on_hold) out.emplace_back("on_hold");
+  return out;
+}
+
+/// The state as shown: the engine's state plus the overlay that pauses it, if any.
+std::string state_text(const invoice_result& r) {
+  std::string s(dunning::to_string(r.current));
+  for (const std::string& f : flag_names(r.flags)) s += "+" + f;
+  return s;
+}
+
+std::string command_text(const report& rep, std::size_t line, const dunning::command& c) {
+  if (c.kind != dunning::command_kind::custom) return std::string(dunning::to_string(c.kind));
+  const auto& names = rep.policy_of(line).custom_commands;
+  return "custom:" + (c.custom < names.size() ? names[c.custom] : std::to_string(c.custom));
+}
+
+std::string step_of(const report& rep, std::size_t line, std::int32_t step) {
+  return step_name(rep.policy_of(line), step);
+}
+
+bool shown_in_table(const invoice_result& r) {
+  return r.open_principal.is_positive() || !r.commands.empty() || r.problem.has_value();
+}
+
+/// Display width of UTF-8 text (code points; the names we print are Latin letters).
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+/// A table of text cells printed with aligned columns; `right` marks right-aligned columns.
+class text_table {
+ public:
+  explicit text_table(std::vector<bool> right) : right_(std::move(right)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& os, const std::string& indent) const {
+    std::vector<std::size_t> w(right_.size(), 0);
+    for (const auto& row : rows_)
+      for (std::size_t c = 0; c < row.size(); ++c) w[c] = std::max(w[c], width(row[c]));
+    for (const auto& row : rows_) {
+      std::string line = indent;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::string pad(w[c] - width(row[c]), ' ');
+        if (c > 0) line += "  ";
+        line += right_[c] ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      os << line << "\n";
+    }
+  }
+
+ private:
+  std::vector<bool> right_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+struct totals {
+  money open, overdue, fees, interest, total;
+};
+
+std::map<std::string, totals> totals_by_currency(const report& rep) {
+  std::map<std::string, totals> t;
+  for (const invoice_result& r : rep.results) {
+    if (r.problem) continue;
+    const currency c = r.open_principal.currency();
+    auto [it, fresh] = t.try_emplace(std::string(c.code()));
+    if (fresh) it->second = {money::zero(c), money::zero(c), money::zero(c), money::zero(c), money::zero(c)};
+    it->second.open += r.open_principal;
+    if (r.days_past_due > 0) it->second.overdue += r.open_principal;
+    it->second.fees += r.fees;
+    it->second.interest += r.interest;
+    it->second.total += r.total_due;
+  }
+  return t;
+}
+
+std::vector<std::string> decisions_of(const customer_summary& c) {
+  std::vector<std::string> d;
+  if (c.credit_hold) d.emplace_back("credit_hold");
+  if (c.cash_terms) d.emplace_back("cash_terms");
+  if (c.over_limit) d.emplace_back("over_limit");
+  return d;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string s;
+  for (const std::string& p : parts) s += (s.empty() ? "" : std::string(sep)) + p;
+  return s;
+}
+
+}  // namespace
+
+std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
+  if (step == dunning::broken_promise_step) return "broken_promise";
+  if (step == dunning::broken_plan_step) return "broken_plan";
+  const auto& steps = p.source.steps;
+  return step >= 0 && static_cast<std::size_t>(step) < steps.size() ? steps[static_cast<std::size_t>(step)].name
+                                                                      : std::to_string(step);
+}
+
+void print_table(std::ostream& os, const report& rep) {
+  const book& b = *rep.books;
+  std::size_t closed = 0, commands = 0;
+  for (const invoice_result& r : rep.results) {
+    if (!shown_in_table(r)) ++closed;
+    commands += r.commands.size();
+  }
+  os << "Dunning run as of " << to_string(rep.as_of) << " (policy: " << rep.policy << ")\n\n";
+  text_table t({false, false, false, false, true, false, false, true, true, true, true, false});
+  t.add({"customer", "invoice", "cur", "due", "days", "state", "last step", "open", "fees", "interest",
+         "total due", "today"});
+  for (const customer_summary& c : rep.customers) {
+    for (const std::size_t i : c.lines) {
+      const invoice_result& r = rep.results[i];
+      if (!shown_in_table(r)) continue;
+      std::vector<std::string> today;
+      for (const dunning::command& cmd : r.commands) today.push_back(command_text(rep, i, cmd));
+      t.add({c.customer->customer_id, b.views[i].id, std::string(b.views[i].currency.code()),
+             to_string(b.views[i].due), std::to_string(r.days_past_due), state_text(r),
+             r.last_step.value_or("-"), to_string(r.open_principal), to_string(r.fees), to_string(r.interest),
+             to_string(r.total_due), today.empty() ? "-" : join(today, ", ")});
+    }
+  }
+  t.print(os, "");
+  os << "(" << closed << " paid or closed invoices not shown)\n\nTotals\n";
+  text_table tt({false, true, true, true, true, true});
+  tt.add({"cur", "open", "overdue", "fees", "interest", "total due"});
+  for (const auto& [code, x] : totals_by_currency(rep))
+    tt.add({code, to_string(x.open), to_string(x.overdue), to_string(x.fees), to_string(x.interest),
+            to_string(x.total)});
+  tt.print(os, "  ");
+
+  os << "\nToday: " << commands << (commands == 1 ? " command\n" : " commands\n");
+  text_table ct({false, false, false, false, false, true, false});
+  for (const customer_summary& c : rep.customers)
+    for (const std::size_t i : c.lines)
+      for (const dunning::command& cmd : rep.results[i].commands)
+        ct.add({c.customer->customer_id, b.views[i].id, command_text(rep, i, cmd), step_of(rep, i, cmd.step),
+                "deadline " + date_or_dash(cmd.deadline), to_string(cmd.total),
+                std::string(cmd.total.currency().code())});
+  ct.print(os, "  ");
+
+  os << "\nCredit decisions\n";
+  text_table dt({false, false, false, false});
+  for (const customer_summary& c : rep.customers) {
+    const std::vector<std::string> d = decisions_of(c);
+    if (d.empty()) continue;
+    dt.add({c.customer->customer_id, c.customer->name, join(d, ", "),
+            "open " + to_string(c.open) + " / limit " + to_string(c.customer->credit_limit) + " " +
+                std::string(c.customer->currency.code())});
+  }
+  dt.print(os, "  ");
+  if (!rep.problems.empty()) {
+    os << "\nProblems\n";
+    for (const std::string& p : rep.problems) os << "  " << p << "\n";
+  }
+}
+
+void print_json(std::ostream& os, const report& rep) {
+  using nlohmann::json;
+  const book& b = *rep.books;
+  json out;
+  out["as_of"] = to_string(rep.as_of);
+  out["policy"] = rep.policy;
+  out["customers"] = json::array();
+  for (const customer_summary& c : rep.customers) {
+    const customer_record& cr = *c.customer;
+    json cj{{"customer_id", cr.customer_id},
+            {"name", cr.name},
+            {"country", cr.country},
+            {"segment", std::string(to_string(cr.segment))},
+            {"currency", std::string(cr.currency.code())},
+            {"credit_limit", to_string(cr.credit_limit)},
+            {"open", to_string(c.open)},
+            {"overdue", to_string(c.overdue)},
+            {"credit_hold", c.credit_hold},
+            {"cash_terms", c.cash_terms},
+            {"over_limit", c.over_limit},
+            {"invoices", json::array()}};
+    for (const std::size_t i : c.lines) {
+      const invoice_result& r = rep.results[i];
+      const dunning::invoice_view& v = b.views[i];
+      json ij{{"invoice_id", v.id},
+              {"issue_date", to_string(v.invoice_date)},
+              {"due_date", to_string(v.due)},
+              {"amount", to_string(b.invoiced[i])}};
+      if (r.problem) {
+        ij["problem"] = r.problem->message;
+        cj["invoices"].push_back(std::move(ij));
+        continue;
+      }
+      ij["state"] = std::string(dunning::to_string(r.current));
+      ij["overlays"] = flag_names(r.flags);
+      ij["level"] = r.level;
+      ij["last_step"] = r.last_step ? json(*r.last_step) : json();
+      ij["days_past_due"] = r.days_past_due;
+      ij["open"] = to_string(r.open_principal);
+      ij["fees"] = to_string(r.fees);
+      ij["interest"] = to_string(r.interest);
+      ij["total_due"] = to_string(r.total_due);
+      ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();
+      ij["commands"] = json::array();
+      for (const dunning::command& cmd : r.commands)
+        ij["commands"].push_back({{"command", command_text(rep, i, cmd)},
+                                  {"step", step_of(rep, i, cmd.step)},
+                                  {"deadline", cmd.deadline ? json(to_string(*cmd.deadline)) : json()},
+                                  {"principal", to_string(cmd.principal)},
+                                  {"fee", to_string(cmd.fee)},
+                                  {"interest", to_string(cmd.interest)},
+                                  {"total", to_string(cmd.total)}});
+      cj["invoices"].push_back(std::move(ij));
+    }
+    out["customers"].push_back(std::move(cj));
+  }
+  out["totals"] = json::array();
+  for (const auto& [code, x] : totals_by_currency(rep))
+    out["totals"].push_back({{"currency", code},
+                             {"open", to_string(x.open)},
+                             {"overdue", to_string(x.overdue)},
+                             {"fees", to_string(x.fees)},
+                             {"interest", to_string(x.interest)},
+                             {"total_due", to_string(x.total)}});
+  out["problems"] = rep.problems;
+  os << out.dump(2) << "\n";
+}
+
+void print_csv(std::ostream& os, const report& rep) {
+  const book& b = *rep.books;
+  const auto field = [](std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string q = "\"";
+    for (const char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return q + "\"";
+  };
+  // One buffer per customer keeps a million-line report from flushing per field.
+  std::string buf;
+  buf.reserve(1 << 16);
+  os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
+        "interest,total_due,commands,deadline,credit_hold,cash_terms,problem\n";
+  for (const customer_summary& c : rep.customers) {
+    const std::string hold = c.credit_hold ? "true" : "false";
+    const std::string cash = c.cash_terms ? "true" : "false";
+    for (const std::size_t i : c.lines) {
+      const invoice_result& r = rep.results[i];
+      const dunning::invoice_view& v = b.views[i];
+      std::vector<std::string> cmds;
+      std::optional<date> deadline;
+      for (const dunning::command& cmd : r.commands) {
+        cmds.push_back(command_text(rep, i, cmd));
+        if (cmd.deadline) deadline = cmd.deadline;
+      }
+      buf += field(c.customer->customer_id) + ',' + field(v.id) + ',' + std::string(v.currency.code()) + ',' +
+             to_string(v.due) + ',';
+      if (r.problem) {
+        buf += ",,,,,,,,,,,," + field(r.problem->message) + '\n';
+        continue;
+      }
+      buf += std::to_string(r.days_past_due) + ',' + std::string(dunning::to_string(r.current)) + ',' +
+             join(flag_names(r.flags), ";") + ',' + field(r.last_step.value_or("")) + ',' +
+             to_string(r.open_principal) + ',' + to_string(r.fees) + ',' + to_string(r.interest) + ',' +
+             to_string(r.total_due) + ',' + join(cmds, ";") + ',' + (deadline ? to_string(*deadline) : "") + ',' +
+             hold + ',' + cash + ",\n";
+    }
+    if (buf.size() > (1 << 15)) {
+      os << buf;
+      buf.clear();
+    }
+  }
+  os << buf;
+}
+
+}  // namespace kreditor::cli::run

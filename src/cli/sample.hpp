@@ -1,0 +1,33 @@
+// The ledger a subcommand works on: the one named by --ledger, or the sample ledger bundled
+// into the binary (examples/sample_ledger), so `kreditor run`, `aging`, `exposure` ... work
+// with no arguments and give reproducible output. Input errors become usage_error (exit 2)
+// with the message "FILE:LINE:COLUMN: problem".
+//
+//   const ledger l = ledger_from(a);          // a: the subcommand's args, declaring "ledger"
+//   const date as_of = as_of_from(a, l);      // --as-of, else the ledger's own as-of date
+#ifndef KREDITOR_CLI_SAMPLE_HPP
+#define KREDITOR_CLI_SAMPLE_HPP
+
+#include <string>
+#include <string_view>
+
+#include "cli/cli.hpp"
+#include "kreditor/io/ledger.hpp"
+#include "kreditor/time/date.hpp"
+
+namespace kreditor::cli {
+
+/// The bundled sample ledger (parsed from the bytes compiled into the binary).
+[[nodiscard]] ledger sample_ledger();
+
+/// The ledger at `--ledger PATH` (a directory of CSV files or one .json file), or the bundled
+/// sample when the option is absent. \throws usage_error naming file, line, column and problem.
+[[nodiscard]] ledger ledger_from(const args& a);
+
+/// `--as-of YYYY-MM-DD`, or else the ledger's own as-of date. \throws usage_error for a bad
+/// date or when neither is given.
+[[nodiscard]] date as_of_from(const args& a, const ledger& l);
+
+}  // namespace kreditor::cli
+
+#endif  // KREDITOR_CLI_SAMPLE_HPP

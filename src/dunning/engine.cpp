@@ -1,0 +1,215 @@
+#include "kreditor/dunning/engine.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace kreditor::dunning {
+namespace {
+
+bool calendar_moves(const invoice_state& s) {
+  return s.current == state::not_yet_due || s.current == state::due;
+}
+
+void apply_one(const context& ctx, invoice_state& s, const event& ev, std::vector<command>* out,
+               std::vector<audit_entry>* audit) {
+  audit_entry entry;
+  if (audit) {
+    entry.what = ev;
+    entry.from = s.current;
+    entry.open_principal = money(s.open_minor, ctx.invoice.currency);
+    entry.fees = money(s.fees_minor, ctx.invoice.currency);
+    entry.interest = interest_due(ctx, s, event_date(ev));
+    if (const auto* sd = std::get_if<step_due>(&ev)) entry.step = sd->step;
+    if (const auto* ns = std::get_if<notice_sent>(&ev)) entry.step = ns->notice.step;
+  }
+  outcome o = step(ctx, s, ev);
+  if (!o.matched() && std::holds_alternative<notice_sent>(ev)) {
+    const auto& n = std::get<notice_sent>(ev).notice;
+    throw error(errc::conflict, "dunning: notice history: step " + std::to_string(n.step) + " sent " +
+                                    kreditor::to_string(n.sent) + " is out of order (state " +
+                                    std::string(to_string(s.current)) + ", next step " +
+                                    std::to_string(s.next_step) + ")");
+  }
+  s = o.next;
+  if (out) out->insert(out->end(), o.commands.begin(), o.commands.end());
+  if (audit && o.matched()) {
+    entry.rule = o.rule;
+    entry.to = s.current;
+    entry.commands = std::move(o.commands);
+    audit->push_back(std::move(entry));
+  }
+}
+
+bool guards_hold(const context& ctx, const invoice_state& s, std::int32_t k, date as_of) {
+  const compiled_step& cs = ctx.policy.steps[static_cast<std::size_t>(k)];
+  if (cs.guards_begin == cs.guards_end) return true;
+  const guard_facts f{as_of, from_day_number(ctx.invoice.invoice_day), from_day_number(ctx.invoice.due_day),
+                      money(s.open_minor, ctx.invoice.currency), ctx.invoice.segment, k, s.next_step};
+  for (std::uint32_t g = cs.guards_begin; g < cs.guards_end; ++g)
+    if (!ctx.policy.guards[g](f)) return false;
+  return true;
+}
+
+void add_decisions(const compiled_policy& cp, std::uint32_t begin, std::uint32_t end, bool& hold,
+                   bool& cash) {
+  for (std::uint32_t i = begin; i < end; ++i) {
+    hold = hold || cp.commands[i].kind == command_kind::credit_hold;
+    cash = cash || cp.commands[i].kind == command_kind::cash_terms;
+  }
+}
+
+}  // namespace
+
+void apply(const context& ctx, invoice_state& s, const event& ev, std::vector<command>* out,
+           std::vector<audit_entry>* audit) {
+  if (!std::holds_alternative<date_reached>(ev) && calendar_moves(s))
+    apply_one(ctx, s, date_reached{event_date(ev)}, out, audit);
+  apply_one(ctx, s, ev, out, audit);
+  s.next_action = next_action_day(ctx, s);
+}
+
+void advance(const context& ctx, invoice_state& s, date as_of, std::vector<command>& out,
+             std::vector<audit_entry>* audit) {
+  const std::int32_t today = day_number(as_of);
+  if (today < s.next_action) return;  // the common case: nothing happens by itself today
+  if (calendar_moves(s)) apply_one(ctx, s, date_reached{as_of}, &out, audit);
+  if ((s.flags & overlay::promised) && s.promised_until < today && s.current <= state::reminded)
+    apply_one(ctx, s, promise_broken{as_of}, &out, audit);
+  if (const auto next = next_step(ctx, s); next && next->day <= today) {
+    if (!guards_hold(ctx, s, next->step, as_of)) {
+      s.next_action = today + 1;  // a custom guard said "not yet": ask again tomorrow
+      return;
+    }
+    apply_one(ctx, s, step_due{as_of, next->step}, &out, audit);
+  }
+  s.next_action = next_action_day(ctx, s);
+}
+
+invoice_state replay(const context& ctx, invoice_state initial, std::span<const audit_entry> trail) {
+  for (const audit_entry& e : trail) initial = step(ctx, initial, e.what).next;
+  initial.next_action = next_action_day(ctx, initial);
+  return initial;
+}
+
+std::vector<event> events_of(const invoice_view& v, date as_of) {
+  std::vector<std::pair<std::tuple<date, int>, event>> list;
+  auto add = [&](date on, int rank, event e) {
+    if (on <= as_of) list.emplace_back(std::tuple{on, rank}, std::move(e));
+  };
+  const overlays& o = v.overlays;
+  for (const dispute& d : o.disputes) {
+    add(d.opened, 0, dispute_opened{d.opened});
+    if (d.resolved) add(*d.resolved, 0, dispute_resolved{*d.resolved});
+  }
+  for (const promise& p : o.promises) add(p.made, 0, promise_made{p.made, p.until});
+  if (o.plan) add(o.plan->agreed, 0, plan_agreed{o.plan->agreed});
+  for (const hold_period& h : o.holds) {
+    add(h.from, 0, hold{h.from});
+    if (h.until) add(*h.until, 0, release{*h.until});
+  }
+  for (date e : o.escalations) add(e, 0, escalate{e});
+  if (o.legal_proceedings) add(*o.legal_proceedings, 2, legal_proceedings{*o.legal_proceedings});
+  if (o.written_off) add(*o.written_off, 2, write_off{*o.written_off});
+  for (const notice_record& n : v.notices) {
+    if (n.step == broken_promise_step)
+      add(n.sent, 1, promise_broken{n.sent});
+    else if (n.step == broken_plan_step)
+      add(n.sent, 1, installment_missed{n.sent});
+    else
+      add(n.sent, 1, notice_sent{n});
+  }
+  std::stable_sort(list.begin(), list.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<event> out;
+  out.reserve(list.size());
+  for (auto& e : list) out.push_back(std::move(e.second));
+  return out;
+}
+
+run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> views, date as_of,
+                    const evaluate_options& options) {
+  run_result run;
+  run.as_of = as_of;
+  run.invoices.reserve(views.size());
+  std::map<std::string, customer_decision> decisions;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const invoice_view& v = views[i];
+    invoice_result r;
+    r.index = i;
+    r.id = v.id;
+    r.customer = v.customer;
+    try {
+      if (v.jurisdiction != cp.source.jurisdiction)
+        throw error(errc::conflict, "dunning: invoice '" + v.id + "' is under " + std::string(to_string(v.jurisdiction)) +
+                                        " law but policy '" + cp.source.name + "' is for " +
+                                        std::string(to_string(cp.source.jurisdiction)));
+      const invoice_facts facts = facts_of(v);
+      const context ctx{cp, facts};
+      invoice_state s = initial_state(facts, v.open_principal);
+      std::vector<audit_entry>* audit = options.audit ? &r.audit : nullptr;
+      if (v.open_principal.is_zero()) {
+        s.current = v.credited ? state::credited : state::paid;
+      } else {
+        for (const event& ev : events_of(v, as_of)) apply(ctx, s, ev, nullptr, audit);
+        const std::int32_t today = day_number(as_of);
+        if ((s.flags & overlay::in_plan) && v.overlays.plan) {
+          for (const installment& inst : v.overlays.plan->installments) {
+            if (day_number(inst.due) + cp.source.installment_grace_days < today && inst.paid < inst.amount) {
+              apply(ctx, s, installment_missed{as_of}, &r.commands, audit);
+              break;
+            }
+          }
+        }
+        advance(ctx, s, as_of, r.commands, audit);
+      }
+      r.current = s.current;
+      r.flags = s.flags;
+      r.level = s.next_step;
+      if (s.next_step > 0) r.last_step = cp.source.steps[s.next_step - 1u].name;
+      r.days_past_due = std::max(0, day_number(as_of) - facts.due_day);
+      r.open_principal = money(s.open_minor, v.currency);
+      r.fees = money(s.fees_minor, v.currency);
+      r.interest = interest_due(ctx, s, as_of);
+      r.total_due = r.open_principal + r.fees + r.interest;
+      if (s.next_action != never) r.next_action = from_day_number(std::max(s.next_action, day_number(as_of) + 1));
+      // Customer-level decisions: from the steps done (history) and today's commands.
+      if (s.current <= state::legal) {
+        bool hold_ = false, cash = false;
+        for (const notice_record& n : v.notices) {
+          if (n.sent > as_of) continue;
+          if (n.step == broken_promise_step)
+            add_decisions(cp, cp.broken_promise_begin, cp.broken_promise_end, hold_, cash);
+          else if (n.step == broken_plan_step)
+            add_decisions(cp, cp.broken_plan_begin, cp.broken_plan_end, hold_, cash);
+          else if (n.step >= 0 && static_cast<std::size_t>(n.step) < cp.steps.size())
+            add_decisions(cp, cp.steps[static_cast<std::size_t>(n.step)].commands_begin,
+                          cp.steps[static_cast<std::size_t>(n.step)].commands_end, hold_, cash);
+        }
+        for (const command& c : r.commands) {
+          hold_ = hold_ || c.kind == command_kind::credit_hold;
+          cash = cash || c.kind == command_kind::cash_terms;
+        }
+        if (hold_ || cash) {
+          customer_decision& d = decisions[v.customer];
+          d.customer = v.customer;
+          d.credit_hold = d.credit_hold || hold_;
+          d.cash_terms = d.cash_terms || cash;
+          d.invoices.push_back(v.id);
+        }
+      }
+    } catch (const error& e) {
+      r = invoice_result{};
+      r.index = i;
+      r.id = v.id;
+      r.customer = v.customer;
+      r.problem = failure{e.code(), "invoice '" + v.id + "': " + e.what()};
+    }
+    run.invoices.push_back(std::move(r));
+  }
+  for (auto& [id, d] : decisions) run.customers.push_back(std::move(d));
+  return run;
+}
+
+}  // namespace kreditor::dunning

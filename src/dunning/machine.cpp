@@ -1,0 +1,419 @@
+// The dunning transition table (one row per transition, sml-shaped) and the scheduler that
+// decides when the next policy step is due.
+#include "kreditor/dunning/machine.hpp"
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <string>
+
+#include "dunning/legal_rules.hpp"
+#include "kreditor/dunning/legal_check.hpp"
+
+namespace kreditor::dunning {
+namespace {
+
+// ---- table vocabulary ------------------------------------------------------------------------
+using guard = bool (*)(const context&, const invoice_state&, const event&);
+using action = void (*)(const context&, invoice_state&, const event&, std::vector<command>&);
+
+struct states {  // a set of states, so one row can cover several
+  std::uint16_t bits = 0;
+  [[nodiscard]] constexpr bool contains(state s) const noexcept {
+    return ((bits >> static_cast<unsigned>(s)) & 1u) != 0;
+  }
+};
+template <std::same_as<state>... S>
+constexpr states in(S... s) noexcept {
+  return {static_cast<std::uint16_t>(((1u << static_cast<unsigned>(s)) | ...))};
+}
+constexpr states operator|(states a, states b) noexcept {
+  return {static_cast<std::uint16_t>(a.bits | b.bits)};
+}
+
+template <class E>
+constexpr std::size_t on = event(std::in_place_type<E>).index();
+
+struct transition {
+  std::string_view name;
+  states from;
+  std::size_t event_index = 0;
+  guard when = nullptr;
+  std::string_view guard_name;
+  action then = nullptr;
+  std::string_view action_name;
+  std::optional<state> to;  // nullopt: keep the state (an overlay changed, not the state)
+};
+
+// ---- helpers -----------------------------------------------------------------------------------
+std::int32_t day_of(date d) { return day_number(d); }
+std::size_t seg(const context& c) { return static_cast<std::size_t>(c.invoice.segment); }
+std::uint8_t seg_bit(const context& c) { return c.invoice.segment == segment::b2b ? 1 : 2; }
+money amount(const context& c, std::int64_t minor) { return money(minor, c.invoice.currency); }
+
+std::optional<money> in_currency(const std::vector<money>& list, currency cur) {
+  for (const money& m : list)
+    if (m.currency() == cur) return m;
+  return std::nullopt;
+}
+
+money event_amount(const event& e) {
+  if (const auto* p = std::get_if<payment_received>(&e)) return p->amount;
+  if (const auto* p = std::get_if<installment_paid>(&e)) return p->amount;
+  if (const auto* p = std::get_if<credit_note>(&e)) return p->amount;
+  return {};
+}
+
+std::int32_t event_step(const event& e) {
+  if (const auto* p = std::get_if<step_due>(&e)) return p->step;
+  if (const auto* p = std::get_if<notice_sent>(&e)) return p->notice.step;
+  return -1;
+}
+
+bool step_in_order(const context& c, const invoice_state& s, const event& e) {
+  const std::int32_t k = event_step(e);
+  return k >= static_cast<std::int32_t>(s.next_step) &&
+         k < static_cast<std::int32_t>(c.policy.steps.size()) &&
+         (c.policy.steps[static_cast<std::size_t>(k)].segments & seg_bit(c)) != 0;
+}
+const compiled_step& step_of(const context& c, const event& e) {
+  return c.policy.steps[static_cast<std::size_t>(event_step(e))];
+}
+
+money fee_for(const context& c, const invoice_state& s, std::int32_t k, date on) {
+  const compiled_step& cs = c.policy.steps[static_cast<std::size_t>(k)];
+  if (!cs.fee_bearing) return amount(c, 0);
+  const policy_step& src = c.policy.source.steps[static_cast<std::size_t>(k)];
+  const date due = from_day_number(c.invoice.due_day);
+  const auto cap = statutory_fee_cap(c.policy.source.jurisdiction, c.invoice.segment, cs.fee,
+                                     c.invoice.currency, due, on);
+  money fee = src.fee.statutory ? cap.value_or(amount(c, 0))
+                                : in_currency(src.fee.amounts, c.invoice.currency).value_or(amount(c, 0));
+  if (cap && fee > *cap) fee = *cap;  // the law's cap for this claim's date wins
+  if (cs.fee == fee_kind::reminder && c.policy.fee_needs_agreement) {
+    const fee_agreement a = c.policy.source.reminder_fee_agreement;
+    const bool agreed = a == fee_agreement::always ||
+                        (a == fee_agreement::per_invoice && c.invoice.reminder_fee_agreed);
+    if (!agreed) return amount(c, 0);
+  }
+  if (cs.fee == fee_kind::compensation) {
+    if (s.flags & overlay::compensated) return amount(c, 0);
+  } else {
+    const std::int16_t max = c.policy.max_fee_notices[seg(c)];
+    if (max >= 0 && s.fee_notices >= max) return amount(c, 0);
+  }
+  return fee;
+}
+
+// Commands of a step: the highest band the open amount reaches, else the step's own.
+std::pair<std::uint32_t, std::uint32_t> commands_of(const context& c, const invoice_state& s,
+                                                    const compiled_step& cs) {
+  std::pair<std::uint32_t, std::uint32_t> r{cs.commands_begin, cs.commands_end};
+  for (std::uint32_t b = cs.bands_begin; b < cs.bands_end; ++b) {
+    const compiled_band& band = c.policy.bands[b];
+    const auto from = in_currency(band.from, c.invoice.currency);
+    if (from && s.open_minor >= from->minor_units()) r = {band.commands_begin, band.commands_end};
+  }
+  return r;
+}
+
+void emit(const context& c, const invoice_state& s, std::uint32_t begin, std::uint32_t end,
+          std::int32_t k, date on, std::optional<date> deadline, money fee,
+          std::vector<command>& out) {
+  if (begin == end) return;
+  const money principal = amount(c, s.open_minor);
+  const money fees = amount(c, s.fees_minor);
+  const money interest = interest_due(c, s, on);
+  for (std::uint32_t i = begin; i < end; ++i)
+    out.push_back({c.policy.commands[i].kind, c.policy.commands[i].custom, k, on, deadline,
+                   principal, fee, fees, interest, principal + fees + interest});
+}
+
+void record(invoice_state& s, const compiled_step& cs, std::int32_t k, std::int32_t day,
+            std::optional<date> deadline, money fee) {
+  s.fees_minor += fee.minor_units();
+  if (fee.is_positive()) {
+    if (cs.fee == fee_kind::compensation)
+      s.flags |= overlay::compensated;
+    else
+      ++s.fee_notices;
+  }
+  s.last_fired = day;
+  if (cs.notice) {
+    s.last_notice = day;
+    s.last_deadline = deadline ? day_of(*deadline) : day;
+  }
+  s.next_step = static_cast<std::uint8_t>(k + 1);
+  s.paused_days = 0;
+  s.flags &= static_cast<std::uint8_t>(~overlay::escalated);
+}
+
+void pause(invoice_state& s, std::uint8_t bit, date on) {
+  if ((s.flags & (overlay::disputed | overlay::on_hold)) == 0) s.paused_since = day_of(on);
+  s.flags |= bit;
+}
+void resume(invoice_state& s, std::uint8_t bit, date on) {
+  s.flags &= static_cast<std::uint8_t>(~bit);
+  if ((s.flags & (overlay::disputed | overlay::on_hold)) == 0 && s.paused_since != no_day) {
+    s.paused_days += std::max(0, day_of(on) - s.paused_since);
+    s.paused_since = no_day;
+  }
+}
+
+// ---- guards ------------------------------------------------------------------------------------
+bool always(const context&, const invoice_state&, const event&) { return true; }
+bool past_due(const context& c, const invoice_state&, const event& e) {
+  return day_of(std::get<date_reached>(e).on) > c.invoice.due_day;
+}
+bool on_due_day(const context& c, const invoice_state&, const event& e) {
+  return day_of(std::get<date_reached>(e).on) == c.invoice.due_day;
+}
+bool hands_over(const context& c, const invoice_state& s, const event& e) {
+  return step_in_order(c, s, e) && step_of(c, e).hands_over;
+}
+bool sends_notice(const context& c, const invoice_state& s, const event& e) {
+  return step_in_order(c, s, e) && step_of(c, e).notice;
+}
+bool in_order(const context& c, const invoice_state& s, const event& e) { return step_in_order(c, s, e); }
+bool settles(const context& c, const invoice_state& s, const event& e) {
+  const money m = event_amount(e);
+  return m.currency() == c.invoice.currency && m.minor_units() >= s.open_minor + s.fees_minor;
+}
+bool is_disputed(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::disputed) != 0; }
+bool not_disputed(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::disputed) == 0; }
+bool is_promised(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::promised) != 0; }
+bool is_in_plan(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::in_plan) != 0; }
+bool is_held(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::on_hold) != 0; }
+bool not_held(const context&, const invoice_state& s, const event&) { return (s.flags & overlay::on_hold) == 0; }
+
+// ---- actions -----------------------------------------------------------------------------------
+void fire_step(const context& c, invoice_state& s, const event& e, std::vector<command>& out) {
+  const auto& ev = std::get<step_due>(e);
+  const compiled_step& cs = step_of(c, e);
+  const money fee = fee_for(c, s, ev.step, ev.on);
+  std::optional<date> deadline;
+  if (cs.deadline_days >= 0) {
+    const date d = ev.on + days(cs.deadline_days);
+    deadline = cs.roll_deadline ? apply(c.policy.deadlines, d) : d;
+  }
+  invoice_state after = s;
+  record(after, cs, ev.step, day_of(ev.on), deadline, fee);
+  const auto [begin, end] = commands_of(c, s, cs);
+  emit(c, after, begin, end, ev.step, ev.on, deadline, fee, out);
+  s = after;
+}
+void record_step(const context& c, invoice_state& s, const event& e, std::vector<command>&) {
+  const notice_record& n = std::get<notice_sent>(e).notice;
+  if (n.fee.currency() != c.invoice.currency && !n.fee.is_zero())
+    throw error(errc::currency_mismatch, "dunning: notice fee " + to_string(n.fee) + " " +
+                                             std::string(n.fee.currency().code()) + " is not in the invoice's currency");
+  record(s, step_of(c, e), n.step, day_of(n.sent), n.deadline, amount(c, n.fee.minor_units()));
+}
+void take_payment(const context& c, invoice_state& s, const event& e, std::vector<command>&) {
+  const money m = event_amount(e);
+  if (m.currency() != c.invoice.currency)
+    throw error(errc::currency_mismatch, "dunning: payment in " + std::string(m.currency().code()) +
+                                             " on an invoice in " + std::string(c.invoice.currency.code()));
+  if (!m.is_positive()) throw error(errc::invalid_argument, "dunning: payment " + to_string(m) + " is not positive");
+  if (m.minor_units() > s.open_minor + s.fees_minor)
+    throw error(errc::conflict, "dunning: payment " + to_string(m) + " exceeds the open " +
+                                    to_string(amount(c, s.open_minor + s.fees_minor)) +
+                                    " (allocate it in the ledger first)");
+  // Costs first, then principal (legal.md §3: the usual collector order; no statutory order).
+  const std::int64_t to_fees = std::min(m.minor_units(), s.fees_minor);
+  s.fees_minor -= to_fees;
+  s.open_minor -= m.minor_units() - to_fees;
+  if (s.open_minor == 0 && s.fees_minor == 0)
+    s.flags &= static_cast<std::uint8_t>(~(overlay::promised | overlay::in_plan));
+}
+void pause_dispute(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  pause(s, overlay::disputed, event_date(e));
+}
+void resume_dispute(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  resume(s, overlay::disputed, event_date(e));
+}
+void pause_hold(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  pause(s, overlay::on_hold, event_date(e));
+}
+void resume_hold(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  resume(s, overlay::on_hold, event_date(e));
+}
+void start_promise(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  s.flags |= overlay::promised;
+  s.promised_until = day_of(std::get<promise_made>(e).until);
+}
+void break_promise(const context& c, invoice_state& s, const event& e, std::vector<command>& out) {
+  s.flags = static_cast<std::uint8_t>((s.flags & ~overlay::promised) | overlay::escalated);
+  s.promised_until = no_day;
+  emit(c, s, c.policy.broken_promise_begin, c.policy.broken_promise_end, broken_promise_step,
+       event_date(e), std::nullopt, amount(c, 0), out);
+}
+void start_plan(const context&, invoice_state& s, const event&, std::vector<command>&) {
+  s.flags |= overlay::in_plan;
+}
+void break_plan(const context& c, invoice_state& s, const event& e, std::vector<command>& out) {
+  s.flags = static_cast<std::uint8_t>((s.flags & ~overlay::in_plan) | overlay::escalated);
+  emit(c, s, c.policy.broken_plan_begin, c.policy.broken_plan_end, broken_plan_step,
+       event_date(e), std::nullopt, amount(c, 0), out);
+}
+void mark_escalated(const context&, invoice_state& s, const event&, std::vector<command>&) {
+  s.flags |= overlay::escalated;
+}
+
+using s = state;
+constexpr states active = in(s::not_yet_due, s::due, s::overdue, s::reminded);
+constexpr states open = active | in(s::handed_to_collection, s::legal);
+constexpr std::optional<state> keep = std::nullopt;
+
+#define KREDITOR_FN(f) f, #f  // a guard or action and its name, for the audit trail
+
+// clang-format off
+const auto table = std::to_array<transition>({
+  // name                            from                         event                      [guard]                          / action                        = to
+  {"due_on_due_date",                in(s::not_yet_due),          on<date_reached>,          KREDITOR_FN(on_due_day),         KREDITOR_FN(nullptr),           s::due},
+  {"overdue_after_due_date",         in(s::not_yet_due, s::due),  on<date_reached>,          KREDITOR_FN(past_due),           KREDITOR_FN(nullptr),           s::overdue},
+  {"step_hands_over",                active,                      on<step_due>,              KREDITOR_FN(hands_over),         KREDITOR_FN(fire_step),         s::handed_to_collection},
+  {"step_sends_notice",              in(s::overdue, s::reminded), on<step_due>,              KREDITOR_FN(sends_notice),       KREDITOR_FN(fire_step),         s::reminded},
+  {"step_keeps_state",               active,                     on<step_due>,              KREDITOR_FN(in_order),           KREDITOR_FN(fire_step),         keep},
+  {"replayed_hand_over",             active,                      on<notice_sent>,           KREDITOR_FN(hands_over),         KREDITOR_FN(record_step),       s::handed_to_collection},
+  {"replayed_notice",                in(s::overdue, s::reminded), on<notice_sent>,           KREDITOR_FN(sends_notice),       KREDITOR_FN(record_step),       s::reminded},
+  {"replayed_step",                  active,                      on<notice_sent>,           KREDITOR_FN(in_order),           KREDITOR_FN(record_step),       keep},
+  {"payment_settles",                open,                        on<payment_received>,      KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::paid},
+  {"partial_payment",                open,                        on<payment_received>,      KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
+  {"installment_settles",            open,                        on<installment_paid>,      KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::paid},
+  {"installment_paid",               open,                        on<installment_paid>,      KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
+  {"credit_note_settles",            open,                        on<credit_note>,           KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::credited},
+  {"partial_credit_note",            open,                        on<credit_note>,           KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
+  {"dispute_pauses",                 open,                        on<dispute_opened>,        KREDITOR_FN(not_disputed),       KREDITOR_FN(pause_dispute),     keep},
+  {"dispute_resolved_resumes",       open,                        on<dispute_resolved>,      KREDITOR_FN(is_disputed),        KREDITOR_FN(resume_dispute),    keep},
+  {"promise_pauses",                 active,                      on<promise_made>,          KREDITOR_FN(always),             KREDITOR_FN(start_promise),     keep},
+  {"broken_promise_escalates",       active,                      on<promise_broken>,        KREDITOR_FN(is_promised),        KREDITOR_FN(break_promise),     keep},
+  {"plan_pauses",                    active,                      on<plan_agreed>,           KREDITOR_FN(always),             KREDITOR_FN(start_plan),        keep},
+  {"missed_installment_escalates",   active,                      on<installment_missed>,    KREDITOR_FN(is_in_plan),         KREDITOR_FN(break_plan),        keep},
+  {"manual_escalation",              active,                      on<escalate>,              KREDITOR_FN(always),             KREDITOR_FN(mark_escalated),    keep},
+  {"hold_pauses",                    open,                        on<hold>,                  KREDITOR_FN(not_held),           KREDITOR_FN(pause_hold),        keep},
+  {"release_resumes",                open,                        on<release>,               KREDITOR_FN(is_held),            KREDITOR_FN(resume_hold),       keep},
+  {"written_off",                    open,                        on<write_off>,             KREDITOR_FN(always),             KREDITOR_FN(nullptr),           s::written_off},
+  {"legal_proceedings_start",        in(s::handed_to_collection), on<legal_proceedings>,     KREDITOR_FN(always),             KREDITOR_FN(nullptr),           s::legal},
+});
+// clang-format on
+#undef KREDITOR_FN
+
+std::array<row_info, table.size()> make_rows() {
+  std::array<row_info, table.size()> rows{};
+  for (std::size_t i = 0; i < table.size(); ++i)
+    rows[i] = {table[i].name, table[i].from.bits, table[i].event_index, table[i].guard_name,
+               table[i].action_name, table[i].to};
+  return rows;
+}
+const std::array<row_info, table.size()> rows = make_rows();
+
+constexpr auto state_names = std::to_array<std::string_view>(
+    {"not_yet_due", "due", "overdue", "reminded", "handed_to_collection", "legal", "paid",
+     "credited", "written_off"});
+constexpr auto event_names = std::to_array<std::string_view>(
+    {"date_reached", "step_due", "notice_sent", "payment_received", "credit_note",
+     "dispute_opened", "dispute_resolved", "promise_made", "promise_broken", "plan_agreed",
+     "installment_paid", "installment_missed", "escalate", "hold", "release", "write_off",
+     "legal_proceedings"});
+static_assert(event_names.size() == std::variant_size_v<event>);
+
+}  // namespace
+
+std::string_view to_string(state st) noexcept { return state_names[static_cast<std::size_t>(st)]; }
+
+invoice_facts facts_of(const invoice_view& v) {
+  return {day_number(v.invoice_date), day_number(v.due), v.currency, v.segment, v.reminder_fee_agreed};
+}
+
+invoice_state initial_state(const invoice_facts& f, money open) {
+  if (open.currency() != f.currency)
+    throw error(errc::currency_mismatch, "dunning: open amount in " + std::string(open.currency().code()) +
+                                             " on an invoice in " + std::string(f.currency.code()));
+  if (open.is_negative()) throw error(errc::invalid_argument, "dunning: open amount " + to_string(open) + " is negative");
+  invoice_state s;
+  s.open_minor = open.minor_units();
+  if (open.is_zero()) s.current = state::paid;
+  return s;
+}
+
+date event_date(const event& e) {
+  return std::visit(
+      [](const auto& ev) -> date {
+        if constexpr (std::is_same_v<std::decay_t<decltype(ev)>, notice_sent>)
+          return ev.notice.sent;
+        else
+          return ev.on;
+      },
+      e);
+}
+
+std::string_view event_name(const event& e) noexcept { return event_names[e.index()]; }
+
+outcome step(const context& ctx, const invoice_state& from, const event& ev) {
+  for (const transition& t : table) {
+    if (!t.from.contains(from.current) || t.event_index != ev.index() || !t.when(ctx, from, ev)) continue;
+    outcome o{from, {}, t.name};
+    if (t.then) t.then(ctx, o.next, ev, o.commands);
+    if (t.to) o.next.current = *t.to;
+    return o;
+  }
+  return {from, {}, {}};
+}
+
+std::span<const row_info> transition_table() noexcept { return rows; }
+
+std::optional<scheduled> next_step(const context& c, const invoice_state& s) {
+  if (s.current > state::reminded) return std::nullopt;  // handed over or closed
+  if (s.flags & overlay::pausing) return std::nullopt;
+  if (s.open_minor <= 0) return std::nullopt;
+  if (const auto min = in_currency(c.policy.source.minimum_open, c.invoice.currency);
+      min && s.open_minor < min->minor_units())
+    return std::nullopt;
+  std::size_t k = s.next_step;
+  const std::uint8_t bitmask = seg_bit(c);
+  while (k < c.policy.steps.size() && (c.policy.steps[k].segments & bitmask) == 0) ++k;
+  if (k >= c.policy.steps.size()) return std::nullopt;
+  if (const auto min = in_currency(c.policy.source.steps[k].minimum_open, c.invoice.currency);
+      min && s.open_minor < min->minor_units())
+    return std::nullopt;
+  const compiled_step& cs = c.policy.steps[k];
+  const std::int32_t prev_notice = s.last_notice != no_day ? s.last_notice : c.invoice.invoice_day;
+  const std::int32_t prev_deadline = s.last_deadline != no_day ? s.last_deadline : c.invoice.due_day;
+  std::int32_t day = c.invoice.invoice_day;
+  if ((s.flags & overlay::escalated) == 0) {
+    std::int32_t policy_day = no_day;
+    if (cs.after_due != no_day) policy_day = std::max(policy_day, c.invoice.due_day + cs.after_due);
+    if (cs.after_invoice != no_day) policy_day = std::max(policy_day, c.invoice.invoice_day + cs.after_invoice);
+    if (cs.after_previous_notice != no_day) policy_day = std::max(policy_day, prev_notice + cs.after_previous_notice);
+    if (cs.after_previous_deadline != no_day)
+      policy_day = std::max(policy_day, prev_deadline + cs.after_previous_deadline);
+    day = std::max(day, policy_day + s.paused_days);
+  }
+  const legal_floor& fl = cs.legal[seg(c)];
+  if (fl.after_due != no_day) day = std::max(day, c.invoice.due_day + fl.after_due);
+  if (fl.after_previous_notice != no_day) day = std::max(day, prev_notice + fl.after_previous_notice);
+  if (fl.after_previous_deadline != no_day) day = std::max(day, prev_deadline + fl.after_previous_deadline);
+  if (s.last_fired != no_day) day = std::max(day, s.last_fired + 1);
+  return scheduled{static_cast<std::int32_t>(k), day};
+}
+
+std::int32_t next_action_day(const context& c, const invoice_state& s) {
+  std::int32_t day = never;
+  if (s.current == state::not_yet_due) day = c.invoice.due_day;
+  if (s.current == state::due) day = c.invoice.due_day + 1;
+  if ((s.flags & overlay::promised) && s.promised_until != no_day && s.current <= state::reminded)
+    day = std::min(day, s.promised_until + 1);
+  if (const auto next = next_step(c, s)) day = std::min(day, next->day);
+  return day;
+}
+
+money interest_due(const context& c, const invoice_state& s, date on) {
+  const auto& table_ = c.policy.interest_rates[seg(c)];
+  if (!table_ || s.open_minor <= 0 || day_number(on) <= c.invoice.due_day) return amount(c, 0);
+  return late_interest(amount(c, s.open_minor), *table_, from_day_number(c.invoice.due_day), on,
+                       c.policy.interest_conventions[seg(c)])
+      .interest;
+}
+
+}  // namespace kreditor::dunning

@@ -1,0 +1,142 @@
+// The preset policies, written the way the seed processes describe them.
+#include "kreditor/dunning/presets.hpp"
+
+#include <string>
+
+namespace kreditor::dunning {
+namespace {
+
+using ck = command_kind;
+
+trigger after_due(std::int32_t n) { return {.after_due_days = n}; }
+trigger after_deadline(std::int32_t n) { return {.after_previous_deadline_days = n}; }
+
+policy national(std::string name, jurisdiction j) {
+  return {.name = std::move(name), .jurisdiction = j, .interest = interest_mode::statutory};
+}
+
+policy norway() {
+  policy p = national("NO", jurisdiction::no);
+  p.steps = {
+      {.name = "purring", .trigger = after_due(14), .commands = {ck::send_reminder},
+       .deadline_days = 14, .fee = fee_spec::statutory_cap()},
+      {.name = "inkassovarsel", .trigger = after_deadline(1), .commands = {ck::collection_warning},
+       .deadline_days = 14, .fee = fee_spec::statutory_cap()},
+      {.name = "inkasso", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy sweden() {
+  policy p = national("SE", jurisdiction::se);
+  p.reminder_fee_agreement = fee_agreement::per_invoice;  // 2 §: only where agreed
+  p.steps = {
+      {.name = "påminnelse", .trigger = after_due(8), .commands = {ck::send_reminder},
+       .deadline_days = 10, .fee = fee_spec::statutory_cap()},
+      {.name = "inkassokrav", .trigger = after_deadline(1), .commands = {ck::collection_warning},
+       .deadline_days = 10, .fee = fee_spec::statutory_cap()},
+      {.name = "inkasso", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy denmark() {
+  policy p = national("DK", jurisdiction::dk);
+  p.steps = {
+      {.name = "rykker 1", .trigger = after_due(1), .commands = {ck::send_reminder},
+       .deadline_days = 10, .fee = fee_spec::statutory_cap()},
+      {.name = "rykker 2", .trigger = after_deadline(1), .commands = {ck::send_reminder},
+       .deadline_days = 10, .fee = fee_spec::statutory_cap()},
+      // The last rykker warns that collection (and its costs) follows.
+      {.name = "rykker 3", .trigger = after_deadline(1),
+       .commands = {ck::send_reminder, ck::collection_warning}, .deadline_days = 10,
+       .fee = fee_spec::statutory_cap(), .fee_kind = fee_kind::reminder},
+      {.name = "inkasso", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy finland() {
+  policy p = national("FI", jurisdiction::fi);
+  p.steps = {
+      {.name = "maksumuistutus", .trigger = after_due(14), .commands = {ck::send_reminder},
+       .deadline_days = 14, .fee = fee_spec::statutory_cap()},
+      {.name = "maksuvaatimus", .trigger = after_deadline(1), .commands = {ck::collection_warning},
+       .deadline_days = 14},
+      {.name = "perintä", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy europe() {
+  policy p = national("EU", jurisdiction::eu);
+  p.steps = {
+      // Directive art. 6: EUR 40 per late commercial payment, without a reminder needed.
+      {.name = "reminder", .trigger = after_due(1), .commands = {ck::send_reminder},
+       .deadline_days = 14, .fee = fee_spec::statutory_cap(), .fee_kind = fee_kind::compensation},
+      {.name = "final notice", .trigger = after_deadline(1), .commands = {ck::collection_warning},
+       .deadline_days = 14},
+      {.name = "collection", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy single_reminder(jurisdiction j) {
+  policy p = national("single-reminder", j);
+  // In Norway the one notice before collection must be the inkassovarsel (inkassoloven § 9).
+  const ck notice = j == jurisdiction::no ? ck::collection_warning : ck::send_reminder;
+  p.steps = {
+      {.name = "reminder", .trigger = after_due(14), .commands = {notice}, .deadline_days = 14,
+       .fee = fee_spec::statutory_cap()},
+      {.name = "collection", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  return p;
+}
+
+policy relationship_first(jurisdiction j) {
+  policy p = national("relationship-first", j);
+  const bool warning_fee = j != jurisdiction::fi;  // FI: maksuvaatimus caps depend on principal
+  p.steps = {
+      {.name = "receipt confirmation", .trigger = {.after_invoice_days = 1},
+       .commands = {ck::receipt_confirmation}},
+      {.name = "courtesy e-mail", .trigger = after_due(-3), .commands = {ck::courtesy_email}},
+      {.name = "e-mail reminder", .trigger = after_due(5), .commands = {ck::courtesy_email}},
+      {.name = "phone call", .trigger = after_due(7), .commands = {ck::phone_call}},
+      {.name = "account manager", .trigger = after_due(8), .commands = {ck::notify_account_manager}},
+      {.name = "reminder", .trigger = after_due(14), .commands = {ck::send_reminder},
+       .deadline_days = 14, .fee = fee_spec::statutory_cap()},
+      {.name = "collection warning", .trigger = after_deadline(1),
+       .commands = {ck::collection_warning, ck::credit_hold}, .deadline_days = 14,
+       .fee = warning_fee ? fee_spec::statutory_cap() : fee_spec::none()},
+      {.name = "collection", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
+  };
+  p.on_broken_promise = {ck::cash_terms};
+  p.on_broken_plan = {ck::cash_terms, ck::credit_hold};
+  return p;
+}
+
+}  // namespace
+
+std::vector<std::string_view> preset_names() {
+  return {"NO", "SE", "DK", "FI", "EU", "single-reminder", "relationship-first"};
+}
+
+policy preset(std::string_view name, std::optional<jurisdiction> j) {
+  auto national_preset = [&](jurisdiction own, policy (*make)()) {
+    if (j && *j != own)
+      throw error(errc::conflict, "preset '" + std::string(name) + "' is for " + std::string(to_string(own)) +
+                                      ", not " + std::string(to_string(*j)));
+    return make();
+  };
+  if (name == "NO") return national_preset(jurisdiction::no, norway);
+  if (name == "SE") return national_preset(jurisdiction::se, sweden);
+  if (name == "DK") return national_preset(jurisdiction::dk, denmark);
+  if (name == "FI") return national_preset(jurisdiction::fi, finland);
+  if (name == "EU") return national_preset(jurisdiction::eu, europe);
+  if (name == "single-reminder") return single_reminder(j.value_or(jurisdiction::eu));
+  if (name == "relationship-first") return relationship_first(j.value_or(jurisdiction::eu));
+  throw error(errc::not_found, "preset '" + std::string(name) +
+                                   "' is not one of NO, SE, DK, FI, EU, single-reminder, relationship-first");
+}
+
+}  // namespace kreditor::dunning

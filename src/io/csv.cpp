@@ -1,0 +1,104 @@
+#include "io/csv.hpp"
+
+#include <cstring>
+
+KREDITOR_NAMESPACE_BEGIN
+namespace io {
+
+std::string csv_location(std::string_view file_name, int line, std::size_t column) {
+  return std::string(file_name) + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+csv_reader::csv_reader(std::string_view file_name, std::string_view text)
+    : file_name_(file_name), text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte-order mark (Excel writes one)
+}
+
+failure csv_reader::fail(int line, std::size_t column, const std::string& what) const {
+  return failure{errc::invalid_argument, csv_location(file_name_, line, column) + ": " + what};
+}
+
+std::string csv_reader::location(std::size_t index) const {
+  const int line = index < field_lines_.size() ? field_lines_[index] : record_line_;
+  return csv_location(file_name_, line, index + 1);
+}
+
+result<bool> csv_reader::next() {
+  fields_.clear();
+  field_lines_.clear();
+  scratch_used_ = 0;
+  const std::size_t n = text_.size();
+  // Blank lines (between records or at the end) carry no record.
+  while (pos_ < n && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    if (text_[pos_] == '\n') ++line_;
+    ++pos_;
+  }
+  if (pos_ >= n) return false;
+  record_line_ = line_;
+  const char* data = text_.data();
+  for (;;) {
+    const std::size_t column = fields_.size() + 1;
+    field_lines_.push_back(line_);
+    if (pos_ < n && data[pos_] == '"') {
+      const int open_line = line_;
+      std::size_t start = pos_ + 1;
+      std::string* unescaped = nullptr;
+      for (;;) {
+        const void* q = start < n ? std::memchr(data + start, '"', n - start) : nullptr;
+        if (q == nullptr)
+          return fail(open_line, column, "quoted field is never closed (a '\"' is missing)");
+        const auto quote = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+        for (std::size_t i = start; i < quote; ++i) line_ += data[i] == '\n' ? 1 : 0;
+        const bool doubled = quote + 1 < n && data[quote + 1] == '"';
+        if (!doubled && unescaped == nullptr) {  // the common case: no escapes, view the input
+          fields_.emplace_back(data + pos_ + 1, quote - pos_ - 1);
+          pos_ = quote + 1;
+          break;
+        }
+        if (unescaped == nullptr) {
+          if (scratch_used_ == scratch_.size()) scratch_.emplace_back();
+          unescaped = &scratch_[scratch_used_++];
+          unescaped->clear();
+        }
+        unescaped->append(data + start, quote - start);
+        if (doubled) {
+          unescaped->push_back('"');
+          start = quote + 2;
+          continue;
+        }
+        fields_.emplace_back(*unescaped);
+        pos_ = quote + 1;
+        break;
+      }
+      if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r')
+        return fail(line_, column,
+                    std::string("unexpected character '") + data[pos_] +
+                        "' after a closing quote (a quote inside a quoted field is written '\"\"')");
+    } else {
+      const std::size_t start = pos_;
+      while (pos_ < n) {
+        const char c = data[pos_];
+        if (c == ',' || c == '\n' || c == '\r') break;
+        if (c == '"')
+          return fail(line_, column,
+                      "quote inside an unquoted field (enclose the field in quotes and double the "
+                      "quote)");
+        ++pos_;
+      }
+      fields_.emplace_back(data + start, pos_ - start);
+    }
+    if (pos_ >= n) return true;
+    if (data[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    // End of record: CRLF, LF or a lone CR.
+    if (data[pos_] == '\r') ++pos_;
+    if (pos_ < n && data[pos_] == '\n') ++pos_;
+    ++line_;
+    return true;
+  }
+}
+
+}  // namespace io
+KREDITOR_NAMESPACE_END

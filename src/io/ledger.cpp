@@ -1,0 +1,728 @@
+// Reading and validating a ledger (kreditor/io/ledger.hpp). Every file is read as a table of
+// rows whose columns are found by header name; the same row checks serve CSV files and the
+// single-JSON form, so both report the same problems, each naming where it is.
+#include "kreditor/io/ledger.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <unordered_map>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "io/csv.hpp"
+#include "kreditor/terms/notation.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+namespace {
+
+// --- event kinds --------------------------------------------------------------------------
+
+// clang-format off
+constexpr std::array<std::pair<std::string_view, ledger_event_kind>, 8> event_kinds{{
+  {"dispute_opened",   ledger_event_kind::dispute_opened},
+  {"dispute_resolved", ledger_event_kind::dispute_resolved},
+  {"promise_to_pay",   ledger_event_kind::promise_to_pay},
+  {"payment_plan",     ledger_event_kind::payment_plan},
+  {"write_off",        ledger_event_kind::write_off},
+  {"hold",             ledger_event_kind::hold},
+  {"release",          ledger_event_kind::release},
+  {"notice_sent",      ledger_event_kind::notice_sent},
+}};
+// The customer flags kreditor acts on; anything else is a typo we refuse rather than ignore.
+constexpr std::array<std::string_view, 3> known_flags{"on_hold", "cash_only", "in_collection"};
+// clang-format on
+
+// --- tables: CSV or JSON rows behind one interface ------------------------------------------
+
+/// A column the ledger format defines for one file.
+struct column_spec {
+  std::string_view name;
+  bool required;
+};
+
+/// Where a value sits, for messages: "FILE:LINE:COLUMN" or "FILE: section[i].column".
+class locator {
+ public:
+  virtual ~locator() = default;
+  [[nodiscard]] virtual std::string at(std::size_t field, std::string_view column) const = 0;
+};
+
+/// One row, its values looked up by the file's column specs.
+class row_view {
+ public:
+  row_view(const std::vector<std::string_view>& fields, const std::vector<int>& index,
+           const std::span<const column_spec> specs, const locator& where, int line)
+      : fields_(fields), index_(index), specs_(specs), where_(where), line_(line) {}
+
+  /// The trimmed value of column `c` (empty when the column is absent).
+  [[nodiscard]] std::string_view get(std::size_t c) const {
+    const int i = index_[c];
+    if (i < 0) return {};
+    std::string_view v = fields_[static_cast<std::size_t>(i)];
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+  }
+  /// "FILE:LINE:COLUMN" of column `c`.
+  [[nodiscard]] std::string where(std::size_t c) const {
+    const int i = index_[c];
+    return where_.at(i < 0 ? fields_.size() : static_cast<std::size_t>(i), specs_[c].name);
+  }
+  [[nodiscard]] int line() const noexcept { return line_; }
+
+ private:
+  const std::vector<std::string_view>& fields_;
+  const std::vector<int>& index_;
+  std::span<const column_spec> specs_;
+  const locator& where_;
+  int line_;
+};
+
+/// A failure raised while checking rows; turned into a result at the API boundary.
+struct ledger_error {
+  failure f;
+};
+
+[[noreturn]] void fail(errc code, std::string message) { throw ledger_error{{code, std::move(message)}}; }
+
+/// Maps a header (column names in file order) onto `specs`: index[c] is the field position of
+/// spec c or -1. Unknown, repeated and missing required columns are errors.
+std::vector<int> map_header(std::span<const std::string> header, std::span<const column_spec> specs,
+                            const locator& where, std::string_view file) {
+  std::vector<int> index(specs.size(), -1);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const auto it = std::find_if(specs.begin(), specs.end(),
+                                 [&](const column_spec& s) { return s.name == header[i]; });
+    if (it == specs.end()) {
+      std::string known;
+      for (const auto& s : specs) known += (known.empty() ? "" : ", ") + std::string(s.name);
+      fail(errc::invalid_argument,
+           where.at(i, header[i]) + ": unknown column '" + header[i] + "' (" + std::string(file) +
+               " has: " + known + ")");
+    }
+    const auto c = static_cast<std::size_t>(it - specs.begin());
+    if (index[c] >= 0)
+      fail(errc::conflict, where.at(i, header[i]) + ": column '" + header[i] + "' appears twice");
+    index[c] = static_cast<int>(i);
+  }
+  for (std::size_t c = 0; c < specs.size(); ++c)
+    if (specs[c].required && index[c] < 0)
+      fail(errc::invalid_argument, where.at(header.size(), specs[c].name) + ": missing column '" +
+                                       std::string(specs[c].name) + "'");
+  return index;
+}
+
+std::string trimmed(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return std::string(v);
+}
+
+class csv_locator final : public locator {
+ public:
+  explicit csv_locator(const io::csv_reader& r) : r_(r) {}
+  [[nodiscard]] std::string at(std::size_t field, std::string_view) const override {
+    return r_.location(field);
+  }
+
+ private:
+  const io::csv_reader& r_;
+};
+
+/// Calls `on_row(row_view)` for every data row of a CSV file.
+template <class OnRow>
+void for_each_csv_row(std::string_view file, std::string_view text, std::span<const column_spec> specs,
+                      OnRow&& on_row) {
+  io::csv_reader reader(file, text);
+  const csv_locator where(reader);
+  auto next = [&] {
+    result<bool> more = reader.next();
+    if (!more) throw ledger_error{more.error()};
+    return *more;
+  };
+  if (!next())
+    fail(errc::invalid_argument, io::csv_location(file, 1, 1) + ": empty file, expected a header row");
+  std::vector<std::string> header;
+  for (const auto f : reader.fields()) header.push_back(trimmed(f));
+  const std::vector<int> index = map_header(header, specs, where, file);
+  while (next()) {
+    const auto& fields = reader.fields();
+    if (fields.size() != header.size()) {
+      const std::size_t column = std::min(fields.size(), header.size()) + 1;
+      fail(errc::invalid_argument,
+           io::csv_location(file, reader.line(), column) + ": expected " +
+               std::to_string(header.size()) + " fields as in the header, found " +
+               std::to_string(fields.size()));
+    }
+    on_row(row_view(fields, index, specs, where, reader.line()));
+  }
+}
+
+class json_locator final : public locator {
+ public:
+  json_locator(std::string_view file, std::string_view section) : file_(file), section_(section) {}
+  std::size_t element = 0;
+  [[nodiscard]] std::string at(std::size_t, std::string_view column) const override {
+    return std::string(file_) + ": " + std::string(section_) + "[" + std::to_string(element) + "]." +
+           std::string(column);
+  }
+
+ private:
+  std::string_view file_;
+  std::string_view section_;
+};
+
+/// Calls `on_row(row_view)` for every element of a JSON array of objects (keys = column names,
+/// values strings; "flags" may also be an array of strings).
+template <class OnRow>
+void for_each_json_row(std::string_view file, std::string_view section, const nlohmann::json& rows,
+                       std::span<const column_spec> specs, OnRow&& on_row) {
+  json_locator where(file, section);
+  const auto whole = [&] {
+    return std::string(file) + ": " + std::string(section) + "[" + std::to_string(where.element) + "]";
+  };
+  if (!rows.is_array())
+    fail(errc::invalid_argument, std::string(file) + ": \"" + std::string(section) + "\" must be an array");
+  std::vector<std::string> values;
+  std::vector<std::string_view> fields;
+  std::vector<int> index(specs.size(), -1);
+  for (const auto& row : rows) {
+    if (!row.is_object()) fail(errc::invalid_argument, whole() + ": must be an object");
+    values.clear();
+    std::fill(index.begin(), index.end(), -1);
+    for (const auto& [key, value] : row.items()) {
+      const auto it = std::find_if(specs.begin(), specs.end(),
+                                   [&](const column_spec& s) { return s.name == key; });
+      if (it == specs.end())
+        fail(errc::invalid_argument, whole() + ": unknown key '" + key + "'");
+      std::string text;
+      if (value.is_string()) {
+        text = value.template get<std::string>();
+      } else if (value.is_array() && key == "flags") {
+        for (const auto& f : value) {
+          if (!f.is_string()) fail(errc::invalid_argument, where.at(0, key) + ": flags must be strings");
+          text += (text.empty() ? "" : ";") + f.template get<std::string>();
+        }
+      } else if (!value.is_null()) {
+        // Amounts as JSON numbers would pass through a binary double: refused, not rounded.
+        fail(errc::invalid_argument, where.at(0, key) + ": must be a string (amounts as decimal strings)");
+      }
+      index[static_cast<std::size_t>(it - specs.begin())] = static_cast<int>(values.size());
+      values.push_back(std::move(text));
+    }
+    for (std::size_t c = 0; c < specs.size(); ++c)
+      if (specs[c].required && index[c] < 0)
+        fail(errc::invalid_argument, whole() + ": missing key '" + std::string(specs[c].name) + "'");
+    fields.assign(values.begin(), values.end());
+    on_row(row_view(fields, index, specs, where, static_cast<int>(where.element) + 1));
+    ++where.element;
+  }
+}
+
+// --- value checks ---------------------------------------------------------------------------
+
+std::string in_quotes(std::string_view v) { return "'" + std::string(v) + "'"; }
+
+std::string_view required(const row_view& r, std::size_t c, std::string_view name) {
+  const std::string_view v = r.get(c);
+  if (v.empty()) fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " is empty");
+  return v;
+}
+
+date parse_date_at(const row_view& r, std::size_t c, std::string_view name) {
+  const std::string_view v = required(r, c, name);
+  result<date> d = parse_date(v);
+  if (!d)
+    fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " " + in_quotes(v) +
+                                     " is not a date YYYY-MM-DD (" + d.error().message + ")");
+  return *d;
+}
+
+currency parse_currency_at(const row_view& r, std::size_t c) {
+  const std::string_view v = required(r, c, "currency");
+  result<currency> cur = currency::parse(v);
+  if (!cur) fail(cur.error().code, r.where(c) + ": " + cur.error().message);
+  return *cur;
+}
+
+money parse_amount(std::string_view v, currency cur, const std::string& where, std::string_view name) {
+  result<money> m = money::parse(v, cur);
+  if (!m)
+    fail(m.error().code, where + ": " + std::string(name) + " " + in_quotes(v) + " is not an amount in " +
+                             std::string(cur.code()) + " (" + m.error().message + ")");
+  return *m;
+}
+
+money parse_money_at(const row_view& r, std::size_t c, std::string_view name, currency cur,
+                     bool allow_negative) {
+  const money m = parse_amount(required(r, c, name), cur, r.where(c), name);
+  if (m.is_negative() && !allow_negative)
+    fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " " + in_quotes(r.get(c)) + " is negative");
+  return m;
+}
+
+/// Terms are parsed once here so that a typo is reported where it is, not at the run.
+void check_terms(const row_view& r, std::size_t c, std::string_view text) {
+  result<payment_terms> t = parse_terms(text);
+  if (!t) fail(t.error().code, r.where(c) + ": " + t.error().message);
+}
+
+template <class Map>
+std::size_t lookup_or_fail(const Map& ids, std::string_view id, const std::string& where,
+                           std::string_view what) {
+  const auto it = ids.find(id);
+  if (it == ids.end()) fail(errc::not_found, where + ": unknown " + std::string(what) + " " + in_quotes(id));
+  return it->second;
+}
+
+// Transparent hashing so lookups by string_view allocate nothing.
+struct sv_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using id_index = std::unordered_map<std::string, std::size_t, sv_hash, std::equal_to<>>;
+
+void insert_unique(id_index& ids, std::string_view id, std::size_t at, const row_view& r, std::size_t c,
+                   std::string_view what, int first_line) {
+  const auto [it, inserted] = ids.try_emplace(std::string(id), at);
+  if (!inserted)
+    fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
+                             " (first on line " + std::to_string(first_line) + ")");
+}
+
+// --- the four files --------------------------------------------------------------------------
+
+// clang-format off
+namespace customers_csv {
+enum : std::size_t { id, name, country, segment_, currency_, credit_limit, terms, org_number, email,
+                     account_manager, flags };
+constexpr std::array<column_spec, 11> specs{{
+  {"customer_id", true}, {"name", true}, {"country", true}, {"segment", true}, {"currency", true},
+  {"credit_limit", true}, {"terms", true}, {"org_number", false}, {"email", false},
+  {"account_manager", false}, {"flags", false}}};
+}  // namespace customers_csv
+namespace invoices_csv {
+enum : std::size_t { id, customer, issue_date, due_date, currency_, amount, terms, reference, credit_of };
+constexpr std::array<column_spec, 9> specs{{
+  {"invoice_id", true}, {"customer_id", true}, {"issue_date", true}, {"due_date", false},
+  {"currency", true}, {"amount", true}, {"terms", false}, {"reference", false}, {"credit_of", false}}};
+}  // namespace invoices_csv
+namespace payments_csv {
+enum : std::size_t { id, customer, date_, currency_, amount, reference, invoice };
+constexpr std::array<column_spec, 7> specs{{
+  {"payment_id", true}, {"customer_id", true}, {"date", true}, {"currency", true},
+  {"amount", true}, {"reference", false}, {"invoice_id", false}}};
+}  // namespace payments_csv
+namespace events_csv {
+enum : std::size_t { date_, customer, invoice, event, details };
+constexpr std::array<column_spec, 5> specs{{
+  {"date", true}, {"customer_id", true}, {"invoice_id", false}, {"event", true}, {"details", false}}};
+}  // namespace events_csv
+// clang-format on
+
+/// Builds the ledger row by row, checking each against what came before.
+class builder {
+ public:
+  ledger out;
+
+  void add_customer(const row_view& r) {
+    using namespace customers_csv;
+    customer_record c;
+    c.line = r.line();
+    c.customer_id = std::string(required(r, id, "customer_id"));
+    insert_unique(customers_, c.customer_id, out.customers.size(), r, id, "customer_id",
+                  first_line(customers_, c.customer_id, out.customers));
+    c.name = std::string(required(r, name, "name"));
+    c.country = std::string(required(r, country, "country"));
+    if (c.country.size() != 2 || !std::all_of(c.country.begin(), c.country.end(),
+                                              [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+      fail(errc::invalid_argument,
+           r.where(country) + ": country " + in_quotes(c.country) + " is not an ISO 3166 code like NO or SE");
+    const std::string_view seg = required(r, segment_, "segment");
+    result<kreditor::segment> s = parse_segment(seg);
+    if (!s) fail(errc::invalid_argument, r.where(segment_) + ": segment " + in_quotes(seg) + " is not b2b or b2c");
+    c.segment = *s;
+    c.currency = parse_currency_at(r, currency_);
+    c.credit_limit = parse_money_at(r, credit_limit, "credit_limit", c.currency, false);
+    c.terms = std::string(required(r, terms, "terms"));
+    check_terms(r, terms, c.terms);
+    c.org_number = std::string(r.get(org_number));
+    c.email = std::string(r.get(email));
+    c.account_manager = std::string(r.get(account_manager));
+    std::string_view rest = r.get(flags);
+    while (!rest.empty()) {
+      const std::size_t cut = rest.find_first_of("; |");
+      const std::string_view flag = rest.substr(0, cut);
+      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+      if (flag.empty()) continue;
+      if (std::find(known_flags.begin(), known_flags.end(), flag) == known_flags.end())
+        fail(errc::invalid_argument, r.where(flags) + ": unknown flag " + in_quotes(flag) +
+                                         " (known: on_hold, cash_only, in_collection)");
+      c.flags.emplace_back(flag);
+    }
+    out.customers.push_back(std::move(c));
+  }
+
+  void add_invoice(const row_view& r) {
+    using namespace invoices_csv;
+    invoice_record inv;
+    inv.line = r.line();
+    inv.invoice_id = std::string(required(r, id, "invoice_id"));
+    insert_unique(invoices_, inv.invoice_id, out.invoices.size(), r, id, "invoice_id",
+                  first_line(invoices_, inv.invoice_id, out.invoices));
+    const customer_record& c = customer_of(r, customer);
+    inv.customer_id = c.customer_id;
+    inv.issue_date = parse_date_at(r, issue_date, "issue_date");
+    if (!r.get(due_date).empty()) {
+      inv.due_date = parse_date_at(r, due_date, "due_date");
+      if (*inv.due_date < inv.issue_date)
+        fail(errc::invalid_argument, r.where(due_date) + ": due_date " + to_string(*inv.due_date) +
+                                         " is before issue_date " + to_string(inv.issue_date));
+    }
+    check_currency(r, currency_, c);
+    inv.credit_of = std::string(r.get(credit_of));
+    // A negative amount is only meaningful as a credit note naming the invoice it reduces.
+    inv.amount = parse_money_at(r, amount, "amount", c.currency, !inv.credit_of.empty());
+    if (!inv.credit_of.empty() && !inv.amount.is_negative())
+      fail(errc::invalid_argument, r.where(amount) + ": a credit note (credit_of " +
+                                       in_quotes(inv.credit_of) + ") needs a negative amount");
+    inv.terms = std::string(r.get(terms));
+    if (!inv.terms.empty()) check_terms(r, terms, inv.terms);
+    inv.reference = std::string(r.get(reference));
+    if (!inv.credit_of.empty()) credit_notes_.push_back({out.invoices.size(), r.where(credit_of)});
+    out.invoices.push_back(std::move(inv));
+  }
+
+  void add_payment(const row_view& r) {
+    using namespace payments_csv;
+    payment_record p;
+    p.line = r.line();
+    p.payment_id = std::string(required(r, id, "payment_id"));
+    insert_unique(payments_, p.payment_id, out.payments.size(), r, id, "payment_id",
+                  first_line(payments_, p.payment_id, out.payments));
+    const customer_record& c = customer_of(r, customer);
+    p.customer_id = c.customer_id;
+    p.date_paid = parse_date_at(r, date_, "date");
+    check_currency(r, currency_, c);
+    p.amount = parse_money_at(r, amount, "amount", c.currency, false);
+    if (p.amount.is_zero()) fail(errc::invalid_argument, r.where(amount) + ": amount is zero");
+    p.reference = std::string(r.get(reference));
+    p.invoice_id = std::string(r.get(invoice));
+    if (!p.invoice_id.empty()) invoice_of_customer(r, invoice, p.invoice_id, c);
+    out.payments.push_back(std::move(p));
+  }
+
+  void add_event(const row_view& r) {
+    using namespace events_csv;
+    event_record e;
+    e.line = r.line();
+    e.on = parse_date_at(r, date_, "date");
+    const customer_record& c = customer_of(r, customer);
+    e.customer_id = c.customer_id;
+    const std::string_view kind = required(r, event, "event");
+    result<ledger_event_kind> k = parse_ledger_event_kind(kind);
+    if (!k) fail(errc::invalid_argument, r.where(event) + ": " + k.error().message);
+    e.kind = *k;
+    e.invoice_id = std::string(r.get(invoice));
+    if (!e.invoice_id.empty()) {
+      invoice_of_customer(r, invoice, e.invoice_id, c);
+    } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
+               e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent) {
+      fail(errc::invalid_argument,
+           r.where(invoice) + ": event " + std::string(kind) + " needs an invoice_id");
+    }
+    e.details = std::string(r.get(details));
+    parse_details(r, e, c.currency);
+    out.events.push_back(std::move(e));
+  }
+
+  /// Checks that need every invoice: a credit note's invoice exists and is the same customer's.
+  void check_credit_notes() {
+    for (const auto& [at, where] : credit_notes_) {
+      const invoice_record& note = out.invoices[at];
+      const auto it = invoices_.find(note.credit_of);
+      if (it == invoices_.end())
+        fail(errc::not_found, where + ": credit_of names unknown invoice " + in_quotes(note.credit_of));
+      const invoice_record& target = out.invoices[it->second];
+      if (target.customer_id != note.customer_id)
+        fail(errc::conflict, where + ": credit_of " + in_quotes(note.credit_of) + " is customer " +
+                                 in_quotes(target.customer_id) + "'s invoice, not " + in_quotes(note.customer_id) + "'s");
+      if (!target.credit_of.empty())
+        fail(errc::conflict, where + ": credit_of " + in_quotes(note.credit_of) + " is itself a credit note");
+    }
+  }
+
+ private:
+  template <class Records>
+  static int first_line(const id_index& ids, std::string_view id, const Records& records) {
+    const auto it = ids.find(id);
+    return it == ids.end() ? 0 : records[it->second].line;
+  }
+
+  const customer_record& customer_of(const row_view& r, std::size_t c) {
+    const std::string_view id = required(r, c, "customer_id");
+    return out.customers[lookup_or_fail(customers_, id, r.where(c), "customer_id")];
+  }
+
+  void check_currency(const row_view& r, std::size_t c, const customer_record& cust) {
+    const currency cur = parse_currency_at(r, c);
+    if (cur != cust.currency)
+      fail(errc::currency_mismatch, r.where(c) + ": currency " + std::string(cur.code()) +
+                                        " differs from customer " + in_quotes(cust.customer_id) + "'s currency " +
+                                        std::string(cust.currency.code()));
+  }
+
+  void invoice_of_customer(const row_view& r, std::size_t c, const std::string& id,
+                           const customer_record& cust) {
+    const invoice_record& inv = out.invoices[lookup_or_fail(invoices_, id, r.where(c), "invoice_id")];
+    if (inv.customer_id != cust.customer_id)
+      fail(errc::conflict, r.where(c) + ": invoice " + in_quotes(id) + " belongs to customer " +
+                               in_quotes(inv.customer_id) + ", not " + in_quotes(cust.customer_id));
+  }
+
+  static void parse_details(const row_view& r, event_record& e, currency cur) {
+    using namespace events_csv;
+    const std::string where = r.where(details);
+    std::string_view rest = e.details;
+    const bool structured = rest.find('=') != std::string_view::npos;
+    while (structured && !rest.empty()) {
+      const std::size_t cut = rest.find(';');
+      std::string_view pair = rest.substr(0, cut);
+      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      while (!pair.empty() && pair.back() == ' ') pair.remove_suffix(1);
+      if (pair.empty()) continue;
+      const std::size_t eq = pair.find('=');
+      if (eq == std::string_view::npos)
+        fail(errc::invalid_argument, where + ": " + in_quotes(pair) + " is not key=value");
+      const std::string_view key = pair.substr(0, eq);
+      const std::string_view value = pair.substr(eq + 1);
+      const auto as_date = [&] {
+        result<date> d = parse_date(value);
+        if (!d) fail(errc::invalid_argument, where + ": " + std::string(key) + " " + in_quotes(value) + " is not a date YYYY-MM-DD");
+        return *d;
+      };
+      const auto as_money = [&] {
+        const money m = parse_amount(value, cur, where, key);
+        if (!m.is_positive()) fail(errc::invalid_argument, where + ": " + std::string(key) + " " + in_quotes(value) + " must be positive");
+        return m;
+      };
+      using enum ledger_event_kind;
+      const ledger_event_kind k = e.kind;
+      if (key == "until" && (k == promise_to_pay || k == hold)) {
+        e.until = as_date();
+      } else if (key == "amount" && (k == promise_to_pay || k == payment_plan || k == write_off)) {
+        e.amount = as_money();
+      } else if (key == "installments" && k == payment_plan) {
+        int n = 0;
+        for (const char ch : value) {
+          if (ch < '0' || ch > '9' || n > 1000) { n = -1; break; }
+          n = n * 10 + (ch - '0');
+        }
+        if (n < 1 || n > 120)
+          fail(errc::invalid_argument, where + ": installments " + in_quotes(value) + " is not a number 1..120");
+        e.installments = n;
+      } else if (key == "first" && k == payment_plan) {
+        e.first_due = as_date();
+      } else if (key == "level" && k == notice_sent) {
+        if (value.empty()) fail(errc::invalid_argument, where + ": level is empty");
+        e.level = std::string(value);
+      } else if (key == "deadline" && k == notice_sent) {
+        e.deadline = as_date();
+      } else if (key == "fee" && k == notice_sent) {
+        e.fee = parse_amount(value, cur, where, key);
+        if (e.fee->is_negative()) fail(errc::invalid_argument, where + ": fee " + in_quotes(value) + " is negative");
+      } else {
+        fail(errc::invalid_argument, where + ": key " + in_quotes(key) + " does not apply to " +
+                                         std::string(to_string(k)));
+      }
+    }
+    using enum ledger_event_kind;
+    const auto need = [&](bool present, std::string_view what) {
+      if (!present)
+        fail(errc::invalid_argument, where + ": " + std::string(to_string(e.kind)) + " needs " + std::string(what) +
+                                         " in details");
+    };
+    if (e.kind == promise_to_pay) need(e.until.has_value(), "until=YYYY-MM-DD");
+    if (e.kind == payment_plan) {
+      need(e.installments > 0, "installments=N");
+      need(e.first_due.has_value(), "first=YYYY-MM-DD");
+    }
+    if (e.kind == notice_sent) need(!e.level.empty(), "level=NAME");
+  }
+
+  id_index customers_;
+  id_index invoices_;
+  id_index payments_;
+  std::vector<std::pair<std::size_t, std::string>> credit_notes_;
+};
+
+// --- assembling the files ------------------------------------------------------------------
+
+/// The as-of date from ledger.json's "as_of" or as_of.txt.
+date parse_as_of(std::string_view file, std::string_view text) {
+  const std::string t = trimmed(text.substr(0, text.find_first_of("\r\n")));
+  result<date> d = parse_date(t);
+  if (!d) fail(errc::invalid_argument, io::csv_location(file, 1, 1) + ": as-of date " + in_quotes(t) + " is not YYYY-MM-DD");
+  return *d;
+}
+
+/// Where each section's rows come from: a CSV text or a JSON array.
+struct section_source {
+  std::string file;
+  std::string_view csv;               // when from CSV
+  const nlohmann::json* json = nullptr;  // when from JSON
+};
+
+template <class Specs, class OnRow>
+void read_section(const section_source& s, std::string_view section, const Specs& specs, OnRow&& on_row) {
+  if (s.json != nullptr)
+    for_each_json_row(s.file, section, *s.json, std::span<const column_spec>(specs), on_row);
+  else
+    for_each_csv_row(s.file, s.csv, std::span<const column_spec>(specs), on_row);
+}
+
+ledger assemble(const std::map<std::string, std::string, std::less<>>& files) {
+  std::optional<section_source> customers, invoices, payments, events;
+  std::optional<date> as_of;
+  std::optional<nlohmann::json> doc;
+  const auto take_csv = [&](std::optional<section_source>& slot, std::string_view name) {
+    if (const auto it = files.find(name); it != files.end()) slot = section_source{it->first, it->second, nullptr};
+  };
+  take_csv(customers, "customers.csv");
+  take_csv(invoices, "invoices.csv");
+  take_csv(payments, "payments.csv");
+  take_csv(events, "events.csv");
+  if (const auto it = files.find("as_of.txt"); it != files.end()) as_of = parse_as_of(it->first, it->second);
+  // Any *.json in the map is a whole or partial JSON ledger (ledger.json, or the file load_ledger
+  // was pointed at).
+  for (const auto& [name, text] : files) {
+    if (name.size() < 5 || name.substr(name.size() - 5) != ".json") continue;
+    if (doc) fail(errc::conflict, name + ": a second JSON ledger file; give one");
+    try {
+      doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      // Turn the byte offset into a line and column.
+      const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+      const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+      const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+      const std::size_t column = line_start == std::string::npos || at == 0 ? at + 1 : at - line_start;
+      fail(errc::invalid_argument,
+           io::csv_location(name, static_cast<int>(line), column) + ": not valid JSON (" + e.what() + ")");
+    }
+    if (!doc->is_object()) fail(errc::invalid_argument, name + ": must hold one JSON object");
+    for (const auto& [key, value] : doc->items()) {
+      std::optional<section_source>* slot = key == "customers" ? &customers
+                                            : key == "invoices" ? &invoices
+                                            : key == "payments" ? &payments
+                                            : key == "events"   ? &events
+                                                                : nullptr;
+      if (slot != nullptr) {
+        if (*slot) fail(errc::conflict, name + ": \"" + key + "\" is also given as " + (*slot)->file);
+        *slot = section_source{name, {}, &value};
+      } else if (key == "as_of") {
+        if (as_of) fail(errc::conflict, name + ": \"as_of\" is also given in as_of.txt");
+        if (!value.is_string()) fail(errc::invalid_argument, name + ": \"as_of\" must be a date string");
+        const std::string t = value.template get<std::string>();
+        result<date> d = parse_date(t);
+        if (!d) fail(errc::invalid_argument, name + ": as_of " + in_quotes(t) + " is not a date YYYY-MM-DD");
+        as_of = *d;
+      } else {
+        fail(errc::invalid_argument, name + ": unknown key '" + key +
+                                         "' (known: as_of, customers, invoices, payments, events)");
+      }
+    }
+  }
+  if (!customers) fail(errc::not_found, "customers.csv: missing (the ledger needs customers.csv)");
+  if (!invoices) fail(errc::not_found, "invoices.csv: missing (the ledger needs invoices.csv)");
+  if (!payments) fail(errc::not_found, "payments.csv: missing (give one with only the header row if there are none)");
+
+  builder b;
+  b.out.as_of = as_of;
+  read_section(*customers, "customers", customers_csv::specs, [&](const row_view& r) { b.add_customer(r); });
+  read_section(*invoices, "invoices", invoices_csv::specs, [&](const row_view& r) { b.add_invoice(r); });
+  b.check_credit_notes();
+  read_section(*payments, "payments", payments_csv::specs, [&](const row_view& r) { b.add_payment(r); });
+  if (events) read_section(*events, "events", events_csv::specs, [&](const row_view& r) { b.add_event(r); });
+  return std::move(b.out);
+}
+
+result<std::string> read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return failure{errc::io, p.string() + ": cannot be read"};
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+  }
+  if (!in && size > 0) return failure{errc::io, p.string() + ": read error"};
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(ledger_event_kind kind) noexcept {
+  for (const auto& [name, k] : event_kinds)
+    if (k == kind) return name;
+  return "?";
+}
+
+result<ledger_event_kind> parse_ledger_event_kind(std::string_view text) {
+  for (const auto& [name, k] : event_kinds)
+    if (name == text) return k;
+  std::string known;
+  for (const auto& [name, k] : event_kinds) known += (known.empty() ? "" : ", ") + std::string(name);
+  return failure{errc::invalid_argument, "unknown event '" + std::string(text) + "' (known: " + known + ")"};
+}
+
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files) {
+  try {
+    return assemble(files);
+  } catch (const ledger_error& e) {
+    return e.f;
+  } catch (const error& e) {  // e.g. overflow deep inside a check: still named, still a failure
+    return failure{e.code(), e.what()};
+  }
+}
+
+result<ledger> load_ledger(std::string_view path) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  std::error_code ec;
+  const fs::file_status st = fs::status(p, ec);
+  if (ec || !fs::exists(st)) return failure{errc::not_found, std::string(path) + ": no such file or directory"};
+  std::map<std::string, std::string, std::less<>> files;
+  if (fs::is_directory(st)) {
+    for (const char* name : {"customers.csv", "invoices.csv", "payments.csv", "events.csv", "ledger.json", "as_of.txt"}) {
+      const fs::path f = p / name;
+      if (!fs::exists(f, ec)) continue;
+      result<std::string> text = read_file(f);
+      if (!text) return text.error();
+      files.emplace(name, std::move(text).value());
+    }
+    if (files.empty())
+      return failure{errc::not_found, std::string(path) + ": no ledger files (customers.csv, invoices.csv, payments.csv)"};
+    result<ledger> l = parse_ledger(files);
+    if (l) return l;
+    // Messages name files relative to the ledger; the user wants the path they can open.
+    failure f = l.error();
+    f.message = (p / f.message).string();
+    return f;
+  } else {
+    if (p.extension() != ".json")
+      return failure{errc::invalid_argument, std::string(path) + ": a ledger is a directory of CSV files or one .json file"};
+    result<std::string> text = read_file(p);
+    if (!text) return text.error();
+    files.emplace(p.filename().string(), std::move(text).value());
+  }
+  return parse_ledger(files);
+}
+
+KREDITOR_NAMESPACE_END

@@ -1,0 +1,171 @@
+// `kreditor aging` on a small ledger written to a temporary directory, aged by hand, and on the
+// bundled sample.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/cli.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kreditor::test_support::run_cli;
+using json = nlohmann::json;
+
+// As of 2024-03-31 (a leap year):
+//   C1 (NOK)  I1 due 2024-03-31  1000.00  due today: current        (issued 30 days before)
+//             I2 due 2024-03-01   400.00  30 days past due: 1-30     (issued 59 days before)
+//             I3 due 2024-01-31   600.00  60 days: 31-60             (issued 90 days before)
+//             I4 due 2023-12-31   800.00  91 days: >90               (issued 151 days before)
+//             I5 paid in full by P1: not open
+//             I8 issued 2024-04-05, after the date: not yet known
+//   C2 (SEK)  I6 due 2024-03-16  2000.00 less P2 500.00 = 1500.00, 15 days: 1-30
+//   C3 (NOK)  I7 due 2024-04-19  3000.00  not yet due: current
+// Portfolio NOK: current 4000.00, 1-30 400.00, 31-60 600.00, 61-90 0.00, >90 800.00 = 5800.00.
+class SmallLedger : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::path(::testing::TempDir()) / "kreditor_exposure_ledger";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    write("customers.csv",
+          "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,"
+          "account_manager,flags\n"
+          "C1,Acme AS,NO,b2b,NOK,100000.00,30 dager netto,,,,\n"
+          "C2,Beta AB,SE,b2b,SEK,0.00,30 dager netto,,,,cash_only\n"
+          "C3,Gamma AS,NO,b2b,NOK,50000.00,30 dager netto,,,,on_hold\n");
+    write("invoices.csv",
+          "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference,credit_of\n"
+          "I1,C1,2024-03-01,2024-03-31,NOK,1000.00,,,\n"
+          "I2,C1,2024-02-01,2024-03-01,NOK,400.00,,,\n"
+          "I3,C1,2024-01-01,2024-01-31,NOK,600.00,,,\n"
+          "I4,C1,2023-11-01,2023-12-31,NOK,800.00,,,\n"
+          "I5,C1,2024-01-15,2024-02-14,NOK,500.00,,,\n"
+          "I6,C2,2024-02-15,2024-03-16,SEK,2000.00,,,\n"
+          "I7,C3,2024-03-20,2024-04-19,NOK,3000.00,,,\n"
+          "I8,C1,2024-04-05,2024-05-05,NOK,9999.00,,,\n");
+    write("payments.csv",
+          "payment_id,customer_id,date,currency,amount,reference,invoice_id\n"
+          "P1,C1,2024-02-10,NOK,500.00,,I5\n"
+          "P2,C2,2024-03-20,SEK,500.00,,I6\n");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
+  }
+  static json run_json(const std::string& args) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  }
+  static std::string ledger() { return "--ledger " + dir_.string(); }
+  static std::vector<std::string> amounts(const json& buckets) {
+    std::vector<std::string> out;
+    for (const auto& b : buckets) out.push_back(b["amount"].get<std::string>());
+    return out;
+  }
+  static std::vector<std::string> labels(const json& buckets) {
+    std::vector<std::string> out;
+    for (const auto& b : buckets) out.push_back(b["label"].get<std::string>());
+    return out;
+  }
+  static inline fs::path dir_;
+};
+
+using Strings = std::vector<std::string>;
+
+TEST_F(SmallLedger, AgingByDueDateMatchesTheHandComputation) {
+  const json j = run_json("aging " + ledger() + " --as-of 2024-03-31 --json");
+  ASSERT_EQ(j["customers"].size(), 3U);
+  const json& c1 = j["customers"][0];
+  EXPECT_EQ(c1["customer_id"], "C1");
+  EXPECT_EQ(c1["currency"], "NOK");
+  EXPECT_EQ(labels(c1["buckets"]), (Strings{"current", "1-30", "31-60", "61-90", ">90"}));
+  EXPECT_EQ(amounts(c1["buckets"]), (Strings{"1000.00", "400.00", "600.00", "0.00", "800.00"}));
+  EXPECT_EQ(c1["total"], "2800.00");
+  EXPECT_EQ(j["customers"][1]["customer_id"], "C2");
+  EXPECT_EQ(amounts(j["customers"][1]["buckets"]), (Strings{"0.00", "1500.00", "0.00", "0.00", "0.00"}));
+  EXPECT_EQ(j["customers"][2]["total"], "3000.00");
+
+  ASSERT_EQ(j["portfolio"].size(), 2U);  // NOK, SEK
+  EXPECT_EQ(j["portfolio"][0]["currency"], "NOK");
+  EXPECT_EQ(amounts(j["portfolio"][0]["buckets"]),
+            (Strings{"4000.00", "400.00", "600.00", "0.00", "800.00"}));
+  EXPECT_EQ(j["portfolio"][0]["total"], "5800.00");
+  EXPECT_EQ(j["portfolio"][1]["currency"], "SEK");
+  EXPECT_EQ(j["portfolio"][1]["total"], "1500.00");
+}
+
+TEST_F(SmallLedger, AgingWithOtherBucketsKeepsCurrentFirst) {
+  const json j = run_json("aging " + ledger() + " --as-of 2024-03-31 --buckets 15,45 --json");
+  const json& c1 = j["customers"][0];
+  EXPECT_EQ(labels(c1["buckets"]), (Strings{"current", "1-15", "16-45", ">45"}));
+  EXPECT_EQ(amounts(c1["buckets"]), (Strings{"1000.00", "0.00", "400.00", "1400.00"}));
+}
+
+TEST_F(SmallLedger, AgingByInvoiceDateCountsFromTheIssueDate) {
+  // Days since the invoice: I1 30, I2 59, I3 90, I4 151.
+  const json j = run_json("aging " + ledger() + " --as-of 2024-03-31 --by invoice --json");
+  const json& c1 = j["customers"][0];
+  EXPECT_EQ(labels(c1["buckets"]), (Strings{"0-30", "31-60", "61-90", ">90"}));
+  EXPECT_EQ(amounts(c1["buckets"]), (Strings{"1000.00", "400.00", "600.00", "800.00"}));
+}
+
+TEST_F(SmallLedger, AgingTableForPeople) {
+  const auto r = run_cli("aging " + ledger() + " --as-of 2024-03-31");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("current"), std::string::npos);
+  EXPECT_NE(r.out.find("5800.00"), std::string::npos);
+}
+
+TEST_F(SmallLedger, AgingUsageErrorsExitTwo) {
+  for (const std::string args : {"--by paid", "--buckets 30,x", "--buckets 60,30", "--buckets ,",
+                                 "--as-of 2024-02-30", "--unknown 1"}) {
+    SCOPED_TRACE(args);
+    const auto r = run_cli("aging " + ledger() + " --as-of 2024-03-31 " + args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("kreditor aging: "), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(SmallLedger, ABrokenLedgerNamesFileAndLine) {
+  const fs::path broken = fs::path(::testing::TempDir()) / "kreditor_exposure_broken";
+  fs::remove_all(broken);
+  fs::create_directories(broken);
+  for (const auto& f : fs::directory_iterator(dir_)) fs::copy_file(f.path(), broken / f.path().filename());
+  std::ofstream(broken / "invoices.csv", std::ios::app) << "I9,C1,2024-13-01,,NOK,1.00,,,\n";
+  for (const std::string cmd : {"aging", "exposure --customer C1"}) {
+    const auto r = run_cli(cmd + " --ledger " + broken.string() + " --as-of 2024-03-31 --json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("invoices.csv:10"), std::string::npos) << r.err;
+  }
+  fs::remove_all(broken);
+}
+
+// The bundled sample: every customer's buckets sum to its total, and per currency the
+// customers sum to the portfolio.
+TEST(AgingSample, BucketsSumToTotalsAndCustomersToThePortfolio) {
+  const auto r = run_cli("aging --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_FALSE(j["customers"].empty());
+  auto minor = [](const json& amount) {
+    const std::string s = amount.get<std::string>();
+    const auto dot = s.find('.');
+    return std::stoll(s.substr(0, dot) + s.substr(dot + 1));  // two decimals in the sample
+  };
+  std::map<std::string, long long> per_currency;
+  for (const json& c : j["customers"]) {
+    long long sum = 0;
+    for (const json& b : c["buckets"]) sum += minor(b["amount"]);
+    EXPECT_EQ(sum, minor(c["total"])) << c["customer_id"];
+    per_currency[c["currency"].get<std::string>()] += sum;
+  }
+  for (const json& p : j["portfolio"])
+    EXPECT_EQ(per_currency[p["currency"].get<std::string>()], minor(p["total"])) << p["currency"];
+}
+
+}  // namespace

@@ -1,0 +1,160 @@
+// `kreditor exposure` on a small ledger written to a temporary directory, and on the sample.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/cli.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kreditor::test_support::run_cli;
+using json = nlohmann::json;
+
+// As of 2024-03-31:
+//   C1 NOK, limit 100 000.00: open 1000.00 not due (I1, due today) and 1800.00 overdue (I2 30,
+//      I3 60, I4 91 days); nothing held or owed, so the total is 2800.00.
+//   C2 SEK, no limit, flagged cash_only.   C3 NOK, limit 50 000.00, flagged on_hold.
+class ExposureLedger : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::path(::testing::TempDir()) / "kreditor_exposure_cli_ledger";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    write("customers.csv",
+          "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,"
+          "account_manager,flags\n"
+          "C1,Acme AS,NO,b2b,NOK,100000.00,30 dager netto,,,,\n"
+          "C2,Beta AB,SE,b2b,SEK,0.00,30 dager netto,,,,cash_only\n"
+          "C3,Gamma AS,NO,b2b,NOK,50000.00,30 dager netto,,,,on_hold\n");
+    write("invoices.csv",
+          "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference,credit_of\n"
+          "I1,C1,2024-03-01,2024-03-31,NOK,1000.00,,,\n"
+          "I2,C1,2024-02-01,2024-03-01,NOK,400.00,,,\n"
+          "I3,C1,2024-01-01,2024-01-31,NOK,600.00,,,\n"
+          "I4,C1,2023-11-01,2023-12-31,NOK,800.00,,,\n"
+          "I6,C2,2024-02-15,2024-03-16,SEK,2000.00,,,\n"
+          "I7,C3,2024-03-20,2024-04-19,NOK,3000.00,,,\n");
+    write("payments.csv", "payment_id,customer_id,date,currency,amount,reference,invoice_id\n");
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
+  }
+  static json run_json(const std::string& args) {
+    const auto r = run_cli("exposure --ledger " + dir_.string() + " --as-of 2024-03-31 " + args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  }
+  static inline fs::path dir_;
+};
+
+TEST_F(ExposureLedger, ReportsEveryCategoryAndTheTotal) {
+  const json j = run_json("--customer C1 --json");
+  EXPECT_EQ(j["exposure"], (json{{"receivables_not_due", "1000.00"},
+                                 {"receivables_overdue", "1800.00"},
+                                 {"orders_not_invoiced", "0.00"},
+                                 {"deliveries_not_invoiced", "0.00"},
+                                 {"set_off", "0.00"},
+                                 {"security", "0.00"},
+                                 {"total", "2800.00"}}));
+  EXPECT_EQ(j["credit_limit"], "100000.00");
+  EXPECT_EQ(j["max_days_past_due"], 91);
+  EXPECT_FALSE(j.contains("decision"));
+}
+
+struct DecisionCase {
+  const char* args;
+  const char* decision;
+  std::vector<std::string> reasons;
+};
+
+TEST_F(ExposureLedger, OrderDecisionsWithReasons) {
+  const DecisionCase cases[] = {
+      // 2800 + 12000 is within 100 000, but an invoice is 91 days overdue: pay it down first.
+      {"--customer C1 --order-amount 12000.00", "approve_with_conditions", {"overdue"}},
+      // 2800 + 98000 = 100 800: 800.00 over the limit, to be prepaid; and the overdue.
+      {"--customer C1 --order-amount 98000.00", "approve_with_conditions", {"over_limit", "overdue"}},
+      // 2800 + 150000: over by more than the order.
+      {"--customer C1 --order-amount 150000", "require_prepayment", {"over_limit", "overdue"}},
+      {"--customer C2 --order-amount 100.00", "require_prepayment", {"cash_terms", "no_limit"}},
+      {"--customer C3 --order-amount 100.00", "hold", {"on_hold"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.args);
+    const json j = run_json(std::string(c.args) + " --json");
+    EXPECT_EQ(j["decision"], c.decision);
+    EXPECT_EQ(j["reasons"].get<std::vector<std::string>>(), c.reasons);
+  }
+  const json over = run_json("--customer C1 --order-amount 98000.00 --json");
+  EXPECT_EQ(over["findings"][0], (json{{"reason", "over_limit"}, {"amount", "800.00"}, {"days", 0}}));
+  EXPECT_EQ(over["conditions"][0], (json{{"kind", "prepay"}, {"amount", "800.00"}}));
+  EXPECT_EQ(over["conditions"][1], (json{{"kind", "pay_down_overdue"}, {"amount", "1800.00"}}));
+  EXPECT_EQ(over["headroom"], "-800.00");
+}
+
+TEST_F(ExposureLedger, ApprovesAClearOrder) {
+  // As of 2023-12-01 only I4 (issued 2023-11-01, due 2023-12-31) is known, and not yet due.
+  const auto r = run_cli("exposure --ledger " + dir_.string() +
+                         " --as-of 2023-12-01 --customer C1 --order-amount 5000.00 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["decision"], "approve");
+  EXPECT_TRUE(j["reasons"].empty());
+  EXPECT_EQ(j["exposure"]["total"], "800.00");
+}
+
+TEST_F(ExposureLedger, UnknownCustomerAndBadAmountExitTwo) {
+  auto r = run_cli("exposure --ledger " + dir_.string() + " --as-of 2024-03-31 --customer C9 --json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown customer 'C9'"), std::string::npos) << r.err;
+  for (const std::string bad : {"--order-amount -5.00", "--order-amount 0", "--order-amount 1.001",
+                                "--order-amount abc"}) {
+    SCOPED_TRACE(bad);
+    r = run_cli("exposure --ledger " + dir_.string() + " --as-of 2024-03-31 --customer C1 " + bad);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--order-amount"), std::string::npos) << r.err;
+  }
+  r = run_cli("exposure --ledger " + dir_.string() + " --as-of 2024-03-31");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--customer"), std::string::npos) << r.err;
+}
+
+TEST_F(ExposureLedger, TextReportForPeople) {
+  const auto r = run_cli("exposure --ledger " + dir_.string() +
+                         " --as-of 2024-03-31 --customer C1 --order-amount 12000.00");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("approve_with_conditions"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2800.00"), std::string::npos) << r.out;
+}
+
+// The bundled sample: the categories sum to the total for every customer the aging lists.
+TEST(ExposureSample, CategoriesSumToTheTotalForEveryCustomer) {
+  const auto aging = run_cli("aging --json");
+  ASSERT_EQ(aging.exit_code, 0) << aging.err;
+  auto minor = [](const json& amount) {
+    const std::string s = amount.get<std::string>();
+    const auto dot = s.find('.');
+    return std::stoll(s.substr(0, dot) + s.substr(dot + 1));
+  };
+  for (const json& c : json::parse(aging.out)["customers"]) {
+    const std::string id = c["customer_id"].get<std::string>();
+    const auto r = run_cli("exposure --customer " + id + " --order-amount 1000 --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    long long sum = 0;
+    for (const auto& [name, value] : j["exposure"].items())
+      if (name != "total") sum += minor(value);
+    EXPECT_EQ(sum, minor(j["exposure"]["total"])) << id;
+    // The open receivables are the aging's total for the customer.
+    EXPECT_EQ(minor(j["exposure"]["receivables_not_due"]) + minor(j["exposure"]["receivables_overdue"]),
+              minor(c["total"]))
+        << id;
+    EXPECT_TRUE(j.contains("decision")) << id;
+  }
+}
+
+}  // namespace

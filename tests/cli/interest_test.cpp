@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli.hpp"
+
+namespace kreditor {
+namespace {
+
+using test_support::run_cli;
+
+const std::string example =
+    "interest --amount 10000.00 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO";
+
+TEST(CliInterest, NorwegianSplitExampleFromTheContract) {
+  const auto r = run_cli(example + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["interest"], "71.81");  // legal.md §1.6: 11 x 12.5 %/366 + 10 x 12.5 %/365
+  EXPECT_EQ(j["days"], 21);
+  ASSERT_EQ(j["periods"].size(), 2U);
+  EXPECT_EQ(j["periods"][0]["from"], "2024-12-21");
+  EXPECT_EQ(j["periods"][0]["to"], "2024-12-31");
+  EXPECT_EQ(j["periods"][0]["days"], 11);
+  EXPECT_EQ(j["periods"][0]["rate"], "12.5");
+  EXPECT_EQ(j["periods"][1]["from"], "2025-01-01");
+  EXPECT_EQ(j["periods"][1]["days"], 10);
+  EXPECT_EQ(j["day_count"], "ACT/ACT ISDA");
+  EXPECT_EQ(j["uncertain"], true);  // the 2024H2 rate is derived
+}
+
+TEST(CliInterest, FixedRateOverridesTheTable) {
+  const auto r = run_cli("interest --amount 10000 --currency NOK --from 2025-03-01 --to 2025-03-31 "
+                         "--jurisdiction NO --rate 12.5% --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["interest"], "102.74");  // legal.md §1.6 NO-1
+  EXPECT_EQ(j["periods"].size(), 1U);
+  EXPECT_EQ(j["periods"][0]["rate"], "12.5");
+}
+
+TEST(CliInterest, FinnishSegmentChoosesTheRate) {
+  const std::string base = "interest --amount 1000.00 --currency EUR --from 2024-12-20 --to 2025-01-10 --jurisdiction FI";
+  const auto b2b = nlohmann::json::parse(run_cli(base + " --segment b2b --json").out);
+  const auto b2c = nlohmann::json::parse(run_cli(base + " --segment b2c --json").out);
+  EXPECT_EQ(b2b["interest"], "6.91");  // legal.md §1.6 FI-1-split (commercial, 4 a §)
+  EXPECT_EQ(b2c["periods"][0]["rate"], "11.5");  // general rate, 4 §
+}
+
+TEST(CliInterest, OutputIsJsonWithoutTheFlagToo) {
+  const auto r = run_cli(example);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["interest"], "71.81");
+}
+
+struct BadInput {
+  const char* args;
+  const char* message_part;
+};
+
+class CliInterestBadInput : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(CliInterestBadInput, ExitsTwoNamingTheProblem) {
+  const auto r = run_cli(std::string("interest ") + GetParam().args);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find(GetParam().message_part), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, CliInterestBadInput, ::testing::Values(
+    BadInput{"--amount 10.00 --currency NOK --from 2024-12-20 --to 2025-01-10", "--jurisdiction"},
+    BadInput{"--amount 10.001 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
+    BadInput{"--amount ten --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
+    BadInput{"--amount -5 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "negative"},
+    BadInput{"--amount 10 --currency XYZ --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--currency"},
+    BadInput{"--amount 10 --currency NOK --from 2024-13-20 --to 2025-01-10 --jurisdiction NO", "--from"},
+    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction XX", "--jurisdiction"},
+    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --rate 12.5", "unit"},
+    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --segment b2x", "--segment"},
+    BadInput{"--amount 10 --currency NOK --from 2010-12-20 --to 2011-01-10 --jurisdiction NO", "no rate in force"},
+    BadInput{"--amount 10 --currency EUR --from 2024-12-20 --to 2025-01-10 --jurisdiction EU --segment b2c", "b2b"},
+    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --bogus 1", "--bogus"}));
+
+}  // namespace
+}  // namespace kreditor

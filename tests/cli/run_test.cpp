@@ -1,0 +1,229 @@
+// `kreditor run`, run the way a user runs it: golden output on the bundled sample ledger,
+// every kind of input error (exit 2 naming file, line and column), --fail-on-overdue, and two
+// consecutive daily runs with --state asking for each notice once.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "support/cli.hpp"
+
+namespace kreditor {
+namespace {
+
+using test_support::run_cli;
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const fs::path golden_dir = fs::path(KREDITOR_SOURCE_DIR) / "tests" / "cli" / "golden";
+const fs::path sample_dir = fs::path(KREDITOR_SOURCE_DIR) / "examples" / "sample_ledger";
+
+// To refresh a golden file after an intended change:
+//   build/<dir>/kreditor run > tests/cli/golden/run_sample.txt   (and --format json > .json)
+TEST(RunGolden, TableOnTheBundledSampleMatches) {
+  const auto r = run_cli("run");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, read(golden_dir / "run_sample.txt"));
+  EXPECT_EQ(r.err, "");  // no progress bar when stderr is not a terminal
+}
+
+TEST(RunGolden, JsonOnTheBundledSampleMatches) {
+  const auto r = run_cli("run --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, read(golden_dir / "run_sample.json"));
+}
+
+TEST(RunGolden, CsvOnTheBundledSampleMatches) {
+  const auto r = run_cli("run --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, read(golden_dir / "run_sample.csv"));
+}
+
+TEST(Run, TheSampleDirectoryGivesTheSameReportAsTheBundledCopy) {
+  const auto bundled = run_cli("run --format json");
+  const auto from_disk = run_cli("run --format json --ledger " + sample_dir.string());
+  ASSERT_EQ(from_disk.exit_code, 0) << from_disk.err;
+  EXPECT_EQ(from_disk.out, bundled.out);
+}
+
+TEST(Run, JsonCarriesMoneyAsDecimalStringsAndDatesAsIso) {
+  const auto r = run_cli("run --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["as_of"], "2026-11-20");
+  ASSERT_FALSE(j["customers"].empty());
+  const auto& inv = j["customers"][0]["invoices"][0];
+  EXPECT_TRUE(inv["open"].is_string());
+  EXPECT_TRUE(inv["due_date"].is_string());
+  EXPECT_EQ(inv["due_date"].get<std::string>().size(), 10U);
+  for (const auto& t : j["totals"]) EXPECT_TRUE(t["total_due"].is_string());
+}
+
+TEST(Run, FailOnOverdueExitsOneWhenSomethingIsOverdue) {
+  const auto r = run_cli("run --fail-on-overdue --quiet");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_FALSE(r.out.empty());  // the report is still printed
+}
+
+TEST(Run, FailOnOverdueExitsZeroBeforeAnythingIsDue) {
+  const auto r = run_cli("run --fail-on-overdue --as-of 2026-07-05");
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+}
+
+TEST(Run, UsageErrorsExitTwo) {
+  for (const char* args : {"run --format xml", "run --as-of 2026-13-01", "run --bogus", "run --policy XX",
+                           "run --ledger /nonexistent/ledger", "run extra"}) {
+    SCOPED_TRACE(args);
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("kreditor run: "), std::string::npos) << r.err;
+  }
+}
+
+// A copy of the sample ledger in a temporary directory, one file changed per test.
+class RunInputError : public ::testing::Test {
+ protected:
+  fs::path dir = fs::path(::testing::TempDir()) / "kreditor_run_input";
+  void SetUp() override {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const auto& f : fs::directory_iterator(sample_dir)) fs::copy_file(f.path(), dir / f.path().filename());
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  /// Replaces line `line` (1-based) of `file` with `text`.
+  void replace_line(const std::string& file, int line, const std::string& text) {
+    std::istringstream in(read(dir / file));
+    std::string out, l;
+    for (int n = 1; std::getline(in, l); ++n) out += (n == line ? text : l) + "\n";
+    std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << out;
+  }
+  [[nodiscard]] test_support::cli_result run() const { return run_cli("run --ledger " + dir.string()); }
+};
+
+// Each row: file, line, new text, what stderr must name.
+struct InputCase {
+  const char* name;
+  const char* file;
+  int line;
+  const char* text;
+  const char* message;
+};
+
+TEST_F(RunInputError, EveryKindIsNamedWithFileLineAndColumn) {
+  const InputCase cases[] = {
+      {"bad date", "invoices.csv", 2, "F-26-0940,NO-1001,2026-07-32,2026-08-05,NOK,55200.00,,,",
+       "invoices.csv:2:3: issue_date '2026-07-32' is not a date"},
+      {"unknown customer", "invoices.csv", 3, "F-26-1001,NO-9999,2026-08-03,2026-09-02,NOK,48750.00,,,",
+       "invoices.csv:3:2: unknown customer_id 'NO-9999'"},
+      {"currency mismatch", "payments.csv", 2, "P-0001,NO-1001,2026-08-04,SEK,55200.00,,",
+       "payments.csv:2:4: currency SEK differs from customer 'NO-1001''s currency NOK"},
+      {"duplicate id", "invoices.csv", 3, "F-26-0940,NO-1001,2026-08-03,2026-09-02,NOK,48750.00,,,",
+       "invoices.csv:3:1: duplicate invoice_id 'F-26-0940' (first on line 2)"},
+      {"negative amount", "invoices.csv", 2, "F-26-0940,NO-1001,2026-07-06,2026-08-05,NOK,-55200.00,,,",
+       "invoices.csv:2:6: amount '-55200.00' is negative"},
+      {"malformed quoting", "customers.csv", 2,
+       "NO-1001,\"Fjordtre Bygg AS,NO,b2b,NOK,250000.00,30 dager netto,,,,",
+       "customers.csv:2:2: quoted field is never closed"},
+      {"bad segment", "customers.csv", 2, "NO-1001,Fjordtre Bygg AS,NO,B2X,NOK,250000.00,30 dager netto,,,,",
+       "customers.csv:2:4: segment 'B2X' is not b2b or b2c"},
+      {"unknown event", "events.csv", 2, "2026-07-14,NO-1006,F-26-0901,reminded,",
+       "events.csv:2:4: unknown event 'reminded'"},
+      {"missing column", "payments.csv", 1, "payment_id,customer_id,date,currency,reference,invoice_id",
+       "payments.csv:1:7: missing column 'amount'"},
+  };
+  for (const InputCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    SetUp();
+    replace_line(c.file, c.line, c.text);
+    const auto r = run();
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");  // never a partial report
+    EXPECT_NE(r.err.find((dir / c.message).string()), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(RunInputError, ANoticeLevelThePolicyDoesNotHaveIsAnError) {
+  replace_line("events.csv", 2, "2026-07-14,NO-1006,F-26-0901,notice_sent,level=no_such_step");
+  const auto r = run();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("events.csv:2: level 'no_such_step' is not a step of the policy for NO"), std::string::npos)
+      << r.err;
+}
+
+// Two consecutive daily runs with --state: each notice is asked for once.
+class RunWithState : public ::testing::Test {
+ protected:
+  fs::path state = fs::path(::testing::TempDir()) / "kreditor_run_state.json";
+  void SetUp() override { fs::remove(state); }
+  void TearDown() override { fs::remove(state); }
+
+  /// (invoice, step) of every command in a JSON report.
+  static std::multiset<std::pair<std::string, std::string>> commands_of(const std::string& json_text) {
+    std::multiset<std::pair<std::string, std::string>> out;
+    const auto j = nlohmann::json::parse(json_text);
+    for (const auto& c : j["customers"])
+      for (const auto& i : c["invoices"])
+        for (const auto& cmd : i.value("commands", nlohmann::json::array()))
+          out.emplace(i["invoice_id"].get<std::string>(), cmd["step"].get<std::string>());
+    return out;
+  }
+  [[nodiscard]] test_support::cli_result run_on(const std::string& day) const {
+    return run_cli("run --format json --as-of " + day + " --state " + state.string());
+  }
+};
+
+TEST_F(RunWithState, ConsecutiveDailyRunsSendEachNoticeOnce) {
+  std::set<std::pair<std::string, std::string>> sent;
+  for (const char* day : {"2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-12-10", "2026-12-11"}) {
+    SCOPED_TRACE(day);
+    const auto r = run_on(day);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& c : commands_of(r.out)) EXPECT_TRUE(sent.insert(c).second) << c.first << " " << c.second;
+  }
+  EXPECT_FALSE(sent.empty());
+}
+
+TEST_F(RunWithState, SameDayAgainAsksForNothingNew) {
+  const auto first = run_on("2026-11-20");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_FALSE(commands_of(first.out).empty());
+  const auto again = run_on("2026-11-20");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(commands_of(again.out).empty()) << again.out;
+}
+
+TEST_F(RunWithState, WithoutStateTheSameDayRepeatsItsCommands) {
+  const auto a = run_cli("run --format json");
+  const auto b = run_cli("run --format json");
+  EXPECT_EQ(commands_of(a.out), commands_of(b.out));
+  EXPECT_FALSE(commands_of(a.out).empty());
+}
+
+TEST_F(RunWithState, TheStateFileOnlyMovesForward) {
+  ASSERT_EQ(run_on("2026-11-21").exit_code, 0);
+  const auto r = run_on("2026-11-20");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("the last run was as of 2026-11-21"), std::string::npos) << r.err;
+}
+
+TEST_F(RunWithState, ACorruptStateFileIsAnInputError) {
+  std::ofstream(state) << "{\"kreditor_state\": 1, \"notices\": [{\"invoice_id\": 5}]}";
+  const auto r = run_on("2026-11-20");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("notices[0].invoice_id must be a string"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace kreditor

@@ -1,0 +1,343 @@
+#include "kreditor/terms/notation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <ostream>
+#include <random>
+#include <regex>
+#include <string>
+#include <type_traits>
+
+#include "support/errors.hpp"
+
+namespace kreditor {
+namespace {
+
+using namespace kreditor::literals;
+using test_support::thrown_code;
+
+// Terms are small values: copied, compared, stored in columns.
+static_assert(std::is_trivially_copyable_v<payment_terms>);
+static_assert(std::is_aggregate_v<payment_terms>);
+
+// One row per accepted spelling: the text, the value it means, and the canonical spelling.
+struct ParseCase {
+  std::string text;
+  payment_terms expected;
+  std::string canonical;
+  friend std::ostream& operator<<(std::ostream& os, const ParseCase& c) {
+    return os << "'" << c.text << "' -> '" << c.canonical << "'";
+  }
+};
+
+class TermsParse : public ::testing::TestWithParam<ParseCase> {};
+
+TEST_P(TermsParse, GivesTheValueAndItsCanonicalSpelling) {
+  const ParseCase& c = GetParam();
+  const result<payment_terms> t = parse_terms(c.text);
+  ASSERT_TRUE(t.has_value()) << t.error().message;
+  EXPECT_EQ(*t, c.expected);
+  EXPECT_EQ(format(*t), c.canonical);
+  const result<payment_terms> again = parse_terms(format(*t));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(*again, *t);
+}
+
+const payment_terms net30{.net = 30};
+const payment_terms net14{.net = 14};
+const payment_terms eom30{.net = 30, .anchor = term_anchor::end_of_month};
+const payment_terms two_ten{.net = 30, .discounts = {{.discount = 2_pct, .within_days = 10}}};
+const payment_terms prox10{.net = 10, .anchor = term_anchor::proximo};
+
+INSTANTIATE_TEST_SUITE_P(Net, TermsParse, ::testing::Values(
+    ParseCase{"net 30", net30, "net 30"},
+    ParseCase{"Net 30", net30, "net 30"},
+    ParseCase{"  NET   30  ", net30, "net 30"},
+    ParseCase{"net30", net30, "net 30"},
+    ParseCase{"n/30", net30, "net 30"},
+    ParseCase{"N30", net30, "net 30"},
+    ParseCase{"net 30 days", net30, "net 30"},
+    ParseCase{"30 days", net30, "net 30"},
+    ParseCase{"30 days net", net30, "net 30"},
+    ParseCase{"30 dager netto", net30, "net 30"},       // Norwegian
+    ParseCase{"30 DAGER NETTO", net30, "net 30"},
+    ParseCase{"netto 30 dager", net30, "net 30"},
+    ParseCase{"netto 30 dagar", net30, "net 30"},       // Swedish
+    ParseCase{"30 dagar netto", net30, "net 30"},
+    ParseCase{"netto 30 dage", net30, "net 30"},        // Danish
+    ParseCase{"14 pv netto", net14, "net 14"},          // Finnish: päivää netto
+    ParseCase{"14 päivää netto", net14, "net 14"},
+    ParseCase{"14 PÄIVÄÄ NETTO", net14, "net 14"},
+    ParseCase{"netto 14 pv", net14, "net 14"},
+    ParseCase{"net 0", payment_terms{.net = 0}, "net 0"}));
+
+INSTANTIATE_TEST_SUITE_P(Discounts, TermsParse, ::testing::Values(
+    ParseCase{"2/10 net 30", two_ten, "2/10 net 30"},
+    ParseCase{"2/10 n/30", two_ten, "2/10 net 30"},
+    ParseCase{"2/10, net 30", two_ten, "2/10 net 30"},
+    ParseCase{"2%/10 net 30", two_ten, "2/10 net 30"},
+    ParseCase{"2/10 30 dagar netto", two_ten, "2/10 net 30"},
+    ParseCase{"2/10, 1/20, net 45",
+              payment_terms{.net = 45, .discounts = {{2_pct, 10}, {1_pct, 20}}}, "2/10, 1/20, net 45"},
+    ParseCase{"2/10 1/20 n/45",
+              payment_terms{.net = 45, .discounts = {{2_pct, 10}, {1_pct, 20}}}, "2/10, 1/20, net 45"},
+    ParseCase{"1.5/15 net 60", payment_terms{.net = 60, .discounts = {{rate::bps(150), 15}}},
+              "1.5/15 net 60"}));
+
+INSTANTIATE_TEST_SUITE_P(MonthEnds, TermsParse, ::testing::Values(
+    ParseCase{"net 30 EOM", eom30, "net 30 EOM"},
+    ParseCase{"net 30 eom", eom30, "net 30 EOM"},
+    ParseCase{"løbende måned + 30", eom30, "net 30 EOM"},  // Danish
+    ParseCase{"LØBENDE MÅNED + 30", eom30, "net 30 EOM"},
+    ParseCase{"löpande månad + 30", eom30, "net 30 EOM"},  // Swedish
+    ParseCase{"løpende måned + 30 dager", eom30, "net 30 EOM"},  // Norwegian
+    ParseCase{"lb. md. + 30", eom30, "net 30 EOM"},
+    ParseCase{"LM+30", eom30, "net 30 EOM"},
+    ParseCase{"1/10 EOM net 30",
+              payment_terms{.net = 30, .anchor = term_anchor::end_of_month, .discounts = {{1_pct, 10}}},
+              "1/10 net 30 EOM"},
+    ParseCase{"net 30 EOM cutoff 25",
+              payment_terms{.net = 30, .anchor = term_anchor::end_of_month, .cutoff_day = 25},
+              "net 30 EOM cutoff 25"},
+    ParseCase{"net 30 EOM cut-off 25",
+              payment_terms{.net = 30, .anchor = term_anchor::end_of_month, .cutoff_day = 25},
+              "net 30 EOM cutoff 25"}));
+
+INSTANTIATE_TEST_SUITE_P(Proximo, TermsParse, ::testing::Values(
+    ParseCase{"10 prox", prox10, "net 10 prox"},
+    ParseCase{"net 10th prox", prox10, "net 10 prox"},
+    ParseCase{"10th proximo", prox10, "net 10 prox"},
+    ParseCase{"net 10 prox cutoff 25",
+              payment_terms{.net = 10, .anchor = term_anchor::proximo, .cutoff_day = 25},
+              "net 10 prox cutoff 25"},
+    ParseCase{"2/10 net 25 prox",
+              payment_terms{.net = 25, .anchor = term_anchor::proximo, .discounts = {{2_pct, 10}}},
+              "2/10 net 25 prox"}));
+
+INSTANTIATE_TEST_SUITE_P(Months, TermsParse, ::testing::Values(
+    ParseCase{"net 2 months", payment_terms{.net = 2, .unit = term_unit::month}, "net 2 months"},
+    ParseCase{"net 1 month", payment_terms{.net = 1, .unit = term_unit::month}, "net 1 month"},
+    ParseCase{"netto 2 måneder", payment_terms{.net = 2, .unit = term_unit::month}, "net 2 months"},
+    ParseCase{"net 1 month snap",
+              payment_terms{.net = 1, .unit = term_unit::month, .month_end_rule = month_end::snap},
+              "net 1 month snap"}));
+
+const payment_terms half_half{
+    .kind = term_kind::installments,
+    .installments = {{.share = 50_pct, .net = 30}, {.share = 50_pct, .net = 60}}};
+
+INSTANTIATE_TEST_SUITE_P(Installments, TermsParse, ::testing::Values(
+    ParseCase{"50% net 30, 50% net 60", half_half, "50% net 30, 50% net 60"},
+    ParseCase{"50 % n/30 50 % n/60", half_half, "50% net 30, 50% net 60"},
+    ParseCase{"1000.00 net 30, balance net 60",
+              payment_terms{.kind = term_kind::installments,
+                            .installments = {{.kind = share_kind::amount, .amount = decimal(100000, 2), .net = 30},
+                                             {.kind = share_kind::balance, .net = 60}}},
+              "1000.00 net 30, balance net 60"},
+    ParseCase{"30% net 0, balance net 30 EOM",
+              payment_terms{.kind = term_kind::installments, .anchor = term_anchor::end_of_month,
+                            .installments = {{.share = 30_pct, .net = 0},
+                                             {.kind = share_kind::balance, .net = 30}}},
+              "30% net 0, balance net 30 EOM"}));
+
+INSTANTIATE_TEST_SUITE_P(Cash, TermsParse, ::testing::Values(
+    ParseCase{"due on receipt", payment_terms{.kind = term_kind::due_on_receipt}, "due on receipt"},
+    ParseCase{"Due On Receipt", payment_terms{.kind = term_kind::due_on_receipt}, "due on receipt"},
+    ParseCase{"netto kontant", payment_terms{.kind = term_kind::due_on_receipt}, "due on receipt"},
+    ParseCase{"COD", payment_terms{.kind = term_kind::cash_on_delivery}, "COD"},
+    ParseCase{"cash on delivery", payment_terms{.kind = term_kind::cash_on_delivery}, "COD"},
+    ParseCase{"efterkrav", payment_terms{.kind = term_kind::cash_on_delivery}, "COD"},
+    ParseCase{"CIA", payment_terms{.kind = term_kind::cash_in_advance}, "CIA"},
+    ParseCase{"prepayment", payment_terms{.kind = term_kind::cash_in_advance}, "CIA"},
+    ParseCase{"forskudd", payment_terms{.kind = term_kind::cash_in_advance}, "CIA"}));
+
+INSTANTIATE_TEST_SUITE_P(Clauses, TermsParse, ::testing::Values(
+    ParseCase{"net 30; interest 12%",
+              payment_terms{.net = 30, .clauses = {.late_interest = 12_pct}}, "net 30; interest 12%"},
+    ParseCase{"net 30; late interest 12.5% p.a.; reminder fee agreed",
+              payment_terms{.net = 30, .clauses = {.late_interest = rate::bps(1250), .reminder_fee_agreed = true}},
+              "net 30; interest 12.5%; reminder fee"},
+    ParseCase{"30 dagar netto; påminnelseavgift",
+              payment_terms{.net = 30, .clauses = {.reminder_fee_agreed = true}},
+              "net 30; reminder fee"},
+    ParseCase{"COD; reminder fee",
+              payment_terms{.kind = term_kind::cash_on_delivery, .clauses = {.reminder_fee_agreed = true}},
+              "COD; reminder fee"}));
+
+// Errors say where (1-based character) and why.
+struct ErrorCase {
+  std::string text;
+  int position;
+  std::string why;
+  friend std::ostream& operator<<(std::ostream& os, const ErrorCase& c) {
+    return os << "'" << c.text << "' at " << c.position;
+  }
+};
+
+class TermsParseError : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(TermsParseError, SaysWhereAndWhy) {
+  const ErrorCase& c = GetParam();
+  const result<payment_terms> t = parse_terms(c.text);
+  ASSERT_FALSE(t.has_value()) << format(*t);
+  EXPECT_EQ(t.error().code, errc::invalid_argument);
+  const std::string prefix = "terms: at " + std::to_string(c.position) + ": " + c.why;
+  EXPECT_EQ(t.error().message.substr(0, prefix.size()), prefix) << t.error().message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Errors, TermsParseError, ::testing::Values(
+    ErrorCase{"net x", 5, "expected a number of days after 'net'"},
+    ErrorCase{"", 1, "expected payment terms, found nothing"},
+    ErrorCase{"   ", 1, "expected payment terms, found nothing"},
+    ErrorCase{"2/10", 5, "expected 'net' and a period after the discount tiers"},
+    ErrorCase{"net 30 foo", 8, "unexpected 'foo'"},
+    ErrorCase{"net 30, net 60", 9, "a second net period"},
+    ErrorCase{"net 30 EOM prox", 12, "cannot mix end-of-month and proximo: 'prox'"},
+    ErrorCase{"10/30 net 30", 7, "a discount period must end before the net period"},
+    ErrorCase{"1/10, 2/20, net 30", 7, "discount tiers must have strictly decreasing discounts"},
+    ErrorCase{"50% net 30, 40% net 60", 13, "instalment percentages must add up to 100 %"},
+    ErrorCase{"net 40 prox", 1, "proximo day must be 1..31"},
+    ErrorCase{"net 30 cutoff 25", 1, "a cut-off day needs end-of-month or proximo terms"},
+    ErrorCase{"net 2.5", 5, "expected a whole number of at most 5 digits, found '2.5'"},
+    ErrorCase{"løbende måned 30", 15, "expected '+' after the current month"},
+    ErrorCase{"net 30; interest", 17, "expected an interest rate in percent after 'interest'"},
+    ErrorCase{"net 30;", 8, "expected a clause after ';'"},
+    ErrorCase{"COD net 30", 5, "unexpected 'net'"}));
+
+TEST(TermsParse, RefusesTextLongerThanTheLimit) {
+  const result<payment_terms> t = parse_terms("net 30" + std::string(1100, ' '));
+  ASSERT_FALSE(t.has_value());
+  EXPECT_NE(t.error().message.find("longer than 1024"), std::string::npos);
+}
+
+TEST(TermsFormat, RefusesInvalidTerms) {
+  EXPECT_EQ(thrown_code([] { (void)format(payment_terms{.net = -1}); }), errc::invalid_argument);
+  EXPECT_EQ(thrown_code([] { (void)format(payment_terms{.kind = term_kind::cash_on_delivery, .net = 10}); }),
+            errc::invalid_argument);
+}
+
+TEST(TermsValidity, DefaultIsNet30AndValid) {
+  EXPECT_EQ(invalid_reason(payment_terms{}), "");
+  EXPECT_EQ(format(payment_terms{}), "net 30");
+}
+
+// --- property tests ----------------------------------------------------------------------------
+
+// A random valid set of terms.
+payment_terms random_terms(std::mt19937_64& rng) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  payment_terms t{};
+  const int kind = pick(0, 9);
+  if (kind == 0) t.kind = term_kind::due_on_receipt;
+  if (kind == 1) t.kind = term_kind::cash_on_delivery;
+  if (kind == 2) t.kind = term_kind::cash_in_advance;
+  if (pick(0, 3) == 0) t.clauses.late_interest = rate::bps(pick(0, 3000));
+  t.clauses.reminder_fee_agreed = pick(0, 1) == 1;
+  if (kind <= 2) return t;
+  t.anchor = static_cast<term_anchor>(pick(0, 2));
+  if (t.anchor != term_anchor::invoice_date && pick(0, 1) == 1)
+    t.cutoff_day = static_cast<std::uint8_t>(pick(1, 30));
+  const bool prox = t.anchor == term_anchor::proximo;
+  if (kind <= 6) {  // net, maybe discounts, maybe months
+    if (!prox && pick(0, 3) == 0) {
+      t.unit = term_unit::month;
+      t.net = pick(1, 120);
+      if (pick(0, 1) == 1) t.month_end_rule = month_end::snap;
+      return t;
+    }
+    t.net = prox ? pick(2, 31) : pick(1, 3660);
+    const int tiers = pick(0, 4);
+    std::int32_t day = prox ? 0 : -1;
+    std::int64_t pct = 2'000;  // in bp: below 20 %
+    for (int i = 0; i < tiers; ++i) {
+      day += pick(1, 5);
+      pct -= pick(1, 400);
+      if (day >= t.net || pct <= 0) break;
+      t.discounts.push_back({rate::bps(pct), day});
+    }
+    return t;
+  }
+  t.kind = term_kind::installments;
+  const term_unit unit = (!prox && pick(0, 3) == 0) ? term_unit::month : term_unit::day;
+  if (unit == term_unit::month && pick(0, 1) == 1) t.month_end_rule = month_end::snap;
+  const int n = pick(2, 12);
+  std::int32_t period = unit == term_unit::month || prox ? 0 : -1;
+  const std::int32_t max_period = unit == term_unit::month ? 120 : (prox ? 31 : 3660);
+  const bool with_balance = pick(0, 1) == 1;
+  const bool amounts = with_balance && pick(0, 1) == 1;
+  std::int64_t left = rate::one;
+  for (int i = 0; i < n && period < max_period; ++i) {
+    period = std::min(max_period, period + pick(1, 40));
+    installment p{.net = period, .unit = unit};
+    const bool last = i == n - 1 || period == max_period;
+    if (last && with_balance) {
+      p.kind = share_kind::balance;
+    } else if (amounts) {
+      p.kind = share_kind::amount;
+      p.amount = decimal(pick(1, 10'000'000), pick(0, 4));
+    } else if (last) {
+      p.share = rate::ppb(left);
+    } else {
+      const std::int64_t part = std::min<std::int64_t>(left - 1, rate::bps(pick(1, 3000)).parts_per_billion());
+      if (part <= 0) continue;
+      p.share = rate::ppb(part);
+      left -= part;
+    }
+    t.installments.push_back(p);
+    if (last) break;
+  }
+  if (invalid_reason(t) != "") return payment_terms{.net = 30};
+  return t;
+}
+
+TEST(TermsRoundTrip, RandomTermsSurviveFormatThenParse) {
+  std::mt19937_64 rng(20260115);
+  int installments = 0, discounts = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    const payment_terms t = random_terms(rng);
+    ASSERT_EQ(invalid_reason(t), "");
+    installments += t.kind == term_kind::installments;
+    discounts += !t.discounts.empty();
+    const std::string text = format(t);
+    const result<payment_terms> back = parse_terms(text);
+    ASSERT_TRUE(back.has_value()) << text << ": " << back.error().message;
+    ASSERT_EQ(*back, t) << text;
+  }
+  EXPECT_GT(installments, 1000);  // the generator really covers the forms
+  EXPECT_GT(discounts, 1000);
+}
+
+TEST(TermsFuzz, RandomTextEitherParsesAndRoundTripsOrFailsWithAPosition) {
+  const std::vector<std::string> pieces = {
+      "net", "n", "/", "%", ",", ";", "+", " ", " ", "2", "10", "30", "1.5", "eom", "prox", "th",
+      "cutoff", "25", "months", "snap", "balance", "50", "dager", "netto", "pv", "løbende", "måned",
+      "lm", "cod", "cia", "due", "on", "receipt", "interest", "reminder", "fee", "x", ".", "-",
+      "\xC3", "\xFF", "\t", "0", "99999999999999999999", "päivää", "LB.", "MD."};
+  std::mt19937_64 rng(7);
+  const std::regex located("^terms: at ([0-9]+): .+");
+  int parsed = 0;
+  for (int i = 0; i < 50'000; ++i) {
+    std::string text;
+    const int n = std::uniform_int_distribution<int>(0, 12)(rng);
+    for (int k = 0; k < n; ++k)
+      text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+    const result<payment_terms> t = parse_terms(text);
+    if (t.has_value()) {
+      ++parsed;
+      ASSERT_EQ(invalid_reason(*t), "") << text;
+      const result<payment_terms> back = parse_terms(format(*t));
+      ASSERT_TRUE(back.has_value()) << text;
+      ASSERT_EQ(*back, *t) << text;
+    } else {
+      std::smatch m;
+      ASSERT_TRUE(std::regex_search(t.error().message, m, located)) << t.error().message;
+      ASSERT_LE(std::stoul(m[1].str()), text.size() + 1) << text;
+      ASSERT_EQ(t.error().code, errc::invalid_argument);
+    }
+  }
+  EXPECT_GT(parsed, 100);
+}
+
+}  // namespace
+}  // namespace kreditor
