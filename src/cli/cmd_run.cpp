@@ -148,35 +148,12 @@ int cmd_run(context& ctx) {
   book b = make_book(l, as_of, state, steps);
   for (dunning::invoice_view& v : b.views) v.jurisdiction = policies.governing(v.jurisdiction);
 
-  // One evaluation per jurisdiction; results go back to ledger order.
+  // Customers, in ledger order: their lines, totals and credit decisions.
   report rep;
   rep.as_of = as_of;
   rep.policy = policies.label();
   rep.books = &b;
   rep.results.resize(b.views.size());
-  std::map<jurisdiction, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < b.views.size(); ++i) groups[b.views[i].jurisdiction].push_back(i);
-  for (const auto& [j, members] : groups) {
-    bar.show(2, 4, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(members.size()) + " invoices)");
-    std::vector<dunning::invoice_view> group;
-    group.reserve(members.size());
-    for (const std::size_t i : members) group.push_back(b.views[i]);
-    dunning::run_result r = dunning::evaluate(policies.for_jurisdiction(j), group, as_of);
-    for (dunning::invoice_result& x : r.invoices) {
-      const std::size_t i = members[x.index];
-      x.index = i;
-      rep.results[i] = std::move(x);
-    }
-    for (const dunning::customer_decision& d : r.customers) {
-      (void)d;  // folded into the customer summaries below
-    }
-  }
-  rep.policy_of = [&](std::size_t i) -> const dunning::compiled_policy& {
-    return policies.for_jurisdiction(b.views[i].jurisdiction);
-  };
-
-  // Customers: their lines, totals and credit decisions.
-  bar.show(3, 4, "writing the report");
   std::unordered_map<std::string_view, std::size_t> customer_at;
   for (const customer_record& c : l.customers) {
     customer_at.emplace(c.customer_id, rep.customers.size());
@@ -186,8 +163,37 @@ int cmd_run(context& ctx) {
     s.overdue = money::zero(c.currency);
     s.credit_hold = std::find(c.flags.begin(), c.flags.end(), "on_hold") != c.flags.end();
     s.cash_terms = std::find(c.flags.begin(), c.flags.end(), "cash_only") != c.flags.end();
+    s.in_collection = std::find(c.flags.begin(), c.flags.end(), "in_collection") != c.flags.end();
     rep.customers.push_back(std::move(s));
   }
+
+  // One evaluation per jurisdiction; results go back to ledger order.
+  std::map<jurisdiction, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < b.views.size(); ++i) groups[b.views[i].jurisdiction].push_back(i);
+  for (const auto& [j, members] : groups) {
+    bar.show(2, 4, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(members.size()) + " invoices)");
+    std::vector<dunning::invoice_view> group;
+    group.reserve(members.size());
+    for (const std::size_t i : members) group.push_back(std::move(b.views[i]));
+    dunning::run_result r = dunning::evaluate(policies.for_jurisdiction(j), group, as_of);
+    for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
+    for (dunning::invoice_result& x : r.invoices) {
+      const std::size_t i = members[x.index];
+      x.index = i;
+      rep.results[i] = std::move(x);
+    }
+    // The engine's decisions count the steps already done, not only today's commands.
+    for (const dunning::customer_decision& d : r.customers) {
+      customer_summary& s = rep.customers[customer_at.at(d.customer)];
+      s.credit_hold = s.credit_hold || d.credit_hold;
+      s.cash_terms = s.cash_terms || d.cash_terms;
+    }
+  }
+  rep.policy_of = [&](std::size_t i) -> const dunning::compiled_policy& {
+    return policies.for_jurisdiction(b.views[i].jurisdiction);
+  };
+
+  bar.show(3, 4, "writing the report");
   bool overdue = false;
   for (std::size_t i = 0; i < rep.results.size(); ++i) {
     const dunning::invoice_result& r = rep.results[i];
@@ -207,6 +213,8 @@ int cmd_run(context& ctx) {
       s.credit_hold = s.credit_hold || c.kind == dunning::command_kind::credit_hold;
       s.cash_terms = s.cash_terms || c.kind == dunning::command_kind::cash_terms;
     }
+    s.in_collection = s.in_collection || r.current == dunning::state::handed_to_collection ||
+                      r.current == dunning::state::legal;
   }
   for (customer_summary& s : rep.customers) s.over_limit = s.open > s.customer->credit_limit;
   std::erase_if(rep.customers, [](const customer_summary& s) { return s.lines.empty(); });

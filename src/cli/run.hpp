@@ -70,6 +70,7 @@ struct customer_summary {
   bool credit_hold = false;        ///< from today's commands, the steps done or the flags
   bool cash_terms = false;
   bool over_limit = false;         ///< open principal above the credit limit
+  bool in_collection = false;      ///< a claim is with a collector (or the customer flag says so)
   money open{};
   money overdue{};
 };

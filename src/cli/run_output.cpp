@@ -103,6 +103,7 @@ std::vector<std::string> decisions_of(const customer_summary& c) {
   if (c.credit_hold) d.emplace_back("credit_hold");
   if (c.cash_terms) d.emplace_back("cash_terms");
   if (c.over_limit) d.emplace_back("over_limit");
+  if (c.in_collection) d.emplace_back("in_collection");
   return d;
 }
 
@@ -200,6 +201,7 @@ void print_json(std::ostream& os, const report& rep) {
             {"credit_hold", c.credit_hold},
             {"cash_terms", c.cash_terms},
             {"over_limit", c.over_limit},
+            {"in_collection", c.in_collection},
             {"invoices", json::array()}};
     for (const std::size_t i : c.lines) {
       const invoice_result& r = rep.results[i];

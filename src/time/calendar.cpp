@@ -247,9 +247,8 @@ date calendar::advance(date d, int n) const {
         if (++w == n_words) goto slow;  // runs off the table's end
         word = bits_[w];
       }
-      if (--left == 0)
-        return from_day_number(first_day + static_cast<std::int32_t>(w * 64) +
-                               std::countr_zero(word));
+      if (--left == 0)  // date + days is an integer add; from_day_number would go via y-m-d
+        return d + days(static_cast<std::int64_t>(w * 64) + std::countr_zero(word) - i);
       word &= word - 1;
     }
   }
@@ -264,7 +263,7 @@ date calendar::advance(date d, int n) const {
         word = bits_[w];
       }
       const int top = 63 - std::countl_zero(word);
-      if (--left == 0) return from_day_number(first_day + static_cast<std::int32_t>(w * 64) + top);
+      if (--left == 0) return d + days(static_cast<std::int64_t>(w * 64) + top - i);
       word &= ~(std::uint64_t{1} << top);
     }
   }

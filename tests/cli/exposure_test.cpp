@@ -78,9 +78,10 @@ TEST_F(ExposureLedger, OrderDecisionsWithReasons) {
       {"--customer C1 --order-amount 12000.00", "approve_with_conditions", {"overdue"}},
       // 2800 + 98000 = 100 800: 800.00 over the limit, to be prepaid; and the overdue.
       {"--customer C1 --order-amount 98000.00", "approve_with_conditions", {"over_limit", "overdue"}},
-      // 2800 + 150000: over by more than the order.
-      {"--customer C1 --order-amount 150000", "require_prepayment", {"over_limit", "overdue"}},
-      {"--customer C2 --order-amount 100.00", "require_prepayment", {"cash_terms", "no_limit"}},
+      // 2800 + 150000: 52 800 over, still less than the order: prepay that part.
+      {"--customer C1 --order-amount 150000", "approve_with_conditions", {"over_limit", "overdue"}},
+      // Cash terms and no limit need prepayment; I6 is also 15 days overdue.
+      {"--customer C2 --order-amount 100.00", "require_prepayment", {"cash_terms", "no_limit", "overdue"}},
       {"--customer C3 --order-amount 100.00", "hold", {"on_hold"}},
   };
   for (const auto& c : cases) {

@@ -1,0 +1,78 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/dunning/payment_plan.hpp
+// -----------------------------------------------------------------------------
+//
+// A written payment plan: an overdue balance split into N installments (e.g. three monthly),
+// exact to the minor unit. Principal, fees and accrued interest are each split with
+// `split` (the parts differ by at most one minor unit and sum exactly); interest for the
+// plan period runs on the declining principal, one rounding per installment period. The
+// plan becomes a schedule the engine watches (plan_overlay in dunning/account.hpp).
+//
+//   payment_plan p = make_payment_plan({.principal = money(1'000'000, iso4217::nok),
+//                                       .fees = money(3'500, iso4217::nok)},
+//                                      {.installments = 3, .first_due = make_date(2026, 3, 1)});
+//   // p.installments[0].amount + [1] + [2] == p.total, exactly
+#ifndef KREDITOR_DUNNING_PAYMENT_PLAN_HPP
+#define KREDITOR_DUNNING_PAYMENT_PLAN_HPP
+
+#include <optional>
+#include <vector>
+
+#include "kreditor/core/money.hpp"
+#include "kreditor/core/rate.hpp"
+#include "kreditor/dunning/account.hpp"
+#include "kreditor/time/date.hpp"
+#include "kreditor/time/day_count.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+namespace dunning {
+
+/// What is owed when the plan is agreed.
+struct plan_balance {
+  money principal{};
+  money fees{};
+  money interest{};  ///< late interest accrued up to the agreement
+};
+
+struct plan_terms {
+  int installments = 3;                     ///< 1..120
+  date first_due{};
+  int months_between = 1;                   ///< 1 = monthly
+  date agreed{};                            ///< interest for the plan runs from here (default: first_due - 1 month)
+  money plan_fee{};                         ///< e.g. SE amorteringsplan (max 170 SEK, lag 1981:739 3 § 2)
+  std::optional<rate> annual_interest{};    ///< on the declining principal during the plan
+  day_count basis = day_count::act_365_fixed;
+  rounding mode = rounding::half_up;        ///< one rounding per installment period
+};
+
+struct plan_installment {
+  date due{};
+  money principal{};
+  money fees{};
+  money interest{};  ///< accrued-before-plan share + this period's plan interest
+  money amount{};    ///< principal + fees + interest
+  friend bool operator==(const plan_installment&, const plan_installment&) = default;
+};
+
+struct payment_plan {
+  std::vector<plan_installment> installments;
+  money principal{};  ///< sums over the installments, exactly
+  money fees{};
+  money interest{};
+  money total{};
+};
+
+/// Splits `b` (+ the plan fee, + plan interest) into installments on first_due, then every
+/// months_between months (month_end::clamp). \throws error(invalid_argument) for 0 or more than
+/// 120 installments, months_between < 1, a negative amount; error(currency_mismatch).
+[[nodiscard]] payment_plan make_payment_plan(const plan_balance& b, const plan_terms& t);
+
+/// The schedule as the engine's overlay (nothing paid yet).
+[[nodiscard]] plan_overlay to_overlay(const payment_plan& p, date agreed);
+
+}  // namespace dunning
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_DUNNING_PAYMENT_PLAN_HPP
