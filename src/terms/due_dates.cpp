@@ -5,43 +5,75 @@
 
 KREDITOR_NAMESPACE_BEGIN
 namespace {
-namespace g = boost::gregorian;
 
 [[noreturn]] void bad_period(std::int32_t n) {
   throw error(errc::invalid_argument,
               "due_date: period " + std::to_string(n) + " is out of range (see invalid_reason)");
 }
 
-int days_in(int year, int month) noexcept {
-  return g::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                  static_cast<unsigned short>(month));
+// Howard Hinnant's civil-date algorithms (http://howardhinnant.github.io/date_algorithms.html)
+// on day numbers since 1970-01-01: much cheaper than building Boost dates field by field, which
+// matters for end-of-month and proximo terms over millions of invoices.
+struct civil {
+  int y, m, d;
+};
+civil civil_from_days(std::int32_t z) noexcept {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp < 10 ? mp + 3 : mp - 9;
+  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+std::int32_t days_from_civil(int y, int m, int d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+// The date of a day number by addition (Boost's from_day_number goes through y/m/d twice).
+date at_day_number(std::int32_t n) {
+  static const date epoch(1970, 1, 1);
+  return epoch + days(n);
 }
 
-date ymd(int year, int month, int day) {
-  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(day));
+int month_length(int y, int m) noexcept {
+  static constexpr int length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : length[m - 1];
 }
 
 // The date `n` units after `start` under the terms' anchor, before any business-day roll.
 // This is the one kernel behind every due date, discount deadline and instalment.
 date period_end(const payment_terms& t, date start, std::int32_t n, term_unit unit) {
-  const g::date::ymd_type s = start.year_month_day();
-  // Month index (year*12 + month-1) that end-of-month / proximo counting refers to.
-  int month_index = s.year * 12 + (s.month - 1);
-  if (t.cutoff_day != 0 && s.day > t.cutoff_day) ++month_index;
+  // Month index (year*12 + month-1) that end-of-month / proximo counting refers to; only
+  // computed when needed (splitting a date into y/m/d is the expensive part).
+  auto anchor_month = [&] {
+    const civil s = civil_from_days(day_number(start));
+    int index = s.y * 12 + (s.m - 1);
+    if (t.cutoff_day != 0 && s.d > t.cutoff_day) ++index;
+    return index;
+  };
+  int month_index = 0;
+  if (t.anchor != term_anchor::invoice_date) month_index = anchor_month();
   switch (t.anchor) {
     case term_anchor::invoice_date:
       break;
     case term_anchor::end_of_month: {
       const int y = month_index / 12, m = month_index % 12 + 1;
-      start = ymd(y, m, days_in(y, m));
+      start = at_day_number(days_from_civil(y, m, month_length(y, m)));
       break;
     }
     case term_anchor::proximo: {
       if (n < 1 || n > 31 || unit != term_unit::day) bad_period(n);
       ++month_index;
       const int y = month_index / 12, m = month_index % 12 + 1;
-      return ymd(y, m, std::min(n, days_in(y, m)));
+      return at_day_number(days_from_civil(y, m, std::min(n, month_length(y, m))));
     }
   }
   if (unit == term_unit::month) {
@@ -108,8 +140,16 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
                std::span<std::int32_t> out, const deadline_rule& roll) {
   if (issue_days.size() != out.size())
     throw error(errc::invalid_argument, "due_dates: input and output spans differ in size");
+  // "net N" without a roll is a plain addition of day numbers: the same result as period_end's
+  // invoice-date branch, without building dates.
+  if (t.kind == term_kind::net && t.anchor == term_anchor::invoice_date && t.unit == term_unit::day &&
+      roll.convention == business_day_convention::unadjusted) {
+    if (t.net < 0 || t.net > 3660) bad_period(t.net);
+    for (std::size_t i = 0; i < issue_days.size(); ++i) out[i] = issue_days[i] + t.net;
+    return;
+  }
   for (std::size_t i = 0; i < issue_days.size(); ++i)
-    out[i] = day_number(due_date(t, invoice_dates{from_day_number(issue_days[i])}, roll));
+    out[i] = day_number(due_date(t, invoice_dates{at_day_number(issue_days[i])}, roll));
 }
 
 inline_list<dated_discount, payment_terms::max_discounts> discount_deadlines(

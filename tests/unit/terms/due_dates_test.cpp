@@ -127,9 +127,14 @@ TEST(TermsDueDate, BatchEqualsScalar) {
   const deadline_rule no = statutory_deadline_rule(jurisdiction::no);
   std::vector<std::int32_t> issued, out(800);
   for (int i = 0; i < 800; ++i) issued.push_back(day_number(d(2024, 1, 1)) + i);
-  due_dates(t, issued, out, no);
-  for (std::size_t i = 0; i < issued.size(); ++i)
-    ASSERT_EQ(out[i], day_number(due_date(t, from_day_number(issued[i]), no)));
+  for (const char* text : {"1/10 net 30 EOM cutoff 25", "net 30", "net 2 months", "10 prox"}) {
+    for (const deadline_rule* roll : {&no, &no_adjustment()}) {
+      const payment_terms u = parse_terms(text).value();
+      due_dates(u, issued, out, *roll);
+      for (std::size_t i = 0; i < issued.size(); ++i)
+        ASSERT_EQ(out[i], day_number(due_date(u, from_day_number(issued[i]), *roll))) << text;
+    }
+  }
   std::vector<std::int32_t> short_out(3);
   EXPECT_EQ(thrown_code([&] { due_dates(t, issued, short_out); }), errc::invalid_argument);
 }
