@@ -5,15 +5,16 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "cli/cli.hpp"
 #include "kreditor/references/ocr.hpp"
 #include "kreditor/references/reference.hpp"
 
 namespace kreditor::cli {
-namespace {
 
-// TYPE and the one VALUE (or PAYLOAD) of `check` and `make`.
+// TYPE and the one VALUE (or PAYLOAD) of `check` and `make` (declared in cmd_make.cpp too).
+std::pair<reference_type, std::string> type_and_value(const args& a, const char* what);
 std::pair<reference_type, std::string> type_and_value(const args& a, const char* what) {
   const auto& pos = a.positionals();
   if (pos.empty()) throw usage_error{std::string("missing TYPE and ") + what};
@@ -25,8 +26,6 @@ std::pair<reference_type, std::string> type_and_value(const args& a, const char*
                       " words (quote a value that contains spaces)"};
   return {*type, pos[1]};
 }
-
-}  // namespace
 
 int cmd_check(context& ctx) {
   const args a(ctx.argv, {}, {"json", "length-digit"});

@@ -4,33 +4,27 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "cli/cli.hpp"
 #include "kreditor/references/reference.hpp"
 
 namespace kreditor::cli {
 
+// TYPE and the one PAYLOAD, or usage_error (defined in cmd_check.cpp).
+std::pair<reference_type, std::string> type_and_value(const args& a, const char* what);
+
 int cmd_make(context& ctx) {
   const args a(ctx.argv, {}, {"json", "length-digit"});
-  const auto& pos = a.positionals();
-  if (pos.empty()) throw usage_error{"missing TYPE and PAYLOAD"};
-  const auto type = parse_reference_type(pos[0]);
-  if (!type) throw usage_error{type.error().message};
-  if (!can_make(*type))
-    throw usage_error{std::string(to_string(*type)) +
-                      " numbers are issued, not made; make takes kid-mod10, kid-mod11, ocr, fik71, "
-                      "fi-ref or rf"};
-  if (pos.size() < 2) throw usage_error{"missing PAYLOAD after " + pos[0]};
-  if (pos.size() > 2)
-    throw usage_error{"expected one PAYLOAD, got " + std::to_string(pos.size() - 1) +
-                      " words (quote a payload that contains spaces)"};
-  const auto made = make_reference(*type, pos[1], a.flag("length-digit"));
+  const auto [type, payload] = type_and_value(a, "PAYLOAD");
+  // make_reference() explains refused types and bad payloads; here they are usage errors.
+  const auto made = make_reference(type, payload, a.flag("length-digit"));
   if (!made) throw usage_error{made.error().message};
   if (a.flag("json")) {
-    const nlohmann::json j{{"type", std::string(to_string(*type))},
-                           {"payload", pos[1]},
+    const nlohmann::json j{{"type", std::string(to_string(type))},
+                           {"payload", payload},
                            {"reference", *made},
-                           {"formatted", format_reference(*type, *made)}};
+                           {"formatted", format_reference(type, *made)}};
     ctx.out << j.dump() << "\n";
   } else {
     ctx.out << *made << "\n";

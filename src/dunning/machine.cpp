@@ -145,6 +145,13 @@ void record(invoice_state& s, const compiled_step& cs, std::int32_t k, std::int3
   }
   s.next_step = static_cast<std::uint8_t>(k + 1);
   s.paused_days = 0;
+  // A step after the promised date, or during a plan, means the promise / plan was broken
+  // before (a replayed history need not record the break when it issued no command).
+  if ((s.flags & overlay::promised) && day > s.promised_until) {
+    s.flags &= static_cast<std::uint8_t>(~overlay::promised);
+    s.promised_until = no_day;
+  }
+  s.flags &= static_cast<std::uint8_t>(~overlay::in_plan);
   s.flags &= static_cast<std::uint8_t>(~overlay::escalated);
 }
 

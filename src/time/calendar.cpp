@@ -257,7 +257,7 @@ date calendar::advance(date d, int n) const {
     auto j = static_cast<std::uint32_t>(i - 1);
     std::size_t w = j >> 6;
     std::uint64_t word = bits_[w] & mask_through(j & 63u);
-    for (int left = -n;;) {
+    for (std::int64_t left = -static_cast<std::int64_t>(n);;) {  // n may be INT_MIN
       while (word == 0) {
         if (w-- == 0) goto slow;  // runs off the table's start
         word = bits_[w];
@@ -268,9 +268,13 @@ date calendar::advance(date d, int n) const {
     }
   }
 slow:
-  // Outside the table: step day by day, evaluating the rules.
+  // Outside the table: step day by day, evaluating the rules, within Boost's 1400..9999.
   const int step = n > 0 ? 1 : -1;
-  for (int left = n > 0 ? n : -n; left > 0;) {
+  const date limit = n > 0 ? date(9999, 12, 31) : date(1400, 1, 1);
+  for (std::int64_t left = n > 0 ? n : -static_cast<std::int64_t>(n); left > 0;) {
+    if (d == limit)
+      throw error(errc::out_of_range, "calendar::advance: " + std::to_string(n) +
+                                          " business days leave the years 1400..9999");
     d += days(step);
     if (is_business_day(d)) --left;
   }

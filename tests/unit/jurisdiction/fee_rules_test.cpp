@@ -68,7 +68,8 @@ TEST(ShippedFeeRules, NorwayMatchesLegalVectorsForEveryYearGiven) {
     if (!y.contains("purregebyr_nok")) continue;
     const int year = y["year"].get<int>();
     const date on = y.contains("valid_from") ? d(2020, 10, 1) : y.contains("valid_until") ? d(2020, 9, 30) : d(year, 6, 1);
-    const legal_fee_rule* p = rules(jurisdiction::no, segment::b2b, on).find("NO.purregebyr");
+    const legal_rules in_force = rules(jurisdiction::no, segment::b2b, on);
+    const legal_fee_rule* p = in_force.find("NO.purregebyr");
     ASSERT_NE(p, nullptr) << year;
     EXPECT_EQ(p->cap_for(m("1", nok)), money(y["purregebyr_nok"].get<std::int64_t>() * 100, nok)) << year;
     ++checked;

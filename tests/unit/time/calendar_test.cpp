@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <ostream>
 #include <string>
 #include <type_traits>
@@ -167,6 +168,14 @@ INSTANTIATE_TEST_SUITE_P(Table, CalendarAdvance, ::testing::Values(
   AdvanceCase{"NO",       d(1899, 12, 29) /* Fri */,   1,    d(1900, 1, 2)}
 ));
 // clang-format on
+
+TEST(Calendar, AdvanceBeyondTheSupportedYearsIsOutOfRange) {
+  const calendar c = norway();
+  EXPECT_EQ(thrown_code([&] { (void)c.advance(d(9999, 12, 20), 10); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([&] { (void)c.advance(d(1400, 1, 10), -10); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([&] { (void)c.advance(d(2024, 1, 1), INT_MIN); }), errc::out_of_range);
+  EXPECT_EQ(c.advance(d(9999, 12, 29), 1), d(9999, 12, 30));  // the last years still work
+}
 
 TEST(Calendar, BusinessDaysBetweenCountsTheHalfOpenInterval) {
   const calendar c;
