@@ -153,7 +153,7 @@ int cmd_run(context& ctx) {
   rep.as_of = as_of;
   rep.policy = policies.label();
   rep.books = &b;
-  rep.results.resize(b.views.size());
+  rep.where.resize(b.views.size());
   std::unordered_map<std::string_view, std::size_t> customer_at;
   for (const customer_record& c : l.customers) {
     customer_at.emplace(c.customer_id, rep.customers.size());
@@ -177,17 +177,16 @@ int cmd_run(context& ctx) {
     for (const std::size_t i : members) group.push_back(std::move(b.views[i]));
     dunning::run_result r = dunning::evaluate(policies.for_jurisdiction(j), group, as_of);
     for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
-    for (dunning::invoice_result& x : r.invoices) {
-      const std::size_t i = members[x.index];
-      x.index = i;
-      rep.results[i] = std::move(x);
-    }
+    const auto run_index = static_cast<std::uint32_t>(rep.runs.size());
+    for (std::size_t k = 0; k < r.invoices.size(); ++k)
+      rep.where[members[r.invoices[k].index]] = {run_index, static_cast<std::uint32_t>(k)};
     // The engine's decisions count the steps already done, not only today's commands.
     for (const dunning::customer_decision& d : r.customers) {
       customer_summary& s = rep.customers[customer_at.at(d.customer)];
       s.credit_hold = s.credit_hold || d.credit_hold;
       s.cash_terms = s.cash_terms || d.cash_terms;
     }
+    rep.runs.push_back(std::move(r));
   }
   rep.policy_of = [&](std::size_t i) -> const dunning::compiled_policy& {
     return policies.for_jurisdiction(b.views[i].jurisdiction);
@@ -195,8 +194,8 @@ int cmd_run(context& ctx) {
 
   bar.show(3, 4, "writing the report");
   bool overdue = false;
-  for (std::size_t i = 0; i < rep.results.size(); ++i) {
-    const dunning::invoice_result& r = rep.results[i];
+  for (std::size_t i = 0; i < rep.size(); ++i) {
+    const dunning::invoice_result& r = rep.result(i);
     customer_summary& s = rep.customers[customer_at.at(b.views[i].customer)];
     s.lines.push_back(i);
     if (r.problem) {
@@ -222,9 +221,9 @@ int cmd_run(context& ctx) {
   // Record today's notices: each fired step once, so the next run continues after it. Not
   // when records were rejected: the caller is told to fix the input and run again.
   if (state_path && rep.problems.empty()) {
-    for (std::size_t i = 0; i < rep.results.size(); ++i) {
+    for (std::size_t i = 0; i < rep.size(); ++i) {
       std::vector<std::int32_t> recorded;
-      for (const dunning::command& c : rep.results[i].commands) {
+      for (const dunning::command& c : rep.result(i).commands) {
         if (std::find(recorded.begin(), recorded.end(), c.step) != recorded.end()) continue;
         recorded.push_back(c.step);
         state.notices.push_back({.invoice_id = b.views[i].id,
@@ -238,15 +237,14 @@ int cmd_run(context& ctx) {
     write_state(*state_path, state);
   }
 
-  std::ostringstream out;  // printed whole: never half a report
+  // Every input error has been found by now, so the report is printed whole or not at all.
   if (format == "json")
-    print_json(out, rep);
+    print_json(ctx.out, rep);
   else if (format == "csv")
-    print_csv(out, rep);
+    print_csv(ctx.out, rep);
   else
-    print_table(out, rep);
+    print_table(ctx.out, rep);
   bar.show(4, 4, "done");
-  ctx.out << out.str();
   if (!rep.problems.empty()) {
     for (const std::string& p : rep.problems) ctx.err << "kreditor run: " << p << "\n";
     return exit_usage;

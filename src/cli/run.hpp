@@ -79,7 +79,14 @@ struct report {
   date as_of{};
   std::string policy;  ///< "country presets" or the --policy value
   const book* books = nullptr;
-  std::vector<dunning::invoice_result> results;  ///< parallel to book.views
+  /// The engine's results, one run per jurisdiction; line i's is runs[where[i].first]
+  /// .invoices[where[i].second] (kept where the engine put them: no million-element copy).
+  std::vector<dunning::run_result> runs;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> where;  ///< parallel to book.views
+  [[nodiscard]] const dunning::invoice_result& result(std::size_t line) const {
+    return runs[where[line].first].invoices[where[line].second];
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return where.size(); }
   std::vector<customer_summary> customers;       ///< customers with invoices, in ledger order
   std::vector<std::string> problems;             ///< "FILE:LINE: invoice X: problem"
   /// The compiled policy that governs line `i` (its step and custom command names).

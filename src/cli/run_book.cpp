@@ -3,6 +3,7 @@
 // credit notes and payments, the overlays its events describe and its notice history (from
 // events.csv and from the state file of earlier runs).
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "cli/cli.hpp"
@@ -18,19 +19,36 @@ std::string at_line(std::string_view file, int line) {
   return std::string(file) + ":" + std::to_string(line);
 }
 
+/// Terms parsed once per distinct text, and the statutory deadline rule once per jurisdiction:
+/// a ledger of a million invoices has a handful of each.
+class terms_cache {
+ public:
+  const payment_terms& terms(const invoice_record& inv, const customer_record& c) {
+    const std::string& text = inv.terms.empty() ? c.terms : inv.terms;
+    auto it = parsed_.find(text);
+    if (it == parsed_.end()) {
+      const result<payment_terms> t = parse_terms(text);  // checked when the ledger was read
+      if (!t) throw usage_error{at_line("invoices.csv", inv.line) + ": terms: " + t.error().message};
+      it = parsed_.emplace(text, *t).first;
+    }
+    return it->second;
+  }
+  const deadline_rule& rule(jurisdiction j) {
+    auto& slot = rules_[static_cast<std::size_t>(j)];
+    if (!slot) slot = statutory_deadline_rule(j);
+    return *slot;
+  }
+
+ private:
+  std::unordered_map<std::string_view, payment_terms> parsed_;
+  std::array<std::optional<deadline_rule>, 5> rules_{};
+};
+
 /// The due date the ledger gives, else the one its terms (or the customer's) give, moved off
 /// non-business days as the customer's jurisdiction's law says.
-date due_of(const invoice_record& inv, const customer_record& c, jurisdiction j) {
+date due_of(const invoice_record& inv, const customer_record& c, jurisdiction j, terms_cache& cache) {
   if (inv.due_date) return *inv.due_date;
-  const std::string& text = inv.terms.empty() ? c.terms : inv.terms;
-  const result<payment_terms> t = parse_terms(text);  // checked when the ledger was read
-  if (!t) throw usage_error{at_line("invoices.csv", inv.line) + ": terms: " + t.error().message};
-  return due_date(*t, inv.issue_date, statutory_deadline_rule(j));
-}
-
-bool fee_agreed(const invoice_record& inv, const customer_record& c) {
-  const result<payment_terms> t = parse_terms(inv.terms.empty() ? c.terms : inv.terms);
-  return t && t->clauses.reminder_fee_agreed;
+  return due_date(cache.terms(inv, c), inv.issue_date, cache.rule(j));
 }
 
 /// A payment plan's installments, with what has been paid on each (payments to the invoice
@@ -69,6 +87,7 @@ book make_book(const ledger& l, date as_of, const state_file& state, const step_
 
   // Open amounts: invoices less credit notes less payments, as of the date.
   const allocation alloc = allocate(l, as_of);
+  terms_cache cache;
 
   std::unordered_map<std::string_view, std::size_t> view_of;  // invoice id -> index in views
   view_of.reserve(l.invoices.size());
@@ -84,10 +103,10 @@ book make_book(const ledger& l, date as_of, const state_file& state, const step_
     v.segment = c.segment;
     v.jurisdiction = j;
     v.invoice_date = inv.issue_date;
-    v.due = due_of(inv, c, j);
+    v.due = due_of(inv, c, j, cache);
     v.open_principal = alloc.open[i];
     v.credited = alloc.open[i].is_zero() && alloc.credited[i];
-    v.reminder_fee_agreed = fee_agreed(inv, c);
+    v.reminder_fee_agreed = cache.terms(inv, c).clauses.reminder_fee_agreed;
     view_of.emplace(inv.invoice_id, b.views.size());
     b.views.push_back(std::move(v));
     b.invoices.push_back(&inv);

@@ -84,7 +84,8 @@ struct totals {
 
 std::map<std::string, totals> totals_by_currency(const report& rep) {
   std::map<std::string, totals> t;
-  for (const invoice_result& r : rep.results) {
+  for (std::size_t i = 0; i < rep.size(); ++i) {
+    const invoice_result& r = rep.result(i);
     if (r.problem) continue;
     const currency c = r.open_principal.currency();
     auto [it, fresh] = t.try_emplace(std::string(c.code()));
@@ -126,7 +127,8 @@ std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
 void print_table(std::ostream& os, const report& rep) {
   const book& b = *rep.books;
   std::size_t closed = 0, commands = 0;
-  for (const invoice_result& r : rep.results) {
+  for (std::size_t i = 0; i < rep.size(); ++i) {
+    const invoice_result& r = rep.result(i);
     if (!shown_in_table(r)) ++closed;
     commands += r.commands.size();
   }
@@ -136,7 +138,7 @@ void print_table(std::ostream& os, const report& rep) {
          "total due", "today"});
   for (const customer_summary& c : rep.customers) {
     for (const std::size_t i : c.lines) {
-      const invoice_result& r = rep.results[i];
+      const invoice_result& r = rep.result(i);
       if (!shown_in_table(r)) continue;
       std::vector<std::string> today;
       for (const dunning::command& cmd : r.commands) today.push_back(command_text(rep, i, cmd));
@@ -159,7 +161,7 @@ void print_table(std::ostream& os, const report& rep) {
   text_table ct({false, false, false, false, false, true, false});
   for (const customer_summary& c : rep.customers)
     for (const std::size_t i : c.lines)
-      for (const dunning::command& cmd : rep.results[i].commands)
+      for (const dunning::command& cmd : rep.result(i).commands)
         ct.add({c.customer->customer_id, b.views[i].id, command_text(rep, i, cmd), step_of(rep, i, cmd.step),
                 "deadline " + date_or_dash(cmd.deadline), to_string(cmd.total),
                 std::string(cmd.total.currency().code())});
@@ -204,7 +206,7 @@ void print_json(std::ostream& os, const report& rep) {
             {"in_collection", c.in_collection},
             {"invoices", json::array()}};
     for (const std::size_t i : c.lines) {
-      const invoice_result& r = rep.results[i];
+      const invoice_result& r = rep.result(i);
       const dunning::invoice_view& v = b.views[i];
       json ij{{"invoice_id", v.id},
               {"issue_date", to_string(v.invoice_date)},
@@ -267,7 +269,7 @@ void print_csv(std::ostream& os, const report& rep) {
     const std::string hold = c.credit_hold ? "true" : "false";
     const std::string cash = c.cash_terms ? "true" : "false";
     for (const std::size_t i : c.lines) {
-      const invoice_result& r = rep.results[i];
+      const invoice_result& r = rep.result(i);
       const dunning::invoice_view& v = b.views[i];
       std::vector<std::string> cmds;
       std::optional<date> deadline;

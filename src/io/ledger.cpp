@@ -286,12 +286,13 @@ struct sv_hash {
 };
 using id_index = std::unordered_map<std::string, std::size_t, sv_hash, std::equal_to<>>;
 
-void insert_unique(id_index& ids, std::string_view id, std::size_t at, const row_view& r, std::size_t c,
-                   std::string_view what, int first_line) {
-  const auto [it, inserted] = ids.try_emplace(std::string(id), at);
+template <class Records>
+void insert_unique(id_index& ids, std::string_view id, const Records& records, const row_view& r,
+                   std::size_t c, std::string_view what) {
+  const auto [it, inserted] = ids.try_emplace(std::string(id), records.size());
   if (!inserted)
     fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
-                             " (first on line " + std::to_string(first_line) + ")");
+                             " (first on line " + std::to_string(records[it->second].line) + ")");
 }
 
 // --- the four files --------------------------------------------------------------------------
@@ -334,8 +335,7 @@ class builder {
     customer_record c;
     c.line = r.line();
     c.customer_id = std::string(required(r, id, "customer_id"));
-    insert_unique(customers_, c.customer_id, out.customers.size(), r, id, "customer_id",
-                  first_line(customers_, c.customer_id, out.customers));
+    insert_unique(customers_, c.customer_id, out.customers, r, id, "customer_id");
     c.name = std::string(required(r, name, "name"));
     c.country = std::string(required(r, country, "country"));
     if (c.country.size() != 2 || !std::all_of(c.country.begin(), c.country.end(),
@@ -372,8 +372,7 @@ class builder {
     invoice_record inv;
     inv.line = r.line();
     inv.invoice_id = std::string(required(r, id, "invoice_id"));
-    insert_unique(invoices_, inv.invoice_id, out.invoices.size(), r, id, "invoice_id",
-                  first_line(invoices_, inv.invoice_id, out.invoices));
+    insert_unique(invoices_, inv.invoice_id, out.invoices, r, id, "invoice_id");
     const customer_record& c = customer_of(r, customer);
     inv.customer_id = c.customer_id;
     inv.issue_date = parse_date_at(r, issue_date, "issue_date");
@@ -402,8 +401,7 @@ class builder {
     payment_record p;
     p.line = r.line();
     p.payment_id = std::string(required(r, id, "payment_id"));
-    insert_unique(payments_, p.payment_id, out.payments.size(), r, id, "payment_id",
-                  first_line(payments_, p.payment_id, out.payments));
+    insert_unique(payments_, p.payment_id, out.payments, r, id, "payment_id");
     const customer_record& c = customer_of(r, customer);
     p.customer_id = c.customer_id;
     p.date_paid = parse_date_at(r, date_, "date");
@@ -457,12 +455,6 @@ class builder {
   }
 
  private:
-  template <class Records>
-  static int first_line(const id_index& ids, std::string_view id, const Records& records) {
-    const auto it = ids.find(id);
-    return it == ids.end() ? 0 : records[it->second].line;
-  }
-
   const customer_record& customer_of(const row_view& r, std::size_t c) {
     const std::string_view id = required(r, c, "customer_id");
     return out.customers[lookup_or_fail(customers_, id, r.where(c), "customer_id")];

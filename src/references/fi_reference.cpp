@@ -8,8 +8,6 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 using namespace references_detail;
 
-bool digit_only(char c) noexcept { return is_digit(c); }
-
 constexpr shape ref_shape{"fi-ref", fi_reference_min_length, fi_reference_max_length, "digits",
                           "a digit", digit_only};
 constexpr shape payload_shape{"fi-ref payload", fi_reference_min_length - 1,
@@ -38,12 +36,7 @@ result<std::string> make_fi_reference(std::string_view payload) {
 }
 
 validation validate_fi_reference(std::string_view reference) {
-  compact c;
-  if (auto why = scan(reference, ref_shape, c)) return validation::invalid(std::move(*why));
-  const std::string_view v = c.view();
-  const char expected = check_of(v.substr(0, v.size() - 1));
-  if (v.back() != expected) return validation::invalid(check_reason(v.back(), expected));
-  return validation::ok();
+  return validate_trailing_check(reference, ref_shape, check_of);
 }
 
 std::string format_fi_reference(std::string_view reference) {

@@ -6,8 +6,6 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 using namespace references_detail;
 
-bool digit_only(char c) noexcept { return is_digit(c); }
-
 constexpr shape fik_shape{"fik71", fik71_length, fik71_length, "digits", "a digit", digit_only};
 constexpr shape payload_shape{"fik71 payload", 1, fik71_length - 1, "digits", "a digit", digit_only};
 
@@ -31,12 +29,8 @@ result<std::string> make_fik71(std::string_view payload) {
 }
 
 validation validate_fik71(std::string_view payment_id) {
-  compact c;
-  if (auto why = scan(payment_id, fik_shape, c)) return validation::invalid(std::move(*why));
-  const std::string_view v = c.view();
-  const char expected = digit_char(luhn_check(v.substr(0, v.size() - 1)));
-  if (v.back() != expected) return validation::invalid(check_reason(v.back(), expected));
-  return validation::ok();
+  return validate_trailing_check(payment_id, fik_shape,
+                                 [](std::string_view d) noexcept { return digit_char(luhn_check(d)); });
 }
 
 KREDITOR_NAMESPACE_END

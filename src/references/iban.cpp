@@ -110,7 +110,6 @@ static_assert(std::is_sorted(std::begin(registry), std::end(registry),
                              [](const iban_country& a, const iban_country& b) { return a.code < b.code; }));
 
 bool alnum(char c) noexcept { return is_alnum(c); }
-bool digit_only(char c) noexcept { return is_digit(c); }
 
 constexpr shape iban_shape{"iban", 5, iban::max_length, "characters", "a letter or digit", alnum};
 constexpr shape bban_shape{"bban", 1, iban::max_length - 4, "characters", "a letter or digit", alnum};

@@ -8,7 +8,6 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 using namespace references_detail;
 
-bool digit_only(char c) noexcept { return is_digit(c); }
 bool digit_or_dash(char c) noexcept { return is_digit(c) || c == '-'; }
 
 constexpr shape payload_shape{"kid payload", 1, kid_max_length - 1, "digits", "a digit", digit_only};
@@ -25,6 +24,11 @@ char mod11_char(std::string_view digits, kid_remainder10 on_10) noexcept {
   if (check == 11) return '0';
   if (check == 10) return on_10 == kid_remainder10::dash ? '-' : '\0';
   return digit_char(check);
+}
+
+char luhn_char(std::string_view digits) noexcept { return digit_char(luhn_check(digits)); }
+char mod11_dash_char(std::string_view digits) noexcept {
+  return mod11_char(digits, kid_remainder10::dash);
 }
 
 result<char> mod10_of(std::string_view payload, std::string_view who) {
@@ -67,12 +71,7 @@ result<std::string> make_kid_mod11(std::string_view payload, kid_remainder10 on_
 }
 
 validation validate_kid_mod10(std::string_view kid) {
-  compact c;
-  if (auto why = scan(kid, mod10_shape, c)) return validation::invalid(std::move(*why));
-  const std::string_view v = c.view();
-  const char expected = digit_char(luhn_check(v.substr(0, v.size() - 1)));
-  if (v.back() != expected) return validation::invalid(check_reason(v.back(), expected));
-  return validation::ok();
+  return validate_trailing_check(kid, mod10_shape, luhn_char);
 }
 
 validation validate_kid_mod11(std::string_view kid) {
@@ -82,9 +81,7 @@ validation validate_kid_mod11(std::string_view kid) {
   const std::string_view payload = v.substr(0, v.size() - 1);
   if (payload.find('-') != std::string_view::npos)
     return validation::invalid("'-' is allowed only as the check character (last)");
-  const char expected = mod11_char(payload, kid_remainder10::dash);
-  if (v.back() != expected) return validation::invalid(check_reason(v.back(), expected));
-  return validation::ok();
+  return validate_trailing_check(v, mod11_shape, mod11_dash_char);
 }
 
 KREDITOR_NAMESPACE_END

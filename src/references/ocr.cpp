@@ -6,8 +6,6 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 using namespace references_detail;
 
-bool digit_only(char c) noexcept { return is_digit(c); }
-
 constexpr shape ocr_shape{"ocr", ocr_min_length, ocr_max_length, "digits", "a digit", digit_only};
 constexpr shape payload_shape{"ocr payload", 1, ocr_max_length - 1, "digits", "a digit", digit_only};
 constexpr shape ocr_shape_ld{"ocr with a length digit", 3, ocr_max_length, "digits", "a digit",

@@ -9,7 +9,6 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 using namespace references_detail;
 
-bool digit_only(char c) noexcept { return is_digit(c); }
 bool digit_or_dash(char c) noexcept { return is_digit(c) || c == '-'; }
 bool digit_or_sign(char c) noexcept { return is_digit(c) || c == '-' || c == '+'; }
 
@@ -48,13 +47,6 @@ char cvr_check(std::string_view seven) noexcept {
 }
 char ytunnus_check(std::string_view seven) noexcept {
   return mod11_check(weighted_sum_from_left(seven, ytunnus_weights));
-}
-
-// Compares the last digit with `expected` ('\0': the prefix has no valid check digit).
-validation compare_check(char found, char expected, std::string_view no_digit_reason) {
-  if (expected == '\0') return validation::invalid(std::string(no_digit_reason));
-  if (found != expected) return validation::invalid(check_reason(found, expected));
-  return validation::ok();
 }
 
 template <class Check>
@@ -161,10 +153,7 @@ result<char> orgnr_no_check_digit(std::string_view first_eight) {
 }
 
 validation validate_orgnr_no(std::string_view number) {
-  compact c;
-  if (auto why = scan(number, orgnr_no_shape, c)) return validation::invalid(std::move(*why));
-  const std::string_view v = c.view();
-  return compare_check(v[8], orgnr_no_check(v.substr(0, 8)), orgnr_no_unissued);
+  return validate_trailing_check(number, orgnr_no_shape, orgnr_no_check, orgnr_no_unissued);
 }
 
 // --- Sweden --------------------------------------------------------------------------
@@ -199,10 +188,7 @@ result<char> cvr_check_digit(std::string_view first_seven) {
 }
 
 validation validate_cvr(std::string_view number) {
-  compact c;
-  if (auto why = scan(number, cvr_shape, c)) return validation::invalid(std::move(*why));
-  const std::string_view v = c.view();
-  return compare_check(v[7], cvr_check(v.substr(0, 7)), cvr_unissued);
+  return validate_trailing_check(number, cvr_shape, cvr_check, cvr_unissued);
 }
 
 // --- Finland -------------------------------------------------------------------------
@@ -221,8 +207,9 @@ validation validate_ytunnus(std::string_view business_id) {
     return validation::invalid("'-' is allowed only before the check digit (NNNNNNN-C)");
   if (dash == std::string_view::npos && v.size() != 8)
     return validation::invalid(length_reason(v.size(), ytunnus_digits));
-  const std::string_view seven = v.substr(0, 7);
-  return compare_check(v.back(), ytunnus_check(seven), ytunnus_unissued);
+  std::string digits(v);
+  if (dash != std::string_view::npos) digits.erase(dash, 1);
+  return validate_trailing_check(digits, ytunnus_digits, ytunnus_check, ytunnus_unissued);
 }
 
 KREDITOR_NAMESPACE_END

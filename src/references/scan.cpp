@@ -75,3 +75,18 @@ std::string check_reason(char found, char expected) {
 }
 
 }  // namespace kreditor::references_detail
+
+namespace kreditor::references_detail {
+
+validation validate_trailing_check(std::string_view value, const shape& s, check_fn check_of,
+                                   std::string_view no_check_reason) {
+  compact c;
+  if (auto why = scan(value, s, c)) return validation::invalid(std::move(*why));
+  const std::string_view v = c.view();
+  const char expected = check_of(v.substr(0, v.size() - 1));
+  if (expected == '\0') return validation::invalid(std::string(no_check_reason));
+  if (v.back() != expected) return validation::invalid(check_reason(v.back(), expected));
+  return validation::ok();
+}
+
+}  // namespace kreditor::references_detail

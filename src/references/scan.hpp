@@ -29,6 +29,8 @@ namespace kreditor::references_detail {
 [[nodiscard]] constexpr char to_upper(char c) noexcept {
   return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
 }
+/// The `allowed` predicate of all-digit shapes.
+[[nodiscard]] inline bool digit_only(char c) noexcept { return is_digit(c); }
 [[nodiscard]] constexpr int digit_value(char c) noexcept { return c - '0'; }
 [[nodiscard]] constexpr char digit_char(int d) noexcept { return static_cast<char>('0' + d); }
 
@@ -79,6 +81,15 @@ struct shape {
 
 /// "check digit is 3, expected 7".
 [[nodiscard]] std::string check_reason(char found, char expected);
+
+/// The check character of a clean payload, or '\0' when the payload has none.
+using check_fn = char (*)(std::string_view payload) noexcept;
+
+/// The common validator: `value` scanned as shape `s`, then its last character compared with
+/// `check_of` everything before it; `no_check_reason` when check_of gives '\0'.
+[[nodiscard]] validation validate_trailing_check(std::string_view value, const shape& s,
+                                                 check_fn check_of,
+                                                 std::string_view no_check_reason = {});
 
 /// Luhn (ISO/IEC 7812 "mod 10") check digit for `payload`: weights 2,1,2,... from the
 /// rightmost payload digit, products above 9 reduced by 9, check = (10 - sum mod 10) mod 10.

@@ -40,7 +40,8 @@ class [[nodiscard]] result {
     if (const auto* f = std::get_if<failure>(&v_)) throw kreditor::error(f->code, f->message);
     return std::get<T>(v_);
   }
-  [[nodiscard]] T&& value() && {
+  /// By value, not T&&: `for (auto& x : parse().value())` must not dangle.
+  [[nodiscard]] T value() && {
     if (const auto* f = std::get_if<failure>(&v_)) throw kreditor::error(f->code, f->message);
     return std::get<T>(std::move(v_));
   }

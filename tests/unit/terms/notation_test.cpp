@@ -4,8 +4,8 @@
 
 #include <cstdint>
 #include <ostream>
+#include <optional>
 #include <random>
-#include <regex>
 #include <string>
 #include <type_traits>
 
@@ -315,7 +315,17 @@ TEST(TermsFuzz, RandomTextEitherParsesAndRoundTripsOrFailsWithAPosition) {
       "lm", "cod", "cia", "due", "on", "receipt", "interest", "reminder", "fee", "x", ".", "-",
       "\xC3", "\xFF", "\t", "0", "99999999999999999999", "päivää", "LB.", "MD."};
   std::mt19937_64 rng(7);
-  const std::regex located("^terms: at ([0-9]+): .+");
+  // "terms: at N: why": the position, or nullopt when the message does not start that way.
+  // (Parsed by hand: std::regex trips GCC 12's -Wmaybe-uninitialized under sanitizers.)
+  auto position = [](const std::string& m) -> std::optional<unsigned long> {
+    const std::string head = "terms: at ";
+    if (m.rfind(head, 0) != 0) return std::nullopt;
+    std::size_t k = head.size();
+    unsigned long n = 0;
+    while (k < m.size() && m[k] >= '0' && m[k] <= '9') n = n * 10 + static_cast<unsigned long>(m[k++] - '0');
+    if (k == head.size() || m.compare(k, 2, ": ") != 0 || m.size() <= k + 2) return std::nullopt;
+    return n;
+  };
   int parsed = 0;
   for (int i = 0; i < 50'000; ++i) {
     std::string text;
@@ -330,9 +340,10 @@ TEST(TermsFuzz, RandomTextEitherParsesAndRoundTripsOrFailsWithAPosition) {
       ASSERT_TRUE(back.has_value()) << text;
       ASSERT_EQ(*back, *t) << text;
     } else {
-      std::smatch m;
-      ASSERT_TRUE(std::regex_search(t.error().message, m, located)) << t.error().message;
-      ASSERT_LE(std::stoul(m[1].str()), text.size() + 1) << text;
+      const std::optional<unsigned long> at = position(t.error().message);
+      ASSERT_TRUE(at.has_value()) << t.error().message;
+      ASSERT_GE(*at, 1u);
+      ASSERT_LE(*at, text.size() + 1) << text;
       ASSERT_EQ(t.error().code, errc::invalid_argument);
     }
   }
