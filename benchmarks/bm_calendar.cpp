@@ -47,6 +47,19 @@ void BM_Calendar_IsBusinessDay(benchmark::State& state) {
 }
 BENCHMARK(BM_Calendar_IsBusinessDay);
 
+void BM_Calendar_IsBusinessDayBatch(benchmark::State& state) {  // columnar: day numbers in, bytes out
+  std::vector<std::int32_t> v;
+  for (const date d : dates(batch)) v.push_back(day_number(d));
+  std::vector<std::uint8_t> out(v.size());
+  const calendar cal = norway();
+  for (auto _ : state) {
+    cal.is_business_day(v, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations() * batch);
+}
+BENCHMARK(BM_Calendar_IsBusinessDayBatch);
+
 void BM_Calendar_Advance10(benchmark::State& state) {
   const auto v = dates(batch);
   const calendar cal = join(norway(), sweden());

@@ -184,6 +184,20 @@ bool calendar::slow_is_business_day(date d) const noexcept {
   return data_->rule_name(detail::facts_of(d)) == nullptr;
 }
 
+void calendar::is_business_day(std::span<const std::int32_t> day_numbers,
+                               std::span<std::uint8_t> out) const {
+  if (day_numbers.size() != out.size())
+    throw error(errc::invalid_argument, "calendar::is_business_day: " +
+                                            std::to_string(day_numbers.size()) + " day numbers but " +
+                                            std::to_string(out.size()) + " outputs");
+  for (std::size_t k = 0; k < day_numbers.size(); ++k) {
+    const auto i = static_cast<std::uint32_t>(day_numbers[k] - first_day);
+    out[k] = static_cast<std::uint8_t>(i < static_cast<std::uint32_t>(n_days)
+                                           ? (bits_[i >> 6] >> (i & 63u)) & 1u
+                                           : (slow_is_business_day(from_day_number(day_numbers[k])) ? 1u : 0u));
+  }
+}
+
 bool calendar::is_holiday(date d) const noexcept { return !is_weekend(d) && !d.is_special() && !is_business_day(d); }
 
 std::optional<std::string> calendar::holiday_name(date d) const {

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,10 @@ class calendar {
     if (i < static_cast<std::uint32_t>(table_days)) return ((bits_[i >> 6] >> (i & 63u)) & 1u) != 0;
     return slow_is_business_day(d);
   }
+  /// Columnar form (the same kernel): out[k] = is_business_day(from_day_number(day_numbers[k]))
+  /// as 1/0, for day numbers (days since 1970-01-01, see date.hpp).
+  /// \throws error(invalid_argument) if the spans differ in length.
+  void is_business_day(std::span<const std::int32_t> day_numbers, std::span<std::uint8_t> out) const;
   /// A weekday (Monday to Friday) that is not a business day.
   [[nodiscard]] bool is_holiday(date d) const noexcept;
   /// Saturday or Sunday.
@@ -87,8 +92,8 @@ class calendar {
 
   /// The n-th business day after d (n > 0) or before d (n < 0), counting only business days
   /// strictly after (before) d; n == 0 gives adjust(d, following). (QuantLib's advance in Days.)
-  /// O(n / 45) word steps inside the table. \throws error(out_of_range) if the result would
-  /// leave Boost's years 1400..9999.
+  /// Inside the table: one bit step per business day, no rule evaluation.
+  /// \throws error(out_of_range) if the result would leave Boost's years 1400..9999.
   [[nodiscard]] date advance(date d, int business_days) const;
 
   /// The number of business days in (from, to] when from <= to, and minus the number in

@@ -219,6 +219,20 @@ TEST(Calendar, IsBusinessDayAgreesWithHolidayNameOverTheWholeTable) {
   }
 }
 
+TEST(Calendar, BatchIsBusinessDayEqualsScalar) {
+  const calendar c = join(denmark(), finland());
+  std::vector<std::int32_t> dn;
+  for (date x = d(1899, 12, 1); x <= d(1900, 2, 1); x += days(1)) dn.push_back(day_number(x));
+  for (date x = d(2023, 1, 1); x <= d(2025, 12, 31); x += days(1)) dn.push_back(day_number(x));
+  for (date x = d(2199, 12, 1); x <= d(2200, 2, 1); x += days(1)) dn.push_back(day_number(x));
+  std::vector<std::uint8_t> out(dn.size(), 7);
+  c.is_business_day(dn, out);
+  for (std::size_t k = 0; k < dn.size(); ++k)
+    ASSERT_EQ(out[k], c.is_business_day(from_day_number(dn[k])) ? 1 : 0) << to_string(from_day_number(dn[k]));
+  std::vector<std::uint8_t> short_out(3);
+  EXPECT_EQ(thrown_code([&] { c.is_business_day(dn, short_out); }), errc::invalid_argument);
+}
+
 TEST(Calendar, AdvanceAndBetweenAgreeWithADayByDayWalk) {
   const calendar c = join(norway(), sweden());
   for (date start : {d(1900, 1, 1), d(1999, 12, 20), d(2024, 3, 20), d(2199, 11, 1)}) {
