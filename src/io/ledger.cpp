@@ -429,7 +429,8 @@ class builder {
     if (!e.invoice_id.empty()) {
       invoice_of_customer(r, invoice, e.invoice_id, c);
     } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
-               e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent) {
+               e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent ||
+               e.kind == ledger_event_kind::payment_plan) {
       fail(errc::invalid_argument,
            r.where(invoice) + ": event " + std::string(kind) + " needs an invoice_id");
     }
