@@ -141,7 +141,8 @@ TEST(ExposureSample, CategoriesSumToTheTotalForEveryCustomer) {
     const auto dot = s.find('.');
     return std::stoll(s.substr(0, dot) + s.substr(dot + 1));
   };
-  for (const json& c : json::parse(aging.out)["customers"]) {
+  const json listed = json::parse(aging.out);  // named: a temporary's member would dangle
+  for (const json& c : listed["customers"]) {
     const std::string id = c["customer_id"].get<std::string>();
     const auto r = run_cli("exposure --customer " + id + " --order-amount 1000 --json");
     ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -183,7 +183,7 @@ TEST_P(DunningProperties, HoldOverRandomHistories) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, DunningProperties, ::testing::Range(1, 9));
+INSTANTIATE_TEST_SUITE_P(Seeds, DunningProperties, ::testing::Range(1, 5));
 
 // The batch over a random portfolio equals the scalar kernel row by row, for 1 and 3 threads.
 TEST(DunningBatch, EqualsScalarOnRandomPortfolios) {
