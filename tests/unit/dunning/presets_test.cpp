@@ -99,7 +99,7 @@ TEST(Presets, DenmarkThreeRykkereTenDaysApartThenInkasso) {
   ASSERT_EQ(t.size(), 4u);
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(t[static_cast<std::size_t>(i)].fee, money(10'000, iso4217::dkk));  // renteloven § 9 b
-    if (i > 0) EXPECT_GE((t[static_cast<std::size_t>(i)].on - t[static_cast<std::size_t>(i) - 1].on).days(), 10);
+    if (i > 0) { EXPECT_GE((t[static_cast<std::size_t>(i)].on - t[static_cast<std::size_t>(i) - 1].on).days(), 10); }
   }
   EXPECT_EQ(t[0].on, d(2026, 1, 17));
   EXPECT_EQ(t[2].fees, money(30'000, iso4217::dkk));

@@ -159,16 +159,17 @@ TEST_P(DunningProperties, HoldOverRandomHistories) {
         const compiled_step& cs = cp.steps[static_cast<std::size_t>(c.step)];
         const legal_floor& fl = cs.legal[static_cast<std::size_t>(sc.facts.segment)];
         const std::int32_t on = day_number(c.on);
-        if (fl.after_due != no_day) EXPECT_GE(on, sc.facts.due_day + fl.after_due);
+        if (fl.after_due != no_day) { EXPECT_GE(on, sc.facts.due_day + fl.after_due); }
         const std::int32_t pn = prev_notice != no_day ? prev_notice : sc.facts.invoice_day;
         const std::int32_t pd = prev_deadline != no_day ? prev_deadline : sc.facts.due_day;
-        if (fl.after_previous_notice != no_day) EXPECT_GE(on, pn + fl.after_previous_notice);
-        if (fl.after_previous_deadline != no_day) EXPECT_GE(on, pd + fl.after_previous_deadline);
-        if (const auto cap = statutory_fee_cap(j, sc.facts.segment, cs.fee, sc.facts.currency, from_day_number(sc.facts.due_day), c.on))
+        if (fl.after_previous_notice != no_day) { EXPECT_GE(on, pn + fl.after_previous_notice); }
+        if (fl.after_previous_deadline != no_day) { EXPECT_GE(on, pd + fl.after_previous_deadline); }
+        if (const auto cap = statutory_fee_cap(j, sc.facts.segment, cs.fee, sc.facts.currency, from_day_number(sc.facts.due_day), c.on)) {
           EXPECT_LE(c.fee, *cap);
+        }
         if (c.fee.is_positive() && cs.fee != fee_kind::compensation) ++fee_notices;
         const auto max = cp.max_fee_notices[static_cast<std::size_t>(sc.facts.segment)];
-        if (max >= 0) EXPECT_LE(fee_notices, max);
+        if (max >= 0) { EXPECT_LE(fee_notices, max); }
         charged += c.fee.minor_units();
         if (cs.notice) {
           prev_notice = on;
