@@ -1,9 +1,13 @@
-// The dunning law of legal.md §2 as two tables (timing/count rules and fee caps), the
-// checker that proves a policy keeps them, and the run-time floors derived from them.
+// The checker that proves a policy keeps the fee/deadline law, and the run-time floors and
+// caps derived from it. The law itself is DATA (src/data/fee_rules.json via
+// jurisdiction/fee_rules.hpp); only the dunning structure rules live here, and they cite a
+// fee rule for their law and source.
 #include "dunning/legal_rules.hpp"
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,127 +17,46 @@ namespace kreditor::dunning {
 namespace detail {
 namespace {
 
-using jd = jurisdiction;
-using rk = rule_kind;
-using rt = rule_target;
+using law_kind = kreditor::fee_kind;
 
-constexpr const char* no_forskrift = "https://juridika.no/no/forskrift/1989-07-14-562/kapittel_1";
-constexpr const char* no_purring = "https://kontohjelp.no/kontering/purring-og-inkasso/purring";
-constexpr const char* no_varsel = "https://jusinfo.no/pengekravsrett/inndrivelsesprosessen/inkassovarsel/";
-constexpr const char* se_imy = "https://www.imy.se/vanliga-fragor-och-svar/hur-mycket-far-man-ta-ut-i-inkassokostnader/";
-constexpr const char* se_frist = "https://www.imy.se/vanliga-fragor-och-svar/hur-lang-tid-har-jag-pa-mig-for-att-betala-eller-bestrida-ett-inkassokrav/";
-constexpr const char* se_one = "https://finqr.se/blogg/sa-fungerar-reglerna-for-inkassokrav-betalningsforelaggande-och-efterbevakning/";
-constexpr const char* dk_9b = "https://danskelove.dk/renteloven/9a ; https://elov.dk/renteloven/paragraf/9b/";
-constexpr const char* fi_b2c = "https://ikassa.fi/maksumuistutus ; https://laki24.fi/lave-velka-perinta_kulut/";
-constexpr const char* fi_demand = "https://blogit.apu.fi/uuninpankkopoikasakutimonen/2014/11/08/sentin-tahden/";
+// Rules about the ORDER of notices, which the fee data does not describe. Each cites the fee
+// rule whose law and source it comes from; it applies while that rule is in force.
+enum class structure : std::uint8_t {
+  warning_after_reminder_deadline,  ///< a collection warning only after an earlier reminder's deadline
+  second_fee_after_deadline,        ///< a second fee only after the previous notice's deadline
+  handover_after_warning,           ///< hand-over only after a collection warning's deadline
+};
+
+struct structure_rule {
+  jurisdiction where;
+  structure kind;
+  const char* cites;  ///< fee rule id: its law and source
+  const char* text;
+};
 
 // clang-format off
-constexpr auto rules = std::to_array<legal_rule>({
-  // where  segments kind                                 target                  value  rule                                                                                                   source        uncertain
-  {jd::no,   both, rk::fee_not_before,                      rt::fee_notice,          14, "NO inkassoforskriften § 1-2: a reminder or warning fee only for a notice sent at least 14 days after the due date", no_forskrift, false},
-  {jd::no,   both, rk::min_deadline,                        rt::reminder_notice,     14, "NO inkassoforskriften § 1-3: a reminder gives a payment deadline of at least 14 days",                    no_purring,   false},
-  {jd::no,   both, rk::min_deadline,                        rt::warning_notice,      14, "NO inkassoloven § 9: an inkassovarsel gives a payment deadline of at least 14 days",                      no_varsel,    false},
-  {jd::no,   both, rk::after_previous_deadline,             rt::warning_notice,       1, "NO inkassoloven § 9 / inkassoforskriften § 1-3: the inkassovarsel only after the reminder's deadline",   no_purring,   false},
-  {jd::no,   both, rk::after_previous_deadline,             rt::second_fee_notice,    1, "NO inkassoforskriften § 1-3: a second fee only after the first notice's 14-day deadline was missed",     no_purring,   false},
-  {jd::no,   both, rk::max_fee_notices,                     rt::fee_notice,           2, "NO inkassoforskriften § 1-3: at most 2 fee-bearing notices before the betalingsoppfordring",              no_forskrift, false},
-  {jd::no,   both, rk::handover_needs_warning,              rt::handover,             0, "NO inkassoloven § 9: collection only after an inkassovarsel whose deadline has passed",                 no_varsel,    false},
-  {jd::no,   b2c,  rk::b2b_only,                            rt::compensation_fee,     0, "NO forsinkelsesrenteloven § 3a: standardkompensasjon only between businesses",                         "https://lovdata.no/lov/1976-12-17-100/§3a", false},
-  {jd::se,   both, rk::fee_needs_agreement,                 rt::reminder_fee,         0, "SE lag (1981:739) 2 §: a påminnelseavgift only if agreed no later than when the debt arose",              se_imy,       false},
-  {jd::se,   both, rk::fee_not_before,                      rt::fee_notice,           1, "SE lag (1981:739): reminder and collection costs only for measures after the due date",                 se_imy,       false},
-  {jd::se,   both, rk::max_fee_notices,                     rt::reminder_fee,         1, "SE: one påminnelseavgift per claim (UNCERTAIN: secondary source, not statute text)",                     se_one,       true},
-  {jd::se,   both, rk::min_deadline,                        rt::warning_notice,       8, "SE god inkassosed (IMY): an inkassokrav gives at least 8 days from dispatch",                          se_frist,     false},
-  {jd::se,   b2c,  rk::b2b_only,                            rt::compensation_fee,     0, "SE lag (1981:739) 4 a §: förseningsersättning only against businesses",                               se_imy,       false},
-  {jd::dk,   both, rk::fee_not_before,                      rt::fee_notice,           1, "DK renteloven § 9 b: a rykker fee only once the payment deadline has passed",                           dk_9b,        false},
-  {jd::dk,   both, rk::max_fee_notices,                     rt::fee_notice,           3, "DK renteloven § 9 b: fees for at most 3 rykkere per claim",                                             dk_9b,        false},
-  {jd::dk,   both, rk::min_days_after_previous_notice,      rt::second_fee_notice,   10, "DK renteloven § 9 b: fee-bearing rykkere at least 10 days apart",                                        dk_9b,        false},
-  {jd::dk,   b2c,  rk::b2b_only,                            rt::compensation_fee,     0, "DK renteloven § 9 a stk. 3: kompensationsbeløb only between businesses",                                 "https://collectia.dk/inkasso-ordbog/renteloven/", false},
-  {jd::fi,   b2c,  rk::fee_not_before,                      rt::fee_notice,          14, "FI perintälaki: a consumer reminder fee only 14 days after the due date",                              fi_b2c,       false},
-  {jd::fi,   b2c,  rk::min_days_after_previous_notice,      rt::warning_notice,      14, "FI perintälaki: a maksuvaatimus no earlier than 14 days after the reminder (UNCERTAIN: secondary source)", fi_demand, true},
-  {jd::fi,   b2c,  rk::b2b_only,                            rt::compensation_fee,     0, "FI perintälaki (HE 57/2012): the EUR 40 vakiokorvaus only between businesses",                          "https://finlex.fi/fi/esitykset/he/2012/20120057", false},
-  {jd::eu,   b2c,  rk::b2b_only,                            rt::compensation_fee,     0, "EU Directive 2011/7/EU art. 6: the EUR 40 compensation covers commercial transactions only",            "https://eur-lex.europa.eu/eli/dir/2011/7/oj", false},
+constexpr auto structure_rules = std::to_array<structure_rule>({
+  // where            rule                                         cites               text
+  {jurisdiction::no, structure::warning_after_reminder_deadline, "NO.inkassovarsel", "the inkassovarsel only after the reminder's deadline (inkassoloven § 9, inkassoforskriften § 1-3)"},
+  {jurisdiction::no, structure::second_fee_after_deadline,       "NO.purregebyr",    "a second fee only after the first notice's deadline was missed (inkassoforskriften § 1-3)"},
+  {jurisdiction::no, structure::handover_after_warning,          "NO.inkassovarsel", "collection only after an inkassovarsel whose deadline has passed (inkassoloven § 9)"},
 });
 // clang-format on
 
-constexpr currency nok = iso4217::nok, sek = iso4217::sek, dkk = iso4217::dkk, eur = iso4217::eur;
-using fk = fee_kind;
-constexpr const char* no_fee_src = "https://sergel.no/endringer-i-purregebyr-og-inkassosalaer-fra-1-oktober-2020/";
-constexpr const char* no_komp = "legal.md §2.1 standardkompensasjon table (regjeringen.no / lovdata)";
-
-date d(int y, int m, int dd) { return make_date(y, m, dd); }
-
-const std::vector<fee_cap_row>& cap_table() {
-  // clang-format off
-  static const std::vector<fee_cap_row> caps = {
-    // where segments kind            currency minor   claims due from  rule                                                                 source
-    {jd::no, both, fk::reminder,     nok,  6'500, d(2015, 1, 1),  "NO inkassoforskriften § 1-2: purregebyr 1/10 of inkassosatsen (650)",   "http://www.opas.no/2015/01/purregebyret-oker-til-kr-6500-med-virkning-fra-01-01-15", false},
-    {jd::no, both, fk::reminder,     nok,  6'700, d(2016, 1, 1),  "NO inkassoforskriften § 1-2: purregebyr 1/10 of inkassosatsen (670)",   "http://faktura.no/category/gebyrer/", false},
-    {jd::no, both, fk::reminder,     nok,  7'000, d(2017, 1, 1),  "NO inkassoforskriften § 1-2: purregebyr 1/10 of inkassosatsen (700)",   "http://advokat.asker.no/inkassosatsen-2/", false},
-    {jd::no, both, fk::reminder,     nok,  3'500, d(2020, 10, 1), "NO inkassoforskriften § 1-2: purregebyr 1/20 of inkassosatsen (700)",   no_fee_src, false},
-    {jd::no, both, fk::collection,   nok,  7'000, d(2017, 1, 1),  "NO inkassoforskriften § 1-2: inkassovarsel fee as purregebyr (1/10)",   no_fee_src, false},
-    {jd::no, both, fk::collection,   nok,  3'500, d(2020, 10, 1), "NO inkassoforskriften § 1-2: inkassovarsel fee as purregebyr (1/20)",   "https://www.kred.no/artikler/nyheter/nye-satser-fra-1-januar-2025", false},
-    {jd::no, b2b,  fk::compensation, nok, 32'000, d(2014, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 33'000, d(2015, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 37'000, d(2016, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 36'000, d(2017, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 38'000, d(2018, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 39'000, d(2019, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 43'000, d(2020, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 40'000, d(2021, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 39'000, d(2022, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 40'000, d(2022, 7, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 41'000, d(2023, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2b,  fk::compensation, nok, 47'000, d(2024, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon", no_komp, false},
-    {jd::no, b2c,  fk::compensation, nok,      0, d(2014, 1, 1),  "NO forsinkelsesrenteloven § 3a: standardkompensasjon only between businesses", no_komp, false},
-    {jd::se, both, fk::reminder,     sek,  5'000, d(2009, 1, 1),  "SE lag (1981:739) 2 §: påminnelseavgift", "https://www.aroskapital.se/hojd-inkassoavgift-2013/", false},
-    {jd::se, both, fk::reminder,     sek,  6'000, d(2013, 3, 16), "SE lag (1981:739) 2 §: påminnelseavgift", se_imy, false},
-    {jd::se, both, fk::collection,   sek, 16'000, d(2009, 1, 1),  "SE lag (1981:739) 3 § 1: inkassokrav", "https://www.aroskapital.se/hojd-inkassoavgift-2013/", false},
-    {jd::se, both, fk::collection,   sek, 18'000, d(2013, 3, 16), "SE lag (1981:739) 3 § 1: inkassokrav", se_imy, false},
-    {jd::se, b2b,  fk::compensation, sek, 45'000, d(2013, 3, 16), "SE lag (1981:739) 4 a §: förseningsersättning", se_imy, false},
-    {jd::se, b2c,  fk::compensation, sek,      0, d(2013, 3, 16), "SE lag (1981:739) 4 a §: förseningsersättning only against businesses", se_imy, false},
-    {jd::dk, both, fk::reminder,     dkk, 10'000, d(2013, 3, 1),  "DK renteloven § 9 b: rykkergebyr at most 100 DKK", dk_9b, false},
-    {jd::dk, both, fk::collection,   dkk, 10'000, d(2013, 3, 1),  "DK renteloven § 9 b: rykkergebyr at most 100 DKK (a warning rykker is a rykker)", dk_9b, false},
-    {jd::dk, b2b,  fk::compensation, dkk, 31'000, d(2013, 3, 1),  "DK renteloven § 9 a stk. 3: kompensationsbeløb", "https://collectia.dk/inkasso-ordbog/renteloven/", false},
-    {jd::dk, b2c,  fk::compensation, dkk,      0, d(2013, 3, 1),  "DK renteloven § 9 a stk. 3: kompensationsbeløb only between businesses", "https://debtia.dk/ordbog/renteloven/", false},
-    {jd::fi, b2c,  fk::reminder,     eur,    500, d(2013, 1, 1),  "FI perintälaki: consumer maksumuistutus at most 5 EUR", fi_b2c, false},
-    {jd::fi, b2b,  fk::reminder,     eur,  1'200, d(2022, 5, 1),  "FI perintälaki (HE 241/2021): business maksumuistutus at most 12 EUR", "https://procountor.fi/blogi/perintalain-muutos/", false},
-    {jd::fi, b2c,  fk::collection,   eur,  1'400, d(2013, 1, 1),  "FI perintälaki: consumer maksuvaatimus at most 14 EUR (lowest band, kept for every principal: 24/50 EUR above 100/1 000 EUR are not modelled)", "https://www.cash-in.com/fi/tietoa-velalliselle/perintakulut/", false},
-    {jd::fi, b2b,  fk::collection,   eur,  5'000, d(2022, 5, 1),  "FI perintälaki (HE 241/2021): business maksuvaatimus at most 50 EUR (lowest band, kept for every principal; band edges UNCERTAIN)", "https://procountor.fi/blogi/perintalain-muutos/", true},
-    {jd::fi, b2b,  fk::compensation, eur,  4'000, d(2013, 3, 16), "FI perintälaki (HE 57/2012): vakiokorvaus 40 EUR", "https://finlex.fi/fi/esitykset/he/2012/20120057", false},
-    {jd::fi, b2c,  fk::compensation, eur,      0, d(2013, 3, 16), "FI perintälaki (HE 57/2012): vakiokorvaus only between businesses", "https://finlex.fi/fi/esitykset/he/2012/20120057", false},
-    {jd::eu, b2b,  fk::compensation, eur,  4'000, d(2013, 3, 16), "EU Directive 2011/7/EU art. 6: fixed EUR 40 compensation", "https://eur-lex.europa.eu/eli/dir/2011/7/oj", false},
-    {jd::eu, b2c,  fk::compensation, eur,      0, d(2013, 3, 16), "EU Directive 2011/7/EU art. 6: commercial transactions only", "https://eur-lex.europa.eu/eli/dir/2011/7/oj", false},
-  };
-  // clang-format on
-  return caps;
-}
-
-std::uint8_t bit(segment s) { return s == segment::b2b ? b2b : b2c; }
+std::string day_count(std::int32_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
 
 bool applies(const policy_step& st, segment s) { return !st.segment || *st.segment == s; }
 
-bool targets(const policy& p, std::size_t k, rule_target target) {
-  const policy_step& st = p.steps[k];
-  const bool fee = st.fee.charges();
-  const fee_kind kind = kind_of(st);
-  switch (target) {
-    case rule_target::reminder_notice: return has_command(st, command_kind::send_reminder);
-    case rule_target::warning_notice: return has_command(st, command_kind::collection_warning);
-    case rule_target::fee_notice: return fee && kind != fee_kind::compensation;
-    case rule_target::second_fee_notice: {
-      if (!fee || kind == fee_kind::compensation) return false;
-      for (std::size_t i = 0; i < k; ++i)
-        if (p.steps[i].fee.charges() && kind_of(p.steps[i]) != fee_kind::compensation) return true;
-      return false;
-    }
-    case rule_target::reminder_fee: return fee && kind == fee_kind::reminder;
-    case rule_target::compensation_fee: return fee && kind == fee_kind::compensation;
-    case rule_target::handover: return has_command(st, command_kind::hand_over_to_collection);
-  }
-  return false;
-}
+bool fee_bearing(const policy_step& st) { return st.fee.charges() && kind_of(st) != fee_kind::compensation; }
 
 std::int32_t plus(std::int32_t a, std::int32_t b) { return a == no_day ? no_day : a + b; }
 std::int32_t maxd(std::int32_t a, std::int32_t b) { return std::max(a, b); }
+
+legal_rules policy_rules(jurisdiction j, segment s, date as_of) { return rules_for(shipped_rules(), j, s, as_of); }
+
+const legal_fee_rule* cited(const legal_rules& rules, const structure_rule& r) {
+  return r.where == rules.where ? rules.find(std::string_view(r.cites)) : nullptr;
+}
 
 // Earliest-fire analysis of the steps that apply to one segment. Steps fire strictly in
 // order and a step that waits (minimum amount, guard) blocks the later ones, so the previous
@@ -144,6 +67,18 @@ struct analysis {
   std::vector<std::int32_t> gap_notice;     // earliest fire - previous notice's date (no_day: no notice)
   std::vector<std::int32_t> gap_deadline;   // earliest fire - previous notice's deadline
   std::vector<std::ptrdiff_t> prev_notice;  // position in `order` of the previous notice, -1 none
+
+  // The least number of days between the firing of positions `from` < `to`.
+  [[nodiscard]] std::int32_t min_gap(std::size_t from, std::size_t to) const {
+    std::vector<std::int32_t> l(to + 1, 0);
+    for (std::size_t i = from + 1; i <= to; ++i) {
+      l[i] = l[i - 1] + 1;
+      const std::ptrdiff_t pn = prev_notice[i];
+      if (pn >= 0 && static_cast<std::size_t>(pn) >= from && gap_notice[i] != no_day)
+        l[i] = maxd(l[i], l[static_cast<std::size_t>(pn)] + gap_notice[i]);
+    }
+    return l[to];
+  }
 };
 
 analysis analyse(const policy& p, segment s) {
@@ -185,13 +120,63 @@ std::string where(const policy& p, std::size_t k, segment s) {
 }
 
 std::string days(std::int32_t v) {
-  return v == no_day ? std::string("without a lower bound") : std::to_string(v) + " days";
+  return v == no_day ? std::string("without a lower bound") : day_count(v);
 }
+
+std::string segment_list(const legal_fee_rule& r) {
+  std::string out;
+  for (segment s : r.segments) out += (out.empty() ? "" : "/") + std::string(to_string(s));
+  return out;
+}
+
+// The lowest cap of any band: the cap a fixed fee must keep for every principal.
+std::optional<money> lowest_cap(const legal_fee_rule& r) {
+  std::optional<money> out;
+  for (const cap_band& b : r.caps) out = out ? min(*out, b.cap) : b.cap;
+  return out;
+}
+
+// The rule for `kind` for claims due on `due`; for a claim older than the data knows (or in
+// a gap), the next row in time — the nearest known value. nullptr when (j, s) has none at all.
+const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date due, legal_rules& holder) {
+  holder = policy_rules(j, s, due);
+  if (const legal_fee_rule* r = law_for(holder, kind)) return r;
+  std::set<date> later;
+  for (const legal_fee_rule& r : shipped_rules())
+    if (r.where == j && r.applies_to(s) && due < r.effective_from) later.insert(r.effective_from);
+  for (date d : later) {
+    holder = policy_rules(j, s, d);
+    if (const legal_fee_rule* r = law_for(holder, kind)) return r;
+  }
+  return nullptr;
+}
+
+segment other(segment s) { return s == segment::b2b ? segment::b2c : segment::b2b; }
 
 }  // namespace
 
-std::span<const legal_rule> timing_rules() noexcept { return rules; }
-std::span<const fee_cap_row> fee_caps() { return cap_table(); }
+const std::vector<legal_fee_rule>& shipped_rules() {
+  static const std::vector<legal_fee_rule> all = shipped_fee_rules().value();
+  return all;
+}
+
+date latest_law_date() {
+  date out = make_date(1970, 1, 1);
+  for (const legal_fee_rule& r : shipped_rules()) out = std::max(out, r.effective_from);
+  return out;
+}
+
+const legal_fee_rule* law_for(const legal_rules& rules, fee_kind kind) noexcept {
+  switch (kind) {
+    case fee_kind::reminder: return rules.find(law_kind::reminder);
+    case fee_kind::collection:
+      if (const legal_fee_rule* r = rules.find(law_kind::collection_notice)) return r;
+      if (const legal_fee_rule* r = rules.find(law_kind::payment_demand)) return r;
+      return rules.find(law_kind::reminder);
+    case fee_kind::compensation: return rules.find(law_kind::fixed_compensation);
+  }
+  return nullptr;
+}
 
 bool has_command(const policy_step& st, command_kind kind) {
   return std::find(st.commands.begin(), st.commands.end(), kind) != st.commands.end();
@@ -208,157 +193,191 @@ fee_kind kind_of(const policy_step& st) {
   return has_command(st, command_kind::collection_warning) ? fee_kind::collection : fee_kind::reminder;
 }
 
-const fee_cap_row* cap_row(jurisdiction where_, segment s, fee_kind kind, date due) {
-  const fee_cap_row* found = nullptr;
-  const fee_cap_row* first = nullptr;
-  for (const fee_cap_row& r : cap_table()) {
-    if (r.where != where_ || !(r.segments & bit(s)) || r.kind != kind) continue;
-    if (!first) first = &r;
-    if (r.from <= due) found = &r;
+std::int16_t max_fee_notices(jurisdiction j, segment s) {
+  // The engine counts every non-compensation fee together: only a limit whose count group
+  // holds both the reminder and the collection fee can be kept at run time.
+  const legal_rules rules = policy_rules(j, s, latest_law_date());
+  const legal_fee_rule* reminder = law_for(rules, fee_kind::reminder);
+  const legal_fee_rule* collection = law_for(rules, fee_kind::collection);
+  if (!reminder || !reminder->max_count) return -1;
+  if (collection && collection->count_group != reminder->count_group) return -1;
+  return static_cast<std::int16_t>(*reminder->max_count);
+}
+
+bool fee_needs_agreement(jurisdiction j) {
+  for (segment s : {segment::b2b, segment::b2c}) {
+    const legal_rules rules = policy_rules(j, s, latest_law_date());
+    if (const legal_fee_rule* r = law_for(rules, fee_kind::reminder); r && r->needs_agreement) return true;
   }
-  return found ? found : first;
-}
-
-std::int16_t max_fee_notices(jurisdiction where_, segment s) {
-  for (const legal_rule& r : rules)
-    if (r.where == where_ && (r.segments & bit(s)) && r.kind == rule_kind::max_fee_notices &&
-        r.target == rule_target::fee_notice)
-      return static_cast<std::int16_t>(r.value);
-  return -1;
-}
-
-bool fee_needs_agreement(jurisdiction where_) {
-  for (const legal_rule& r : rules)
-    if (r.where == where_ && r.kind == rule_kind::fee_needs_agreement) return true;
   return false;
 }
 
 legal_floor floors_for(const policy& p, std::size_t k, segment s) {
   legal_floor fl;
+  const legal_rules rules = policy_rules(p.jurisdiction, s, latest_law_date());
+  const policy_step& st = p.steps[k];
   bool earlier_reminder = false;
-  for (std::size_t i = 0; i < k; ++i)
-    if (applies(p.steps[i], s) && has_command(p.steps[i], command_kind::send_reminder)) earlier_reminder = true;
-  for (const legal_rule& r : rules) {
-    if (r.where != p.jurisdiction || !(r.segments & bit(s)) || !targets(p, k, r.target)) continue;
-    switch (r.kind) {
-      case rule_kind::fee_not_before: fl.after_due = maxd(fl.after_due, r.value); break;
-      case rule_kind::after_previous_deadline:
-        if (r.target != rule_target::warning_notice || earlier_reminder)
-          fl.after_previous_deadline = maxd(fl.after_previous_deadline, r.value);
-        break;
-      case rule_kind::min_days_after_previous_notice:
-        if (r.target != rule_target::warning_notice || earlier_reminder)
-          fl.after_previous_notice = maxd(fl.after_previous_notice, r.value);
-        break;
-      case rule_kind::handover_needs_warning:
-        fl.after_previous_deadline = maxd(fl.after_previous_deadline, 1);
-        break;
-      default: break;
+  const legal_fee_rule* earlier_fee_law = nullptr;  // the law of the previous fee-bearing step
+  for (std::size_t i = 0; i < k; ++i) {
+    if (!applies(p.steps[i], s)) continue;
+    if (has_command(p.steps[i], command_kind::send_reminder)) earlier_reminder = true;
+    if (fee_bearing(p.steps[i])) earlier_fee_law = law_for(rules, kind_of(p.steps[i]));
+  }
+  if (st.fee.charges()) {
+    if (const legal_fee_rule* law = law_for(rules, kind_of(st))) {
+      if (law->min_days_after_due > 0) fl.after_due = maxd(fl.after_due, law->min_days_after_due);
+      // The previous notice is no earlier than the previous fee-bearing one: a floor on the
+      // gap to it keeps the gap between fee-bearing notices.
+      if (fee_bearing(st) && earlier_fee_law && law->min_days_between > 0 &&
+          earlier_fee_law->count_group == law->count_group)
+        fl.after_previous_notice = maxd(fl.after_previous_notice, law->min_days_between);
     }
+  }
+  for (const structure_rule& r : structure_rules) {
+    if (!cited(rules, r)) continue;
+    const bool hit =
+        (r.kind == structure::warning_after_reminder_deadline && earlier_reminder &&
+         has_command(st, command_kind::collection_warning)) ||
+        (r.kind == structure::second_fee_after_deadline && fee_bearing(st) && earlier_fee_law) ||
+        (r.kind == structure::handover_after_warning && has_command(st, command_kind::hand_over_to_collection));
+    if (hit) fl.after_previous_deadline = maxd(fl.after_previous_deadline, 1);
   }
   return fl;
 }
 
 }  // namespace detail
 
-std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c,
-                                       date due, date /*sent*/) {
-  const detail::fee_cap_row* r = detail::cap_row(j, s, kind, due);
-  if (!r || r->in != c) return std::nullopt;
-  return money(r->minor, c);
+std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c, date due,
+                                       date /*sent*/, std::optional<money> principal) {
+  legal_rules holder;
+  const legal_fee_rule* law = detail::claim_law(j, s, kind, due, holder);
+  if (!law) {
+    // The law gives this fee to the other segment only (B2B compensation): not allowed.
+    legal_rules other_rules;
+    if (detail::claim_law(j, detail::other(s), kind, due, other_rules)) return money(0, c);
+    return std::nullopt;
+  }
+  const std::optional<money> lowest = detail::lowest_cap(*law);
+  if (!lowest || lowest->currency() != c) return std::nullopt;
+  if (principal && principal->currency() == c) return law->cap_for(*principal);
+  return lowest;
 }
 
 std::string to_string(const legal_finding& f) {
   return f.where + ": " + f.rule + ": " + f.problem + " (source: " + f.source + ")";
 }
 
-std::vector<legal_finding> check_legal(const policy& p) {
+std::vector<legal_finding> check_legal(const policy& p) { return check_legal(p, detail::latest_law_date()); }
+
+std::vector<legal_finding> check_legal(const policy& p, date as_of) {
   using namespace detail;
   std::vector<legal_finding> out;
   for (segment s : {segment::b2b, segment::b2c}) {
+    const legal_rules rules = rules_for(shipped_rules(), p.jurisdiction, s, as_of);
+    const legal_rules other_rules = rules_for(shipped_rules(), p.jurisdiction, other(s), as_of);
     const analysis a = analyse(p, s);
-    auto report = [&](std::size_t k, const char* rule, const char* source, bool uncertain,
-                      std::string problem) {
-      legal_finding f{rule, source, where(p, k, s), std::move(problem), uncertain};
+    auto report = [&](std::size_t k, const legal_fee_rule& law, const std::string& text, std::string problem) {
+      legal_finding f{law.id + ": " + text + " (" + law.law + ")", law.source, where(p, k, s), std::move(problem),
+                      law.uncertain};
       if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
     };
-    std::vector<std::int32_t> counts(rules.size(), 0);
+    std::map<std::string, std::int32_t> counts;           // fee-bearing notices per count group
+    std::map<std::string, std::size_t> last_fee_in_group;  // position of the last one
+    bool earlier_reminder = false, earlier_fee = false;
     for (std::size_t pos = 0; pos < a.order.size(); ++pos) {
       const std::size_t k = a.order[pos];
       const policy_step& st = p.steps[k];
-      bool earlier_reminder = false;
-      for (std::size_t q = 0; q < pos; ++q)
-        if (has_command(p.steps[a.order[q]], command_kind::send_reminder)) earlier_reminder = true;
-      for (std::size_t ri = 0; ri < rules.size(); ++ri) {
-        const legal_rule& r = rules[ri];
-        if (r.where != p.jurisdiction || !(r.segments & bit(s)) || !targets(p, k, r.target)) continue;
+      const fee_kind kind = kind_of(st);
+
+      // Deadlines every reminder / collection warning must give, fee or not.
+      std::vector<const legal_fee_rule*> notice_laws;
+      if (has_command(st, command_kind::send_reminder)) notice_laws.push_back(law_for(rules, fee_kind::reminder));
+      if (has_command(st, command_kind::collection_warning))
+        notice_laws.push_back(law_for(rules, fee_kind::collection));
+      if (st.fee.charges()) notice_laws.push_back(law_for(rules, kind));
+      std::set<const legal_fee_rule*> seen;
+      for (const legal_fee_rule* law : notice_laws)
+        if (law && seen.insert(law).second && law->min_deadline_days > 0 &&
+            (!st.deadline_days || *st.deadline_days < law->min_deadline_days))
+          report(k, *law, "the notice gives a payment deadline of at least " + day_count(law->min_deadline_days),
+                 st.deadline_days ? "deadline " + day_count(*st.deadline_days) : std::string("gives no deadline"));
+
+      if (st.fee.charges()) {
+        const legal_fee_rule* law = law_for(rules, kind);
+        if (!law) {
+          // No rule for this segment; where the other segment has one, the fee is theirs only.
+          const legal_fee_rule* theirs = law_for(other_rules, kind);
+          if (theirs && !st.fee.amounts.empty())
+            report(k, *theirs, "a " + std::string(to_string(theirs->kind)) + " fee only for " + segment_list(*theirs) + " debtors",
+                   "charges it to " + std::string(to_string(s)) + " debtors");
+        } else {
+          const std::string kind_text = "a " + std::string(to_string(law->kind)) + " fee";
+          if (law->min_days_after_due > 0 && (a.lb_due[pos] == no_day || a.lb_due[pos] < law->min_days_after_due))
+            report(k, *law, kind_text + " only for a notice no earlier than " + day_count(law->min_days_after_due) +
+                                " after the due date",
+                   "fires " + days(a.lb_due[pos]) + " after the due date at the earliest");
+          if (const std::optional<money> cap = lowest_cap(*law)) {
+            const std::string text = kind_text + " of at most " + to_string(*cap) + " " + std::string(cap->currency().code());
+            for (const money& m : st.fee.amounts) {
+              if (m.currency() != cap->currency())
+                report(k, *law, text,
+                       "fee in " + std::string(m.currency().code()) + " cannot be checked against the cap in " +
+                           std::string(cap->currency().code()));
+              else if (m > *cap)
+                report(k, *law, text, "fee " + to_string(m) + " exceeds the cap " + to_string(*cap));
+            }
+          }
+          if (law->needs_agreement && p.reminder_fee_agreement == fee_agreement::never)
+            report(k, *law, kind_text + " only if agreed no later than when the debt arose",
+                   "reminder_fee_agreement is 'never'");
+          if (kind != fee_kind::compensation) {
+            const std::int32_t n = ++counts[law->count_group];
+            if (law->max_count && n > *law->max_count)
+              report(k, *law, "at most " + std::to_string(*law->max_count) + " fee-bearing notice" +
+                                  (*law->max_count == 1 ? "" : "s") + " of group " + law->count_group + " per claim",
+                     "is fee-bearing notice number " + std::to_string(n));
+            const auto last = last_fee_in_group.find(law->count_group);
+            if (law->min_days_between > 0 && last != last_fee_in_group.end()) {
+              const std::int32_t gap = a.min_gap(last->second, pos);
+              if (gap < law->min_days_between)
+                report(k, *law, "fee-bearing notices of group " + law->count_group + " at least " +
+                                    day_count(law->min_days_between) + " apart",
+                       "fires " + days(gap) + " after the previous fee-bearing notice at the earliest");
+            }
+            last_fee_in_group[law->count_group] = pos;
+          }
+        }
+      }
+
+      // The order of notices and deadlines.
+      for (const structure_rule& r : structure_rules) {
+        const legal_fee_rule* law = cited(rules, r);
+        if (!law) continue;
         switch (r.kind) {
-          case rule_kind::fee_not_before:
-            if (a.lb_due[pos] == no_day || a.lb_due[pos] < r.value)
-              report(k, r.rule, r.source, r.uncertain,
-                     "fires " + days(a.lb_due[pos]) + " after the due date at the earliest");
+          case structure::warning_after_reminder_deadline:
+            if (earlier_reminder && has_command(st, command_kind::collection_warning) &&
+                (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
+              report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
             break;
-          case rule_kind::min_deadline:
-            if (!st.deadline_days || *st.deadline_days < r.value)
-              report(k, r.rule, r.source, r.uncertain,
-                     st.deadline_days ? "deadline " + std::to_string(*st.deadline_days) + " days"
-                                      : std::string("gives no deadline"));
+          case structure::second_fee_after_deadline:
+            if (earlier_fee && fee_bearing(st) && (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
+              report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
             break;
-          case rule_kind::after_previous_deadline:
-            if ((r.target != rule_target::warning_notice || earlier_reminder) &&
-                (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < r.value))
-              report(k, r.rule, r.source, r.uncertain,
-                     "is not triggered by after_previous_deadline_days >= 1");
-            break;
-          case rule_kind::min_days_after_previous_notice:
-            if ((r.target != rule_target::warning_notice || earlier_reminder) &&
-                a.gap_notice[pos] != no_day && a.gap_notice[pos] < r.value)
-              report(k, r.rule, r.source, r.uncertain,
-                     "fires " + days(a.gap_notice[pos]) + " after the previous notice at the earliest");
-            break;
-          case rule_kind::max_fee_notices:
-            if (++counts[ri] > r.value)
-              report(k, r.rule, r.source, r.uncertain,
-                     "is fee-bearing notice number " + std::to_string(counts[ri]));
-            break;
-          case rule_kind::fee_needs_agreement:
-            if (p.reminder_fee_agreement == fee_agreement::never)
-              report(k, r.rule, r.source, r.uncertain,
-                     "charges a reminder fee but reminder_fee_agreement is 'never'");
-            break;
-          case rule_kind::handover_needs_warning: {
+          case structure::handover_after_warning: {
+            if (!has_command(st, command_kind::hand_over_to_collection)) break;
             const std::ptrdiff_t pn = a.prev_notice[pos];
-            const bool warned =
-                pn >= 0 && has_command(p.steps[a.order[static_cast<std::size_t>(pn)]],
-                                       command_kind::collection_warning);
+            const bool warned = pn >= 0 && has_command(p.steps[a.order[static_cast<std::size_t>(pn)]],
+                                                       command_kind::collection_warning);
             if (!warned || a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1)
-              report(k, r.rule, r.source, r.uncertain,
+              report(k, *law, r.text,
                      warned ? "is not triggered by after_previous_deadline_days >= 1"
                             : "is not preceded by a collection warning");
             break;
           }
-          case rule_kind::b2b_only:
-            if (!st.fee.amounts.empty())
-              report(k, r.rule, r.source, r.uncertain, "charges a fixed compensation to consumers");
-            break;
         }
       }
-      // Fee caps: fixed amounts against the cap in force for claims due today's law.
-      if (!st.fee.amounts.empty()) {
-        const fee_kind kind = kind_of(st);
-        const fee_cap_row* cap = cap_row(p.jurisdiction, s, kind, make_date(9999, 12, 31));
-        if (cap) {
-          for (const money& m : st.fee.amounts) {
-            if (m.currency() != cap->in)
-              report(k, cap->rule, cap->source, cap->uncertain,
-                     "fee in " + std::string(m.currency().code()) +
-                         " cannot be checked against the cap in " + std::string(cap->in.code()));
-            else if (m.minor_units() > cap->minor)
-              report(k, cap->rule, cap->source, cap->uncertain,
-                     "fee " + to_string(m) + " exceeds the cap " + to_string(money(cap->minor, cap->in)));
-          }
-        }
-      }
+      if (has_command(st, command_kind::send_reminder)) earlier_reminder = true;
+      if (fee_bearing(st)) earlier_fee = true;
     }
   }
   return out;

@@ -1,86 +1,43 @@
-// The legal facts the dunning engine keeps (legal.md §2), as tables that read like the law.
-// This is the ONE door between the dunning engine and the fee/deadline law: when
-// jurisdiction/fee_rules.hpp (the charges helper's shared rule data) offers the same facts,
-// only legal_rules.cpp changes.
+// The dunning engine's door to the fee/deadline law (legal.md §2). Every number — caps, day
+// minimums, maximum counts — and every source comes from the shared rule data
+// (jurisdiction/fee_rules.hpp, src/data/fee_rules.json); this file only adds the dunning
+// structure rules the fee data does not describe (the order of notices and deadlines).
 #ifndef KREDITOR_SRC_DUNNING_LEGAL_RULES_HPP
 #define KREDITOR_SRC_DUNNING_LEGAL_RULES_HPP
 
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/compiled_policy.hpp"
 #include "kreditor/dunning/policy.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/time/date.hpp"
 
 namespace kreditor::dunning::detail {
 
-/// What a timing/count rule says.
-enum class rule_kind : std::uint8_t {
-  fee_not_before,                   ///< a fee-bearing notice fires no earlier than due + value
-  min_deadline,                     ///< the notice gives a deadline of at least `value` days
-  after_previous_deadline,          ///< fires only after the previous notice's deadline passed
-  min_days_after_previous_notice,   ///< at least `value` days after the previous notice
-  max_fee_notices,                  ///< at most `value` fee-bearing notices of the target kind
-  fee_needs_agreement,              ///< a fee only where agreed when the debt arose
-  handover_needs_warning,           ///< hand-over only after a collection warning's deadline
-  b2b_only,                         ///< the fee exists only between businesses
-};
+/// The shipped fee rules, parsed once (immutable data, like a constant table).
+/// \throws error when the shipped data cannot be read (a build problem).
+[[nodiscard]] const std::vector<legal_fee_rule>& shipped_rules();
 
-/// Which steps a rule is about.
-enum class rule_target : std::uint8_t {
-  reminder_notice,   ///< steps that send a reminder (send_reminder)
-  warning_notice,    ///< steps that send a collection warning
-  fee_notice,        ///< steps charging a reminder or collection fee
-  second_fee_notice, ///< fee-bearing steps after an earlier fee-bearing step
-  reminder_fee,      ///< steps charging a reminder fee
-  compensation_fee,  ///< steps charging the fixed compensation
-  handover,          ///< the hand-over step
-};
+/// The date policies are checked at when no date is given: the latest effective_from in the
+/// data, so a policy keeps the law in force for claims falling due from now on.
+[[nodiscard]] date latest_law_date();
 
-inline constexpr std::uint8_t b2b = 1u << 0;
-inline constexpr std::uint8_t b2c = 1u << 1;
-inline constexpr std::uint8_t both = b2b | b2c;
-
-struct legal_rule {
-  jurisdiction where = jurisdiction::eu;
-  std::uint8_t segments = both;
-  rule_kind kind = rule_kind::fee_not_before;
-  rule_target target = rule_target::fee_notice;
-  std::int32_t value = 0;
-  const char* rule = "";
-  const char* source = "";
-  bool uncertain = false;
-};
-
-/// Every timing/count rule, per jurisdiction.
-[[nodiscard]] std::span<const legal_rule> timing_rules() noexcept;
-
-/// One fee cap, in force for claims falling due from `from`.
-struct fee_cap_row {
-  jurisdiction where = jurisdiction::eu;
-  std::uint8_t segments = both;
-  fee_kind kind = fee_kind::reminder;
-  currency in{};
-  std::int64_t minor = 0;
-  date from{};
-  const char* rule = "";
-  const char* source = "";
-  bool uncertain = false;
-};
-
-[[nodiscard]] std::span<const fee_cap_row> fee_caps();
-
-/// The cap row in force for a claim due on `due` (the latest row with from <= due; the first
-/// row for older claims), or nullptr when the law sets no cap for this kind/segment.
-[[nodiscard]] const fee_cap_row* cap_row(jurisdiction j, segment s, fee_kind kind, date due);
+/// The statutory rule for a dunning fee kind: reminder -> reminder; collection -> the
+/// collection notice (NO inkassovarsel), else the payment demand (SE inkassokrav, FI
+/// maksuvaatimus), else the reminder (DK: a warning rykker is a rykker); compensation ->
+/// fixed compensation. nullptr when the law gives none.
+[[nodiscard]] const legal_fee_rule* law_for(const legal_rules& rules, fee_kind kind) noexcept;
 
 /// The run-time floors the law puts under step `k` of `p` for segment `s` (day offsets).
 [[nodiscard]] legal_floor floors_for(const policy& p, std::size_t k, segment s);
 
-/// The most fee-bearing reminders/warnings the law allows in `j` for `s` (-1: no limit).
+/// The most fee-bearing reminders/warnings the law allows in `j` for `s` (-1: no limit that
+/// covers every non-compensation fee together).
 [[nodiscard]] std::int16_t max_fee_notices(jurisdiction j, segment s);
 
 /// True when a reminder fee in `j` needs the debtor's prior agreement.
