@@ -86,7 +86,7 @@ money fee_for(const context& c, const invoice_state& s, std::int32_t k, date on)
   const policy_step& src = c.policy.source.steps[static_cast<std::size_t>(k)];
   const date due = from_day_number(c.invoice.due_day);
   const auto cap = statutory_fee_cap(c.policy.source.jurisdiction, c.invoice.segment, cs.fee,
-                                     c.invoice.currency, due, on);
+                                     c.invoice.currency, due, on, amount(c, s.open_minor));
   money fee = src.fee.statutory ? cap.value_or(amount(c, 0))
                                 : in_currency(src.fee.amounts, c.invoice.currency).value_or(amount(c, 0));
   if (cap && fee > *cap) fee = *cap;  // the law's cap for this claim's date wins

@@ -36,17 +36,24 @@ struct legal_finding {
 };
 
 /// Every rule of p.jurisdiction that `p` breaks, for each segment its steps apply to; empty
-/// when the policy is lawful. Pure: no I/O.
+/// when the policy is lawful. The numbers and sources are the shared fee rules
+/// (jurisdiction/fee_rules.hpp) in force for claims falling due on `as_of`; without it, on
+/// the latest date the data knows (the law a policy must keep from now on). Pure: no I/O.
 [[nodiscard]] std::vector<legal_finding> check_legal(const policy& p);
+[[nodiscard]] std::vector<legal_finding> check_legal(const policy& p, date as_of);
 
 /// "steps[1] 'inkassovarsel' (b2c): NO inkassoloven § 9: ... (source: URL)".
 [[nodiscard]] std::string to_string(const legal_finding& f);
 
 /// The largest fee the law allows for `kind` in `j` for `s`, in `c`, for a claim due on `due`
-/// and a notice sent on `sent`; nullopt when the law sets no cap (or none in currency `c`:
-/// then a fixed fee cannot be checked). A zero cap means the fee is not allowed at all.
+/// and a notice sent on `sent`, from the shared fee rules (jurisdiction/fee_rules.hpp);
+/// nullopt when the law sets no cap (or none in currency `c`: then a fixed fee cannot be
+/// checked). A zero cap means the fee is not allowed at all (B2B-only compensation for a
+/// consumer). A cap tiered by principal gives the band of `principal`; without one, the
+/// lowest band (the cap that holds for every claim).
 [[nodiscard]] std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind,
-                                                     currency c, date due, date sent);
+                                                     currency c, date due, date sent,
+                                                     std::optional<money> principal = std::nullopt);
 
 }  // namespace dunning
 
