@@ -51,9 +51,12 @@ struct LegalCase {
 
 class LegalRule : public ::testing::TestWithParam<LegalCase> {};
 
+// The law in force for claims due in mid-2025 (the NO 2026 rates are UNCERTAIN in the data).
+const date law_2025 = make_date(2025, 6, 1);
+
 TEST_P(LegalRule, RejectsThePolicyNamingTheRuleAndSource) {
   const LegalCase& c = GetParam();
-  const auto findings = check_legal(c.p);
+  const auto findings = check_legal(c.p, law_2025);
   ASSERT_FALSE(findings.empty()) << c.label;
   bool found = false;
   for (const legal_finding& f : findings)
@@ -72,53 +75,55 @@ TEST_P(LegalRule, RejectsThePolicyNamingTheRuleAndSource) {
   }
 }
 
-const fee_spec no_fee{};
 const fee_spec nok35 = fee_spec::fixed({nok(3'500)});
 
 INSTANTIATE_TEST_SUITE_P(Norway, LegalRule, ::testing::Values(
   //        label                              policy                                                                                                        rule fragment
-  LegalCase{"fee 7 days after due",            make(jurisdiction::no, {reminder("purring", due(7), 14, nok35)}),                                             "inkassoforskriften § 1-2"},
-  LegalCase{"fee with no due anchor",          make(jurisdiction::no, {reminder("purring", {.after_invoice_days = 30}, 14, nok35)}),                         "inkassoforskriften § 1-2"},
-  LegalCase{"reminder deadline 10 days",       make(jurisdiction::no, {reminder("purring", due(14), 10, nok35)}),                                            "payment deadline of at least 14 days"},
-  LegalCase{"inkassovarsel deadline 7 days",   make(jurisdiction::no, {warning("varsel", due(1), 7)}),                                                       "inkassoloven § 9: an inkassovarsel"},
+  LegalCase{"fee 7 days after due",            make(jurisdiction::no, {reminder("purring", due(7), 14, nok35)}),                                             "NO.purregebyr: a reminder fee only for a notice no earlier than 14 days after the due date"},
+  LegalCase{"fee with no due anchor",          make(jurisdiction::no, {reminder("purring", {.after_invoice_days = 30}, 14, nok35)}),                         "NO.purregebyr: a reminder fee only for a notice no earlier than 14 days"},
+  LegalCase{"reminder deadline 10 days",       make(jurisdiction::no, {reminder("purring", due(14), 10, nok35)}),                                            "NO.purregebyr: the notice gives a payment deadline of at least 14 days"},
+  LegalCase{"inkassovarsel deadline 7 days",   make(jurisdiction::no, {warning("varsel", due(1), 7)}),                                                       "NO.inkassovarsel: the notice gives a payment deadline of at least 14 days"},
   LegalCase{"varsel inside purring deadline",  make(jurisdiction::no, {reminder("purring", due(14), 14, nok35), warning("varsel", after_notice(5), 14)}),      "only after the reminder's deadline"},
   LegalCase{"three fee-bearing notices",       make(jurisdiction::no, {reminder("p1", due(14), 14, nok35), reminder("p2", after_deadline(1), 14, nok35),
-                                                                       warning("varsel", after_deadline(1), 14, nok35)}),                                    "at most 2 fee-bearing"},
+                                                                       warning("varsel", after_deadline(1), 14, nok35)}),                                    "NO.purregebyr: at most 2 fee-bearing notices"},
   LegalCase{"collection without varsel",       make(jurisdiction::no, {reminder("purring", due(14), 14, nok35), hand_over(after_deadline(1))}),             "collection only after an inkassovarsel"},
   LegalCase{"collection inside varsel",        make(jurisdiction::no, {warning("varsel", due(1), 14), hand_over(after_notice(3))}),                         "collection only after an inkassovarsel"},
-  LegalCase{"fee above cap",                   make(jurisdiction::no, {reminder("purring", due(14), 14, fee_spec::fixed({nok(7'000)}))}),                   "purregebyr 1/20"},
-  LegalCase{"fee in another currency",         make(jurisdiction::no, {reminder("purring", due(14), 14, fee_spec::fixed({eur(300)}))}),                     "purregebyr 1/20"}));
+  LegalCase{"fee above cap",                   make(jurisdiction::no, {reminder("purring", due(14), 14, fee_spec::fixed({nok(7'000)}))}),                   "NO.purregebyr: a reminder fee of at most 35.00 NOK"},
+  LegalCase{"fee in another currency",         make(jurisdiction::no, {reminder("purring", due(14), 14, fee_spec::fixed({eur(300)}))}),                     "NO.purregebyr: a reminder fee of at most 35.00 NOK"}));
 
 INSTANTIATE_TEST_SUITE_P(Denmark, LegalRule, ::testing::Values(
   LegalCase{"four fee-bearing rykkere",        make(jurisdiction::dk, {reminder("r1", due(1), 10, fee_spec::statutory_cap()), reminder("r2", after_deadline(1), 10, fee_spec::statutory_cap()),
                                                                        reminder("r3", after_deadline(1), 10, fee_spec::statutory_cap()), reminder("r4", after_deadline(1), 10, fee_spec::statutory_cap())}),
-                                                                                                                                                             "at most 3 rykkere"},
+                                                                                                                                                             "DK.rykkergebyr: at most 3 fee-bearing notices of group DK.rykker"},
   LegalCase{"rykkere 5 days apart",            make(jurisdiction::dk, {reminder("r1", due(1), 3, fee_spec::statutory_cap()), reminder("r2", after_notice(5), 3, fee_spec::statutory_cap())}),
-                                                                                                                                                             "at least 10 days apart"},
-  LegalCase{"rykker fee 150 DKK",              make(jurisdiction::dk, {reminder("r1", due(1), 10, fee_spec::fixed({dkk(15'000)}))}),                          "at most 100 DKK"},
-  LegalCase{"rykker fee before due",           make(jurisdiction::dk, {reminder("r1", due(0), 10, fee_spec::fixed({dkk(10'000)}))}),                          "payment deadline has passed"}));
+                                                                                                                                                             "DK.rykkergebyr: fee-bearing notices of group DK.rykker at least 10 days apart"},
+  LegalCase{"rykker fee 150 DKK",              make(jurisdiction::dk, {reminder("r1", due(1), 10, fee_spec::fixed({dkk(15'000)}))}),                          "DK.rykkergebyr: a reminder fee of at most 100.00 DKK"},
+  LegalCase{"rykker fee before due",           make(jurisdiction::dk, {reminder("r1", due(0), 10, fee_spec::fixed({dkk(10'000)}))}),                          "DK.rykkergebyr: a reminder fee only for a notice no earlier than 1 day after the due date"}));
 
 INSTANTIATE_TEST_SUITE_P(Sweden, LegalRule, ::testing::Values(
   LegalCase{"fee never agreed",                [] { policy p = make(jurisdiction::se, {reminder("påminnelse", due(5), 10, fee_spec::fixed({sek(6'000)}))});
-                                                    p.reminder_fee_agreement = fee_agreement::never; return p; }(),                                          "only if agreed"},
+                                                    p.reminder_fee_agreement = fee_agreement::never; return p; }(),                                          "SE.paminnelseavgift: a reminder fee only if agreed", true},
   LegalCase{"two reminder fees (UNCERTAIN)",   make(jurisdiction::se, {reminder("p1", due(5), 10, fee_spec::fixed({sek(6'000)})), reminder("p2", after_deadline(1), 10, fee_spec::fixed({sek(6'000)}))}),
-                                                                                                                                                             "one påminnelseavgift", true},
-  LegalCase{"inkassokrav deadline 5 days",     make(jurisdiction::se, {warning("inkassokrav", due(5), 5)}),                                                  "at least 8 days"},
-  LegalCase{"reminder fee 80 SEK",             make(jurisdiction::se, {reminder("påminnelse", due(5), 10, fee_spec::fixed({sek(8'000)}))}),                  "påminnelseavgift"},
-  LegalCase{"fee before due",                  make(jurisdiction::se, {reminder("påminnelse", due(-2), 10, fee_spec::fixed({sek(6'000)}))}),                 "after the due date"}));
+                                                                                                                                                             "SE.paminnelseavgift: at most 1 fee-bearing notice of group SE.paminnelse", true},
+  LegalCase{"inkassokrav deadline 5 days",     make(jurisdiction::se, {warning("inkassokrav", due(5), 5)}),                                                  "SE.inkassokrav: the notice gives a payment deadline of at least 8 days"},
+  LegalCase{"reminder fee 80 SEK",             make(jurisdiction::se, {reminder("påminnelse", due(5), 10, fee_spec::fixed({sek(8'000)}))}),                  "SE.paminnelseavgift: a reminder fee of at most 60.00 SEK", true},
+  LegalCase{"fee before due",                  make(jurisdiction::se, {reminder("påminnelse", due(-2), 10, fee_spec::fixed({sek(6'000)}))}),                 "SE.paminnelseavgift: a reminder fee only for a notice no earlier than 1 day after the due date", true}));
 
 INSTANTIATE_TEST_SUITE_P(Finland, LegalRule, ::testing::Values(
-  LegalCase{"consumer fee after 7 days",       make(jurisdiction::fi, {reminder("muistutus", due(7), 14, fee_spec::fixed({eur(500)}))}),                      "14 days after the due date"},
-  LegalCase{"consumer fee 8 EUR",              make(jurisdiction::fi, {reminder("muistutus", due(14), 14, fee_spec::fixed({eur(800)}))}),                     "consumer maksumuistutus at most 5 EUR"},
+  LegalCase{"consumer fee after 7 days",       make(jurisdiction::fi, {reminder("muistutus", due(7), 14, fee_spec::fixed({eur(500)}))}),                      "FI.maksumuistutus.consumer: a reminder fee only for a notice no earlier than 14 days after the due date", true},
+  LegalCase{"consumer fee 8 EUR",              make(jurisdiction::fi, {reminder("muistutus", due(14), 14, fee_spec::fixed({eur(800)}))}),                     "FI.maksumuistutus.consumer: a reminder fee of at most 5.00 EUR", true},
   LegalCase{"business fee 15 EUR",             [] { policy p = make(jurisdiction::fi, {reminder("muistutus", due(1), 14, fee_spec::fixed({eur(1'500)}))});
-                                                    p.steps[0].segment = segment::b2b; return p; }(),                                                       "business maksumuistutus at most 12 EUR"},
-  LegalCase{"demand 5 days after reminder",    make(jurisdiction::fi, {reminder("muistutus", due(14), 3, no_fee), warning("vaatimus", after_notice(5), 14)}), "no earlier than 14 days after the reminder", true}));
+                                                    p.steps[0].segment = segment::b2b; return p; }(),                                                       "FI.maksumuistutus.business: a reminder fee of at most 12.00 EUR"},
+  // fee_rules encodes the (UNCERTAIN) 14-day gap as min_days_between of the consumer notices' count group.
+  LegalCase{"demand 5 days after reminder",    make(jurisdiction::fi, {reminder("muistutus", due(14), 3, fee_spec::fixed({eur(500)})),
+                                                                       warning("vaatimus", after_notice(5), 14, fee_spec::fixed({eur(1'400)}))}),
+                                                                                                                                                             "FI.maksuvaatimus.consumer: fee-bearing notices of group FI.consumer_notices at least 14 days apart", true}));
 
 INSTANTIATE_TEST_SUITE_P(Europe, LegalRule, ::testing::Values(
   LegalCase{"compensation to consumers",       [] { policy_step s = reminder("reminder", due(1), 14, fee_spec::fixed({eur(4'000)}));
-                                                    s.fee_kind = fee_kind::compensation; return make(jurisdiction::eu, {s}); }(),                           "commercial transactions only"},
+                                                    s.fee_kind = fee_kind::compensation; return make(jurisdiction::eu, {s}); }(),                           "EU.fixed_compensation: a fixed_compensation fee only for b2b debtors"},
   LegalCase{"compensation 50 EUR",             [] { policy_step s = reminder("reminder", due(1), 14, fee_spec::fixed({eur(5'000)}));
-                                                    s.fee_kind = fee_kind::compensation; s.segment = segment::b2b; return make(jurisdiction::eu, {s}); }(),  "fixed EUR 40 compensation"}));
+                                                    s.fee_kind = fee_kind::compensation; s.segment = segment::b2b; return make(jurisdiction::eu, {s}); }(),  "EU.fixed_compensation: a fixed_compensation fee of at most 40.00 EUR"}));
 
 TEST(LegalCheck, LawfulPoliciesPass) {
   EXPECT_TRUE(check_legal(make(jurisdiction::no, {reminder("purring", due(14), 14, nok35), warning("varsel", after_deadline(1), 14, nok35),
