@@ -146,7 +146,10 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
                                         " law but policy '" + cp.source.name + "' is for " +
                                         std::string(to_string(cp.source.jurisdiction)));
       const invoice_facts facts = facts_of(v);
-      const context ctx{cp, facts};
+      std::vector<balance_change> changes;  // those behind open_principal as of as_of
+      for (const balance_change& ch : v.balance_changes)
+        if (ch.on <= as_of) changes.push_back(ch);
+      const context ctx{cp, facts, changes};
       invoice_state s = initial_state(facts, v.open_principal);
       std::vector<audit_entry>* audit = options.audit ? &r.audit : nullptr;
       if (v.open_principal.is_zero()) {

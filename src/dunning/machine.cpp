@@ -417,10 +417,22 @@ std::int32_t next_action_day(const context& c, const invoice_state& s) {
 
 money interest_due(const context& c, const invoice_state& s, date on) {
   const auto& table_ = c.policy.interest_rates[seg(c)];
+  // A settled invoice is not dunned for interest.
   if (!table_ || s.open_minor <= 0 || day_number(on) <= c.invoice.due_day) return amount(c, 0);
-  return late_interest(amount(c, s.open_minor), *table_, from_day_number(c.invoice.due_day), on,
-                       c.policy.interest_conventions[seg(c)])
-      .interest;
+  const date due = from_day_number(c.invoice.due_day);
+  const interest_convention& conv = c.policy.interest_conventions[seg(c)];
+  if (c.balance_changes.empty()) return late_interest(amount(c, s.open_minor), *table_, due, on, conv).interest;
+  // The state's open principal is after every change: undo them for the starting balance,
+  // then let late_interest replay those that took effect by `on` (a change counts from the
+  // day after its date, so one dated `on` does not change interest through `on`).
+  money start = amount(c, s.open_minor);
+  std::vector<balance_change> by_then;
+  by_then.reserve(c.balance_changes.size());
+  for (const balance_change& ch : c.balance_changes) {
+    start -= ch.delta;  // throws currency_mismatch
+    if (ch.on < on) by_then.push_back(ch);
+  }
+  return late_interest(start, *table_, due, on, conv, by_then).interest;
 }
 
 }  // namespace kreditor::dunning

@@ -59,6 +59,7 @@ struct interest_convention {
 struct balance_change {
   date on{};
   money delta{};
+  friend bool operator==(const balance_change&, const balance_change&) = default;
 };
 
 /// One period of constant balance and rate.

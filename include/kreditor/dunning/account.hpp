@@ -22,6 +22,7 @@
 
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
+#include "kreditor/charges/interest.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -102,6 +103,11 @@ struct invoice_view {
   date invoice_date{};
   date due{};
   money open_principal{};          ///< open as of the evaluation date (after payments/credits)
+  /// The dated changes behind open_principal (payments and credits: negative delta), so late
+  /// interest runs on the balance of each day exactly as charges' late_interest computes it.
+  /// Empty: open_principal is taken as owed since the due date. Changes after the evaluation
+  /// date are ignored.
+  std::vector<balance_change> balance_changes{};
   bool credited = false;           ///< closed by a credit note (else zero open means paid)
   bool reminder_fee_agreed = true; ///< the fee was agreed when the debt arose (SE 2 §)
   dunning::overlays overlays{};

@@ -145,6 +145,9 @@ struct command {
 struct context {
   const compiled_policy& policy;
   const invoice_facts& invoice;
+  /// The dated changes of the interest-bearing principal (invoice_view::balance_changes)
+  /// that the state's open principal is AFTER; empty: the open principal since the due date.
+  std::span<const balance_change> balance_changes{};
 };
 
 /// The result of one event.
@@ -184,8 +187,10 @@ struct scheduled {
 /// expired, next step due); `never` when nothing will.
 [[nodiscard]] std::int32_t next_action_day(const context& ctx, const invoice_state& s);
 
-/// Late interest on the open principal from the due date to `on` (zero when the policy
-/// charges none or before the first interest day).
+/// Late interest from the due date to `on` (zero when the policy charges none, on or
+/// before the due date, or once nothing is open): charges' late_interest over the policy's table and convention, on
+/// the open principal — or, with ctx.balance_changes, on the balance of each day (the
+/// principal before the changes, then each change dated before `on`).
 [[nodiscard]] money interest_due(const context& ctx, const invoice_state& s, date on);
 
 }  // namespace dunning

@@ -85,7 +85,7 @@ INSTANTIATE_TEST_SUITE_P(Norway, LegalRule, ::testing::Values(
   LegalCase{"inkassovarsel deadline 7 days",   make(jurisdiction::no, {warning("varsel", due(1), 7)}),                                                       "NO.inkassovarsel: the notice gives a payment deadline of at least 14 days"},
   LegalCase{"varsel inside purring deadline",  make(jurisdiction::no, {reminder("purring", due(14), 14, nok35), warning("varsel", after_notice(5), 14)}),      "only after the reminder's deadline"},
   LegalCase{"three fee-bearing notices",       make(jurisdiction::no, {reminder("p1", due(14), 14, nok35), reminder("p2", after_deadline(1), 14, nok35),
-                                                                       warning("varsel", after_deadline(1), 14, nok35)}),                                    "NO.purregebyr: at most 2 fee-bearing notices"},
+                                                                       warning("varsel", after_deadline(1), 14, nok35)}),                                    "at most 2 fee-bearing notices of group NO.fee_notices_before_betalingsoppfordring"},
   LegalCase{"collection without varsel",       make(jurisdiction::no, {reminder("purring", due(14), 14, nok35), hand_over(after_deadline(1))}),             "collection only after an inkassovarsel"},
   LegalCase{"collection inside varsel",        make(jurisdiction::no, {warning("varsel", due(1), 14), hand_over(after_notice(3))}),                         "collection only after an inkassovarsel"},
   LegalCase{"fee above cap",                   make(jurisdiction::no, {reminder("purring", due(14), 14, fee_spec::fixed({nok(7'000)}))}),                   "NO.purregebyr: a reminder fee of at most 35.00 NOK"},
@@ -144,6 +144,16 @@ TEST(LegalCheck, StatutoryCapsFollowTheClaimsDueDate) {
   EXPECT_EQ(statutory_fee_cap(jurisdiction::dk, segment::b2b, fee_kind::reminder, iso4217::dkk, make_date(2025, 3, 1), sent), dkk(10'000));
   EXPECT_EQ(statutory_fee_cap(jurisdiction::eu, segment::b2c, fee_kind::compensation, iso4217::eur, make_date(2025, 3, 1), sent), eur(0));
   EXPECT_EQ(statutory_fee_cap(jurisdiction::eu, segment::b2b, fee_kind::reminder, iso4217::eur, make_date(2025, 3, 1), sent), std::nullopt);
+  // From the shared fee rules: FI consumer maksuvaatimus is tiered by principal (14/24/50 EUR),
+  // the lowest band without a principal; a FI B2B reminder due before 2022-05-01 takes the
+  // next known row (12 EUR); an SEK fee cannot be checked against a NOK cap.
+  const date fi = make_date(2025, 3, 1);
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::fi, segment::b2c, fee_kind::collection, iso4217::eur, fi, sent), eur(1'400));
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::fi, segment::b2c, fee_kind::collection, iso4217::eur, fi, sent, eur(50'000)), eur(2'400));
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::fi, segment::b2c, fee_kind::collection, iso4217::eur, fi, sent, eur(200'000)), eur(5'000));
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::fi, segment::b2b, fee_kind::reminder, iso4217::eur, make_date(2020, 3, 1), sent), eur(1'200));
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::no, segment::b2c, fee_kind::reminder, iso4217::sek, fi, sent), std::nullopt);
+  EXPECT_EQ(statutory_fee_cap(jurisdiction::dk, segment::b2c, fee_kind::collection, iso4217::dkk, fi, sent), dkk(10'000));
 }
 
 // The run-time floors keep the law even when the policy's own timing is waived.
