@@ -105,6 +105,8 @@ book make_book(const ledger& l, date as_of, const state_file& state, const step_
     v.invoice_date = inv.issue_date;
     v.due = due_of(inv, c, j, cache);
     v.open_principal = alloc.open[i];
+    // The payments behind the open principal: late interest runs on each day's balance.
+    for (const applied_payment& p : alloc.paid[i]) v.balance_changes.push_back({.on = p.on, .delta = -p.amount});
     v.credited = alloc.open[i].is_zero() && alloc.credited[i];
     v.reminder_fee_agreed = cache.terms(inv, c).clauses.reminder_fee_agreed;
     view_of.emplace(inv.invoice_id, b.views.size());

@@ -136,18 +136,43 @@ std::optional<money> lowest_cap(const legal_fee_rule& r) {
   return out;
 }
 
+// The statutory fee kinds a dunning fee kind may be, in order of preference (see law_for).
+std::span<const law_kind> law_kinds(fee_kind kind) noexcept {
+  static constexpr law_kind reminder[] = {law_kind::reminder};
+  static constexpr law_kind collection[] = {law_kind::collection_notice, law_kind::payment_demand,
+                                            law_kind::reminder};
+  static constexpr law_kind compensation[] = {law_kind::fixed_compensation};
+  switch (kind) {
+    case fee_kind::reminder: return reminder;
+    case fee_kind::collection: return collection;
+    case fee_kind::compensation: return compensation;
+  }
+  return {};
+}
+
+// rules_for's selection (the latest row not after `as_of`, while not expired) for one kind,
+// without copying the rules: the run-time path asks for a cap at every fee.
+const legal_fee_rule* law_in_force(jurisdiction j, segment s, fee_kind kind, date as_of) {
+  for (law_kind k : law_kinds(kind)) {
+    const legal_fee_rule* best = nullptr;
+    for (const legal_fee_rule& r : shipped_rules())
+      if (r.where == j && r.kind == k && r.applies_to(s) && r.effective_from <= as_of &&
+          (!best || best->effective_from < r.effective_from))
+        best = &r;
+    if (best && (!best->effective_until || as_of <= *best->effective_until)) return best;
+  }
+  return nullptr;
+}
+
 // The rule for `kind` for claims due on `due`; for a claim older than the data knows (or in
 // a gap), the next row in time — the nearest known value. nullptr when (j, s) has none at all.
-const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date due, legal_rules& holder) {
-  holder = policy_rules(j, s, due);
-  if (const legal_fee_rule* r = law_for(holder, kind)) return r;
+const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date due) {
+  if (const legal_fee_rule* r = law_in_force(j, s, kind, due)) return r;
   std::set<date> later;
   for (const legal_fee_rule& r : shipped_rules())
     if (r.where == j && r.applies_to(s) && due < r.effective_from) later.insert(r.effective_from);
-  for (date d : later) {
-    holder = policy_rules(j, s, d);
-    if (const legal_fee_rule* r = law_for(holder, kind)) return r;
-  }
+  for (date d : later)
+    if (const legal_fee_rule* r = law_in_force(j, s, kind, d)) return r;
   return nullptr;
 }
 
@@ -167,14 +192,8 @@ date latest_law_date() {
 }
 
 const legal_fee_rule* law_for(const legal_rules& rules, fee_kind kind) noexcept {
-  switch (kind) {
-    case fee_kind::reminder: return rules.find(law_kind::reminder);
-    case fee_kind::collection:
-      if (const legal_fee_rule* r = rules.find(law_kind::collection_notice)) return r;
-      if (const legal_fee_rule* r = rules.find(law_kind::payment_demand)) return r;
-      return rules.find(law_kind::reminder);
-    case fee_kind::compensation: return rules.find(law_kind::fixed_compensation);
-  }
+  for (law_kind k : law_kinds(kind))
+    if (const legal_fee_rule* r = rules.find(k)) return r;
   return nullptr;
 }
 
@@ -249,12 +268,10 @@ legal_floor floors_for(const policy& p, std::size_t k, segment s) {
 
 std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c, date due,
                                        date /*sent*/, std::optional<money> principal) {
-  legal_rules holder;
-  const legal_fee_rule* law = detail::claim_law(j, s, kind, due, holder);
+  const legal_fee_rule* law = detail::claim_law(j, s, kind, due);
   if (!law) {
     // The law gives this fee to the other segment only (B2B compensation): not allowed.
-    legal_rules other_rules;
-    if (detail::claim_law(j, detail::other(s), kind, due, other_rules)) return money(0, c);
+    if (detail::claim_law(j, detail::other(s), kind, due)) return money(0, c);
     return std::nullopt;
   }
   const std::optional<money> lowest = detail::lowest_cap(*law);
