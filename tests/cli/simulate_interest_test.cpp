@@ -1,5 +1,5 @@
-// `kreditor simulate` reports the same late interest as `kreditor interest` for the same
-// amount, jurisdiction, segment and dates: both are charges' late_interest.
+// `kreditor simulate` and `kreditor run` report the same late interest as `kreditor interest`
+// for the same amount, jurisdiction, segment and dates: all are charges' late_interest.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +37,33 @@ TEST(CliSimulateInterest, EveryEventsInterestEqualsKreditorInterest) {
       EXPECT_NE(j.at("interest"), "0.00") << on;
     }
   }
+}
+
+// Every open, unpaid invoice of the bundled sample: run's interest is `kreditor interest` on
+// its open amount from the due date to the run date. (A partly paid invoice accrues on each
+// day's balance instead: tests/unit/dunning/interest_test.cpp.)
+TEST(CliRunInterest, UnpaidInvoicesInterestEqualsKreditorInterest) {
+  const auto run = run_cli("run --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto j = nlohmann::json::parse(run.out);
+  const std::string as_of = j.at("as_of");
+  int compared = 0;
+  for (const auto& c : j.at("customers")) {
+    const std::string country = c.at("country");
+    const std::string law = country == "NO" || country == "SE" || country == "DK" || country == "FI" ? country : "EU";
+    for (const auto& inv : c.at("invoices")) {
+      const std::string state = inv.at("state");
+      if (state == "paid" || state == "credited" || state == "not_yet_due" || inv.at("amount") != inv.at("open")) continue;
+      const auto calc = run_cli("interest --amount " + inv.at("open").get<std::string>() + " --currency " +
+                                c.at("currency").get<std::string>() + " --segment " + c.at("segment").get<std::string>() +
+                                " --jurisdiction " + law + " --from " + inv.at("due_date").get<std::string>() +
+                                " --to " + as_of + " --json");
+      ASSERT_EQ(calc.exit_code, 0) << calc.err;
+      EXPECT_EQ(inv.at("interest"), nlohmann::json::parse(calc.out).at("interest")) << inv.at("invoice_id");
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 15);
 }
 
 }  // namespace

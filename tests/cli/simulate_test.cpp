@@ -63,7 +63,9 @@ TEST(CliSimulate, PolicyFileBreakingTheLawExitsTwoNamingTheRule) {
        "deadline_days": 14, "fee": {"NOK": "35.00"}}]})";
   const auto r = run_cli("simulate --policy " + path + invoice + " --json");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("inkassoforskriften § 1-2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("NO.purregebyr: a reminder fee only for a notice no earlier than 14 days after the due date"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("inkassoforskriften §§ 1-2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("legal_violation"), std::string::npos) << r.err;
 }
 

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/unique_tmpdir.hpp"
+
 namespace kreditor::test_support {
 
 struct cli_result {

@@ -27,11 +27,12 @@ namespace dunning {
 
 /// One rule a policy breaks.
 struct legal_finding {
-  std::string rule;     ///< "NO inkassoforskriften § 1-2: no reminder fee before 14 days after due"
-  std::string source;   ///< where the rule is documented (URL)
+  std::string rule;     ///< "NO.purregebyr: a reminder fee only for a notice no earlier than 14 days
+                        ///< after the due date (inkassoloven § 9, ...)": fee rule id, rule, law
+  std::string source;   ///< where the rule is documented (the fee rule's source URLs)
   std::string where;    ///< "steps[1] 'inkassovarsel' (b2c)"
   std::string problem;  ///< "fires 10 days after due at the earliest"
-  bool uncertain = false;  ///< the rule is marked UNCERTAIN in legal.md (kept, conservatively)
+  bool uncertain = false;  ///< the fee rule's row is flagged uncertain (kept, conservatively)
   friend bool operator==(const legal_finding&, const legal_finding&) = default;
 };
 

@@ -1,4 +1,5 @@
 #include "kreditor/io/ledger.hpp"
+#include "support/unique_tmpdir.hpp"
 
 #include <filesystem>
 #include <fstream>

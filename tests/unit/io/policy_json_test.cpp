@@ -98,7 +98,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, PolicyJsonErrors, ::testing::Values(
   BadCase{"warning no deadline",one_step(R"({"name": "a", "trigger": {"after_due_days": 10}, "commands": ["collection_warning"]})"), errc::invalid_argument, "steps[0].deadline_days"},
   BadCase{"unregistered guard", one_step(R"({"name": "r", "trigger": {"after_due_days": 1}, "commands": ["send_reminder"], "guards": ["vip"]})"), errc::not_found, "guard 'vip'"},
   BadCase{"bad interest",       one_step(ok_step, R"(, "interest": {"rate": "lots"})"), errc::invalid_argument, "/interest/rate"},
-  BadCase{"illegal NO fee",     R"({"name": "p", "jurisdiction": "NO", "steps": [{"name": "purring", "trigger": {"after_due_days": 7}, "commands": ["send_reminder"], "deadline_days": 14, "fee": {"NOK": "35.00"}}]})", errc::legal_violation, "inkassoforskriften § 1-2"}));
+  BadCase{"illegal NO fee",     R"({"name": "p", "jurisdiction": "NO", "steps": [{"name": "purring", "trigger": {"after_due_days": 7}, "commands": ["send_reminder"], "deadline_days": 14, "fee": {"NOK": "35.00"}}]})", errc::legal_violation, "NO.purregebyr: a reminder fee only for a notice no earlier than 14 days"}));
 
 }  // namespace
 }  // namespace kreditor
