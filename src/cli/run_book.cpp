@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "cli/cli.hpp"
-#include "cli/run.hpp"
+#include "cli/run_book.hpp"
 #include "cli/run_allocation.hpp"
 #include "kreditor/terms/due_dates.hpp"
 #include "kreditor/terms/notation.hpp"

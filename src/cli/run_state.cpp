@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
-#include "cli/run.hpp"
+#include "cli/run_book.hpp"
 
 namespace kreditor::cli::run {
 namespace {

@@ -1,6 +1,5 @@
 #include "cli/sample.hpp"
 
-#include <array>
 #include <map>
 
 #include "kreditor/core/errc.hpp"
@@ -14,10 +13,9 @@ namespace kreditor::cli {
 
 ledger sample_ledger() {
   std::map<std::string, std::string, std::less<>> files;
-  for (const char* name :
-       {"customers.csv", "invoices.csv", "payments.csv", "events.csv", "ledger.json", "as_of.txt"}) {
+  for (const std::string_view name : ledger_file_names()) {
     const std::string_view bytes = embedded::sample_ledger(name);
-    if (!bytes.empty()) files.emplace(name, std::string(bytes));
+    if (!bytes.empty()) files.emplace(std::string(name), std::string(bytes));
   }
   result<ledger> l = parse_ledger(files);
   // The sample is checked by tests; a failure here is a broken build, still reported, not a crash.

@@ -3,8 +3,9 @@
 // -----------------------------------------------------------------------------
 //
 // A ledger as the CLI and host software hand it to kreditor: customers, invoices,
-// payments and events, read from a directory of CSV files (customers.csv,
-// invoices.csv, payments.csv, events.csv) or one JSON file, validated row by row.
+// payments and events (and, for credit exposure, orders and security held), read from a
+// directory of CSV files (customers.csv, invoices.csv, payments.csv, events.csv, orders.csv,
+// security.csv) or one JSON file, validated row by row.
 // Errors name the file, line and column: "invoices.csv:14:6: amount '-5.00' is negative".
 //
 //   ledger l = load_ledger("examples/sample_ledger").value();
@@ -14,6 +15,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +103,34 @@ struct event_record {
   std::optional<money> fee;       ///< notice_sent: the fee charged with the notice
 };
 
+/// One row of orders.csv (optional file): an order accepted on credit, counted in the customer's
+/// exposure from its date until it is invoiced or cancelled. As of a date D it is
+///   - not counted when `date` > D, or it was cancelled by D, or `invoice_id` names an invoice
+///     issued by D (the invoice then carries the exposure);
+///   - "delivered, not invoiced" when delivered by D, else "accepted, not invoiced".
+struct order_record {
+  std::string order_id;
+  std::string customer_id;
+  date ordered;                        ///< column `date`: when the order was accepted
+  money amount{};                      ///< positive, in the customer's currency
+  std::optional<date> delivered;       ///< column `delivery_date`
+  std::string invoice_id;              ///< optional: the invoice that billed it
+  std::optional<date> cancelled;       ///< column `cancelled_date`
+  int line = 0;
+};
+
+/// One row of security.csv (optional file): security held against a customer's debt.
+/// Column `kind` is guarantee, pledge or credit_insurance (exposure/credit_account.hpp).
+struct security_record {
+  std::string security_id;
+  std::string customer_id;
+  std::string kind;                    ///< "guarantee" | "pledge" | "credit_insurance" (checked)
+  money amount{};                      ///< positive, in the customer's currency
+  std::optional<date> expires;         ///< last day it counts; absent: until released
+  std::string reference;               ///< optional: guarantee or policy number
+  int line = 0;
+};
+
 /// A whole ledger. Ids are unique; every invoice, payment and event names a known customer;
 /// currencies of invoices and payments match their customer's.
 struct ledger {
@@ -108,6 +138,8 @@ struct ledger {
   std::vector<invoice_record> invoices;
   std::vector<payment_record> payments;
   std::vector<event_record> events;
+  std::vector<order_record> orders;        ///< orders.csv (optional file)
+  std::vector<security_record> securities; ///< security.csv (optional file)
   std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given
 };
 
@@ -124,8 +156,12 @@ struct ledger {
 /// messages name the element: "ledger.json: invoices[3].amount: ...".
 result<ledger> load_ledger(std::string_view path);
 
+/// The files a ledger directory may hold, in reading order: customers.csv, invoices.csv,
+/// payments.csv, events.csv, orders.csv, security.csv, ledger.json, as_of.txt.
+[[nodiscard]] std::span<const std::string_view> ledger_file_names() noexcept;
+
 /// Parses a ledger from in-memory CSV texts (file name -> contents); load_ledger and the CLI's
-/// bundled sample use this. `events.csv` may be absent.
+/// bundled sample use this. `events.csv`, `orders.csv` and `security.csv` may be absent.
 result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files);
 
 KREDITOR_NAMESPACE_END

@@ -103,6 +103,34 @@ TEST(Ledger, CreditNoteReducesANamedInvoice) {
   EXPECT_EQ(l.invoices[0].amount, money(-25'000, iso4217::nok));
 }
 
+TEST(Ledger, ReadsOrdersAndSecurityWhenGiven) {
+  file_map files = good_files();
+  EXPECT_TRUE(parse_ledger(files).value().orders.empty());  // both files are optional
+  files["orders.csv"] = "order_id,customer_id,date,currency,amount,delivery_date,invoice_id,cancelled_date\n"
+                        "O1,C1,2026-11-02,NOK,12000.00,2026-11-10,,\n"
+                        "O2,C1,2026-09-20,NOK,1250.00,2026-09-25,I1,\n"
+                        "O3,C2,2026-11-03,SEK,300.00,,,2026-11-04\n";
+  files["security.csv"] = "security_id,customer_id,kind,currency,amount,expires,reference\n"
+                          "G1,C1,guarantee,NOK,20000.00,2026-12-31,DNB-77\n"
+                          "K1,C2,credit_insurance,SEK,4000.00,,\n";
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.orders.size(), 3U);
+  EXPECT_EQ(l.orders[0].order_id, "O1");
+  EXPECT_EQ(l.orders[0].ordered, make_date(2026, 11, 2));
+  EXPECT_EQ(l.orders[0].delivered, make_date(2026, 11, 10));
+  EXPECT_EQ(l.orders[0].amount, money(1'200'000, iso4217::nok));
+  EXPECT_EQ(l.orders[1].invoice_id, "I1");
+  EXPECT_FALSE(l.orders[2].delivered.has_value());
+  EXPECT_EQ(l.orders[2].cancelled, make_date(2026, 11, 4));
+  EXPECT_EQ(l.orders[2].line, 4);
+  ASSERT_EQ(l.securities.size(), 2U);
+  EXPECT_EQ(l.securities[0].kind, "guarantee");
+  EXPECT_EQ(l.securities[0].expires, make_date(2026, 12, 31));
+  EXPECT_EQ(l.securities[0].reference, "DNB-77");
+  EXPECT_EQ(l.securities[1].amount, money(400'000, iso4217::sek));
+  EXPECT_FALSE(l.securities[1].expires.has_value());
+}
+
 // One row per input error: which file, its new text, the code and the message's start.
 struct ErrorCase {
   std::string name;
@@ -119,6 +147,8 @@ const std::string customers_header =
 const std::string invoices_header = "invoice_id,customer_id,issue_date,due_date,currency,amount\n";
 const std::string payments_header = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
 const std::string events_header = "date,customer_id,invoice_id,event,details\n";
+const std::string orders_header = "order_id,customer_id,date,currency,amount,delivery_date,invoice_id,cancelled_date\n";
+const std::string security_header = "security_id,customer_id,kind,currency,amount,expires,reference\n";
 
 class LedgerError : public ::testing::TestWithParam<ErrorCase> {};
 
@@ -238,7 +268,31 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
     ErrorCase{"LedgerJsonSyntax", "ledger.json", "{\n  \"as_of\": 2026-11-20\n}",
               errc::invalid_argument, "ledger.json:2:"},
     ErrorCase{"SectionTwice", "ledger.json", R"({"customers": []})",
-              errc::conflict, "ledger.json: \"customers\" is also given as customers.csv"}));
+              errc::conflict, "ledger.json: \"customers\" is also given as customers.csv"},
+    ErrorCase{"DuplicateOrder", "orders.csv",
+              orders_header + "O1,C1,2026-11-01,NOK,10.00,,,\nO1,C1,2026-11-02,NOK,11.00,,,\n",
+              errc::conflict, "orders.csv:3:1: duplicate order_id 'O1' (first on line 2)"},
+    ErrorCase{"OrderOfUnknownCustomer", "orders.csv", orders_header + "O1,C9,2026-11-01,NOK,10.00,,,\n",
+              errc::not_found, "orders.csv:2:2: unknown customer_id 'C9'"},
+    ErrorCase{"OrderInAnotherCurrency", "orders.csv", orders_header + "O1,C1,2026-11-01,SEK,10.00,,,\n",
+              errc::currency_mismatch, "orders.csv:2:4: currency SEK differs from customer 'C1''s currency NOK"},
+    ErrorCase{"NegativeOrder", "orders.csv", orders_header + "O1,C1,2026-11-01,NOK,-10.00,,,\n",
+              errc::invalid_argument, "orders.csv:2:5: amount '-10.00' is negative"},
+    ErrorCase{"DeliveredBeforeOrdered", "orders.csv", orders_header + "O1,C1,2026-11-01,NOK,10.00,2026-10-31,,\n",
+              errc::invalid_argument, "orders.csv:2:6: delivery_date 2026-10-31 is before the order's date 2026-11-01"},
+    ErrorCase{"OrderBilledByAnotherCustomersInvoice", "orders.csv", orders_header + "O1,C1,2026-11-01,NOK,10.00,,I3,\n",
+              errc::conflict, "orders.csv:2:7: invoice 'I3' belongs to customer 'C2', not 'C1'"},
+    ErrorCase{"BadCancelledDate", "orders.csv", orders_header + "O1,C1,2026-11-01,NOK,10.00,,,soon\n",
+              errc::invalid_argument, "orders.csv:2:8: cancelled_date 'soon' is not a date"},
+    ErrorCase{"UnknownSecurityKind", "security.csv", security_header + "S1,C1,mortgage,NOK,10.00,,\n",
+              errc::invalid_argument, "security.csv:2:3: kind 'mortgage' is not guarantee, pledge or credit_insurance"},
+    ErrorCase{"DuplicateSecurity", "security.csv",
+              security_header + "S1,C1,pledge,NOK,10.00,,\nS1,C2,guarantee,SEK,5.00,,\n",
+              errc::conflict, "security.csv:3:1: duplicate security_id 'S1' (first on line 2)"},
+    ErrorCase{"ZeroSecurity", "security.csv", security_header + "S1,C1,pledge,NOK,0.00,,\n",
+              errc::invalid_argument, "security.csv:2:5: amount is zero"},
+    ErrorCase{"SecurityExpiryNotADate", "security.csv", security_header + "S1,C1,pledge,NOK,10.00,31.12.2026,\n",
+              errc::invalid_argument, "security.csv:2:6: expires '31.12.2026' is not a date"}));
 // clang-format on
 
 // The single-file JSON form: same checks, messages name the element.
