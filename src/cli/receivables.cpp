@@ -5,7 +5,6 @@
 #include <unordered_map>
 
 #include "cli/run.hpp"
-#include "cli/run_allocation.hpp"
 
 namespace kreditor::cli {
 
@@ -29,9 +28,7 @@ std::vector<customer_position> positions(const ledger& l, date as_of) {
     for (const dunning::promise& promise : v.overlays.promises)
       if (promise.until < as_of && v.open_principal.is_positive()) p.broken_promise = true;
   }
-  const run::allocation alloc = run::allocate(l, as_of);
-  for (std::size_t c = 0; c < out.size() && c < alloc.unapplied.size(); ++c)
-    out[c].unapplied = alloc.unapplied[c];
+  for (std::size_t c = 0; c < out.size(); ++c) out[c].unapplied = b.customer_credit[c];
 
   // Customer-level hold / release events, in date order.
   std::vector<const event_record*> events;

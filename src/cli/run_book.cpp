@@ -87,6 +87,7 @@ book make_book(const ledger& l, date as_of, const state_file& state, const step_
 
   // Open amounts: invoices less credit notes less payments, as of the date.
   const allocation alloc = allocate(l, as_of);
+  b.customer_credit = alloc.unapplied;
   terms_cache cache;
 
   std::unordered_map<std::string_view, std::size_t> view_of;  // invoice id -> index in views

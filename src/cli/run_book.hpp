@@ -50,6 +50,9 @@ struct book {
   std::vector<const invoice_record*> invoices;        ///< parallel to views
   std::vector<const customer_record*> customers;      ///< parallel to views
   std::vector<money> invoiced;                        ///< invoice amount less credit notes
+  /// Per ledger customer (same index as ledger::customers): money paid or credited beyond
+  /// every open invoice as of the date, owed back to the customer (set-off).
+  std::vector<money> customer_credit;
 };
 
 /// The jurisdiction whose preset governs a customer of `country`: NO, SE, DK, FI, else EU.

@@ -1,7 +1,10 @@
 #include "kreditor/terms/due_dates.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+
+#include "kreditor/time/civil.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace {
@@ -11,77 +14,105 @@ namespace {
               "due_date: period " + std::to_string(n) + " is out of range (see invalid_reason)");
 }
 
-// Howard Hinnant's civil-date algorithms (http://howardhinnant.github.io/date_algorithms.html)
-// on day numbers since 1970-01-01: much cheaper than building Boost dates field by field, which
-// matters for end-of-month and proximo terms over millions of invoices.
-struct civil {
-  int y, m, d;
+// The same limits as invalid_reason (payment_terms.cpp): checked once before any kernel runs,
+// so the kernels below can assume them.
+void check_period(const payment_terms& t, std::int32_t n, term_unit unit) {
+  if (t.anchor == term_anchor::proximo) {
+    if (n < 1 || n > 31 || unit != term_unit::day) bad_period(n);
+  } else if (unit == term_unit::month) {
+    if (n < 1 || n > 120) bad_period(n);
+  } else if (n < 0 || n > 3660) {
+    bad_period(n);
+  }
+}
+
+// ---- the kernel: day numbers in, day numbers out ------------------------------------------------
+// Everything below works on day numbers (days since 1970-01-01) with the integer civil calendar
+// of time/civil.hpp: splitting a date into year/month/day through Boost costs more than the
+// whole due-date computation, and end-of-month / proximo terms need the month of every invoice.
+
+// The month an end-of-month or proximo period counts from, given as the first day of the month
+// AFTER it and that following month's length: the start's own month, or the next one when the
+// start's day is past the cut-off (a cut-off of 25 makes 26 March count as April's).
+struct next_month {
+  std::int32_t first;   // day number of its 1st
+  std::int32_t length;  // its number of days
 };
-civil civil_from_days(std::int32_t z) noexcept {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+constexpr next_month month_after_anchor(std::int32_t start, std::int32_t cutoff) noexcept {
+  const civil::ymd s = civil::civil_from_days(start);
+  std::int32_t year = s.year + s.month / 12, month = s.month % 12 + 1;  // the month after start's
+  std::int32_t first = start - s.day + civil::days_in_month(s.year, s.month) + 1;
+  std::int32_t length = civil::days_in_month(year, month);
+  if (cutoff != 0 && s.day > cutoff) {  // count from the next month: one month later still
+    first += length;
+    year += month / 12;
+    month = month % 12 + 1;
+    length = civil::days_in_month(year, month);
+  }
+  return {first, length};
 }
-std::int32_t days_from_civil(int y, int m, int d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+
+// The day `n` units after `start` under anchor `Anchor` and unit `Unit`, before any business-day
+// roll. The one kernel behind every due date, discount deadline and instalment, scalar and batch.
+// \pre check_period(n) passed; start within the range of `date`.
+// (A class per form, not a function pointer, so that each batch loop gets its own inlined copy.)
+template <term_anchor Anchor, term_unit Unit>
+struct period_kernel {
+  constexpr std::int32_t operator()(std::int32_t start, std::int32_t n, std::int32_t cutoff,
+                                    month_end rule) const noexcept {
+    if constexpr (Anchor == term_anchor::proximo) {
+      // `n` is a day of the following month, clamped to its length ("net 30 prox" in February).
+      const next_month m = month_after_anchor(start, cutoff);
+      return m.first + std::min(n, m.length) - 1;
+    } else {
+      std::int32_t from = start;
+      if constexpr (Anchor == term_anchor::end_of_month)
+        from = month_after_anchor(start, cutoff).first - 1;
+      if constexpr (Unit == term_unit::month) return civil::add_months(from, n, rule);
+      return from + n;
+    }
+  }
+};
+
+// Calls f with the period_kernel for the anchor and unit given at run time: a batch loop is
+// then compiled once per form, with no switch inside it.
+template <class F>
+decltype(auto) with_kernel(term_anchor anchor, term_unit unit, F&& f) {
+  using enum term_anchor;
+  constexpr auto day = term_unit::day, month = term_unit::month;
+  switch (anchor) {
+    case end_of_month:
+      if (unit == month) return f(period_kernel<end_of_month, month>{});
+      return f(period_kernel<end_of_month, day>{});
+    case proximo:  // check_period allows only days
+      return f(period_kernel<proximo, day>{});
+    case invoice_date:
+      break;
+  }
+  if (unit == month) return f(period_kernel<invoice_date, month>{});
+  return f(period_kernel<invoice_date, day>{});
 }
+
+std::int32_t period_end_day(const payment_terms& t, std::int32_t start, std::int32_t n, term_unit unit) {
+  check_period(t, n, unit);
+  return with_kernel(t.anchor, unit,
+                     [&](auto kernel) { return kernel(start, n, t.cutoff_day, t.month_end_rule); });
+}
+
+[[noreturn]] void past_the_calendar(std::int32_t n) {
+  throw error(errc::out_of_range, "due_date: day number " + std::to_string(n) +
+                                      " is outside the dates 1400-01-01..9999-12-31");
+}
+
 // The date of a day number by addition (Boost's from_day_number goes through y/m/d twice).
-date at_day_number(std::int32_t n) {
+date to_date(std::int32_t n) {
+  if (n < civil::first_date_day || n > civil::last_date_day) past_the_calendar(n);
   static const date epoch(1970, 1, 1);
   return epoch + days(n);
 }
 
-int month_length(int y, int m) noexcept {
-  static constexpr int length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : length[m - 1];
-}
-
-// The date `n` units after `start` under the terms' anchor, before any business-day roll.
-// This is the one kernel behind every due date, discount deadline and instalment.
 date period_end(const payment_terms& t, date start, std::int32_t n, term_unit unit) {
-  // Month index (year*12 + month-1) that end-of-month / proximo counting refers to; only
-  // computed when needed (splitting a date into y/m/d is the expensive part).
-  auto anchor_month = [&] {
-    const civil s = civil_from_days(day_number(start));
-    int index = s.y * 12 + (s.m - 1);
-    if (t.cutoff_day != 0 && s.d > t.cutoff_day) ++index;
-    return index;
-  };
-  int month_index = 0;
-  if (t.anchor != term_anchor::invoice_date) month_index = anchor_month();
-  switch (t.anchor) {
-    case term_anchor::invoice_date:
-      break;
-    case term_anchor::end_of_month: {
-      const int y = month_index / 12, m = month_index % 12 + 1;
-      start = at_day_number(days_from_civil(y, m, month_length(y, m)));
-      break;
-    }
-    case term_anchor::proximo: {
-      if (n < 1 || n > 31 || unit != term_unit::day) bad_period(n);
-      ++month_index;
-      const int y = month_index / 12, m = month_index % 12 + 1;
-      return at_day_number(days_from_civil(y, m, std::min(n, month_length(y, m))));
-    }
-  }
-  if (unit == term_unit::month) {
-    if (n < 1 || n > 120) bad_period(n);
-    return add_months(start, n, t.month_end_rule);
-  }
-  if (n < 0 || n > 3660) bad_period(n);
-  return start + days(n);
+  return to_date(period_end_day(t, day_number(start), n, unit));
 }
 
 date roll_date(date d, const deadline_rule& roll) {
@@ -140,16 +171,39 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
                std::span<std::int32_t> out, const deadline_rule& roll) {
   if (issue_days.size() != out.size())
     throw error(errc::invalid_argument, "due_dates: input and output spans differ in size");
-  // "net N" without a roll is a plain addition of day numbers: the same result as period_end's
-  // invoice-date branch, without building dates.
-  if (t.kind == term_kind::net && t.anchor == term_anchor::invoice_date && t.unit == term_unit::day &&
-      roll.convention == business_day_convention::unadjusted) {
-    if (t.net < 0 || t.net > 3660) bad_period(t.net);
-    for (std::size_t i = 0; i < issue_days.size(); ++i) out[i] = issue_days[i] + t.net;
-    return;
+  // The kernels assume dates: one (vectorised) pass over the inputs first.
+  std::int32_t lowest = civil::last_date_day, highest = civil::first_date_day;
+  for (const std::int32_t day : issue_days) {
+    lowest = std::min(lowest, day);
+    highest = std::max(highest, day);
   }
-  for (std::size_t i = 0; i < issue_days.size(); ++i)
-    out[i] = day_number(due_date(t, invoice_dates{at_day_number(issue_days[i])}, roll));
+  if (!issue_days.empty() && lowest < civil::first_date_day) past_the_calendar(lowest);
+  if (!issue_days.empty() && highest > civil::last_date_day) past_the_calendar(highest);
+
+  if (t.kind == term_kind::net || t.kind == term_kind::installments) {
+    if (t.kind == term_kind::installments && t.installments.empty())
+      throw error(errc::invalid_argument, "due_dates: instalment terms without instalments");
+    // The same period as unadjusted_due: the net period, or the last instalment's.
+    const bool parts = t.kind == term_kind::installments;
+    const std::int32_t n = parts ? t.installments.back().net : t.net;
+    const term_unit unit = parts ? t.installments.back().unit : t.unit;
+    check_period(t, n, unit);
+    const std::int32_t cutoff = t.cutoff_day;
+    const month_end rule = t.month_end_rule;
+    with_kernel(t.anchor, unit, [&](auto kernel) {
+      std::int32_t latest = civil::first_date_day;  // checked once after the loop
+      for (std::size_t i = 0; i < issue_days.size(); ++i) {
+        const std::int32_t due = kernel(issue_days[i], n, cutoff, rule);
+        latest = std::max(latest, due);
+        out[i] = due;
+      }
+      if (latest > civil::last_date_day) past_the_calendar(latest);
+    });
+  } else {  // due on receipt, CIA, and COD without a delivery date: the invoice date
+    std::copy(issue_days.begin(), issue_days.end(), out.begin());
+  }
+  if (roll.convention != business_day_convention::unadjusted)
+    for (std::int32_t& due : out) due = day_number(apply(roll, to_date(due)));
 }
 
 inline_list<dated_discount, payment_terms::max_discounts> discount_deadlines(

@@ -62,8 +62,10 @@ struct invoice_dates {
                                         const deadline_rule& roll = no_adjustment());
 
 /// Columnar form of due_date for one set of terms: out[i] = due date of an invoice issued on
-/// issue_days[i] (day_number()s). Same kernel as the scalar function.
-/// \throws error(invalid_argument) when the spans differ in size.
+/// issue_days[i] (day_number()s). Same kernel as the scalar function: integer civil-date
+/// arithmetic (time/civil.hpp) on day numbers, one loop per term form, then `roll`.
+/// \throws error(invalid_argument) when the spans differ in size or a period is out of range,
+/// error(out_of_range) when an issue day or a due date falls outside 1400-01-01..9999-12-31.
 void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
                std::span<std::int32_t> out, const deadline_rule& roll = no_adjustment());
 
