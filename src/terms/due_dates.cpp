@@ -202,8 +202,19 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
   } else {  // due on receipt, CIA, and COD without a delivery date: the invoice date
     std::copy(issue_days.begin(), issue_days.end(), out.begin());
   }
-  if (roll.convention != business_day_convention::unadjusted)
-    for (std::int32_t& due : out) due = day_number(apply(roll, to_date(due)));
+  switch (roll.convention) {
+    case business_day_convention::unadjusted:
+      break;
+    case business_day_convention::following:  // the Nordic statutory rule: inline bit tests
+      for (std::int32_t& due : out) {
+        date d = to_date(due);
+        while (!roll.cal.is_business_day(d)) d += days(1);
+        due = day_number(d);
+      }
+      break;
+    default:
+      for (std::int32_t& due : out) due = day_number(apply(roll, to_date(due)));
+  }
 }
 
 inline_list<dated_discount, payment_terms::max_discounts> discount_deadlines(

@@ -84,13 +84,13 @@ struct ymd {
 
 /// Adds `months` whole months (negative: subtracts) to day `n` with an explicit end-of-month
 /// rule: the same results as add_months(date, int, month_end) in time/date.hpp.
-/// \pre the result is within the range civil_from_days accepts.
+/// \pre the result is within the range civil_from_days accepts (|months| < 60'000'000).
 [[nodiscard]] constexpr std::int32_t add_months(std::int32_t n, std::int32_t months,
                                                 month_end rule) noexcept {
   const ymd d = civil_from_days(n);
-  const std::int64_t index = std::int64_t{d.year} * 12 + (d.month - 1) + months;
-  const auto year = static_cast<std::int32_t>(index >= 0 ? index / 12 : (index - 11) / 12);
-  const auto month = static_cast<std::int32_t>(index - std::int64_t{year} * 12) + 1;
+  const std::int32_t index = d.year * 12 + (d.month - 1) + months;  // months since 0000-01
+  const std::int32_t year = (index >= 0 ? index : index - 11) / 12;  // floor division
+  const std::int32_t month = index - year * 12 + 1;
   const std::int32_t last = days_in_month(year, month);
   const bool at_end = d.day == days_in_month(d.year, d.month);
   const std::int32_t day = (rule == month_end::snap && at_end) ? last : (d.day < last ? d.day : last);
