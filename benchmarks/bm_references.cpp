@@ -53,7 +53,8 @@ BENCHMARK(BM_References_ValidateRf);
 void BM_References_ValidateIban(benchmark::State& state) {
   const std::vector<std::string> ibans{"NO93 8601 1117 947", "SE45 5000 0000 0583 9825 7466",
                                        "DK50 0040 0440 1162 43", "FI21 1234 5600 0007 85",
-                                       "DE89 3704 0044 0532 0130 00", "GB29 NWBK 6016 1331 9268 19"};
+                                       "DE89 3704 0044 0532 0130 00", "GB29 NWBK 6016 1331 9268 19",
+                                       "FR14 2004 1010 0505 0001 3M02 606", "NL91 ABNA 0417 1643 00"};
   validate_all(state, reference_type::iban, ibans);
 }
 BENCHMARK(BM_References_ValidateIban);

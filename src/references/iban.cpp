@@ -12,102 +12,187 @@ using namespace references_detail;
 // The SWIFT IBAN registry's countries and lengths, as listed (with one example IBAN each,
 // all in tests/unit/references/iban_test.cpp) by skwasjer/IbanNet SupportedCountries.md
 // (registry ~2023); rows marked below were cross-checked in two further public tables.
+// BBAN structures: the registry's "BBAN structure" field as extracted from SWIFT's
+// iban-registry text by arthurdejong/python-stdnum (stdnum/iban.dat, "generated from
+// iban-registry_1.txt"); NO's "4!n6!n1!n" also on bits.no/en/iban and ecbs.org. Each
+// structure's length is checked against the IBAN length at compile time (below).
 // Territories use their parent's code (AX -> FI; GF, GP, MQ, RE, ... -> FR; JE, GG, IM -> GB).
 // `sepa`: EU 27, EEA (IS, LI, NO), CH, GB, MC, SM, VA, AD and GI. The EPC admitted AL, MD,
 // ME, MK and RS to the SEPA schemes' scope in 2024-2025 (UNCERTAIN here, so not flagged).
 constexpr iban_country registry[] = {
-    {"AD", 24, true},
-    {"AE", 23, false},
-    {"AL", 28, false},
-    {"AT", 20, true},
-    {"AZ", 28, false},
-    {"BA", 20, false},
-    {"BE", 16, true},
-    {"BG", 22, true},
-    {"BH", 22, false},
-    {"BI", 27, false},
-    {"BR", 29, false},
-    {"BY", 28, false},
-    {"CH", 21, true},
-    {"CR", 22, false},
-    {"CY", 28, true},
-    {"CZ", 24, true},
-    {"DE", 22, true},
-    {"DJ", 27, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"DK", 18, true},
-    {"DO", 28, false},
-    {"EE", 20, true},
-    {"EG", 29, false},
-    {"ES", 24, true},
-    {"FI", 18, true},
-    {"FK", 18, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"FO", 18, false},
-    {"FR", 27, true},
-    {"GB", 22, true},
-    {"GE", 22, false},
-    {"GI", 23, true},
-    {"GL", 18, false},
-    {"GR", 27, true},
-    {"GT", 28, false},
-    {"HN", 28, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"HR", 21, true},
-    {"HU", 28, true},
-    {"IE", 22, true},
-    {"IL", 23, false},
-    {"IQ", 23, false},
-    {"IS", 26, true},
-    {"IT", 27, true},
-    {"JO", 30, false},
-    {"KW", 30, false},
-    {"KZ", 20, false},
-    {"LB", 28, false},
-    {"LC", 32, false},
-    {"LI", 21, true},
-    {"LT", 20, true},
-    {"LU", 20, true},
-    {"LV", 21, true},
-    {"LY", 25, false},
-    {"MC", 27, true},
-    {"MD", 24, false},
-    {"ME", 22, false},
-    {"MK", 19, false},
-    {"MN", 20, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"MR", 27, false},
-    {"MT", 31, true},
-    {"MU", 30, false},
-    {"NI", 28, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"NL", 18, true},
-    {"NO", 15, true},
-    {"OM", 23, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"PK", 24, false},
-    {"PL", 28, true},
-    {"PS", 29, false},
-    {"PT", 25, true},
-    {"QA", 29, false},
-    {"RO", 24, true},
-    {"RS", 22, false},
-    {"RU", 33, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"SA", 24, false},
-    {"SC", 31, false},
-    {"SD", 18, false},
-    {"SE", 24, true},
-    {"SI", 19, true},
-    {"SK", 24, true},
-    {"SM", 27, true},
-    {"SO", 23, false}, // added to the registry after 2022; cross-checked in two public tables
-    {"ST", 25, false},
-    {"SV", 28, false},
-    {"TL", 23, false},
-    {"TN", 24, false},
-    {"TR", 26, false},
-    {"UA", 29, false},
-    {"VA", 22, true},
-    {"VG", 24, false},
-    {"XK", 20, false},
-    {"YE", 30, false}, // added to the registry after 2022; cross-checked in two public tables
+    {"AD", 24, true, "4!n4!n12!c"},
+    {"AE", 23, false, "3!n16!n"},
+    {"AL", 28, false, "8!n16!c"},
+    {"AT", 20, true, "5!n11!n"},
+    {"AZ", 28, false, "4!a20!c"},
+    {"BA", 20, false, "3!n3!n8!n2!n"},
+    {"BE", 16, true, "3!n7!n2!n"},
+    {"BG", 22, true, "4!a4!n2!n8!c"},
+    {"BH", 22, false, "4!a14!c"},
+    {"BI", 27, false, "5!n5!n11!n2!n"},
+    {"BR", 29, false, "8!n5!n10!n1!a1!c"},
+    {"BY", 28, false, "4!c4!n16!c"},
+    {"CH", 21, true, "5!n12!c"},
+    {"CR", 22, false, "4!n14!n"},
+    {"CY", 28, true, "3!n5!n16!c"},
+    {"CZ", 24, true, "4!n6!n10!n"},
+    {"DE", 22, true, "8!n10!n"},
+    {"DJ", 27, false, "5!n5!n11!n2!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"DK", 18, true, "4!n9!n1!n"},
+    {"DO", 28, false, "4!c20!n"},
+    {"EE", 20, true, "2!n14!n"},
+    {"EG", 29, false, "4!n4!n17!n"},
+    {"ES", 24, true, "4!n4!n1!n1!n10!n"},
+    {"FI", 18, true, "3!n11!n"},
+    {"FK", 18, false, "2!a12!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"FO", 18, false, "4!n9!n1!n"},
+    {"FR", 27, true, "5!n5!n11!c2!n"},
+    {"GB", 22, true, "4!a6!n8!n"},
+    {"GE", 22, false, "2!a16!n"},
+    {"GI", 23, true, "4!a15!c"},
+    {"GL", 18, false, "4!n9!n1!n"},
+    {"GR", 27, true, "3!n4!n16!c"},
+    {"GT", 28, false, "4!c20!c"},
+    {"HN", 28, false, "4!a20!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"HR", 21, true, "7!n10!n"},
+    {"HU", 28, true, "3!n4!n1!n15!n1!n"},
+    {"IE", 22, true, "4!a6!n8!n"},
+    {"IL", 23, false, "3!n3!n13!n"},
+    {"IQ", 23, false, "4!a3!n12!n"},
+    {"IS", 26, true, "4!n2!n6!n10!n"},
+    {"IT", 27, true, "1!a5!n5!n12!c"},
+    {"JO", 30, false, "4!a4!n18!c"},
+    {"KW", 30, false, "4!a22!c"},
+    {"KZ", 20, false, "3!n13!c"},
+    {"LB", 28, false, "4!n20!c"},
+    {"LC", 32, false, "4!a24!c"},
+    {"LI", 21, true, "5!n12!c"},
+    {"LT", 20, true, "5!n11!n"},
+    {"LU", 20, true, "3!n13!c"},
+    {"LV", 21, true, "4!a13!c"},
+    {"LY", 25, false, "3!n3!n15!n"},
+    {"MC", 27, true, "5!n5!n11!c2!n"},
+    {"MD", 24, false, "2!c18!c"},
+    {"ME", 22, false, "3!n13!n2!n"},
+    {"MK", 19, false, "3!n10!c2!n"},
+    {"MN", 20, false, "4!n12!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"MR", 27, false, "5!n5!n11!n2!n"},
+    {"MT", 31, true, "4!a5!n18!c"},
+    {"MU", 30, false, "4!a2!n2!n12!n3!n3!a"},
+    {"NI", 28, false, "4!a20!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"NL", 18, true, "4!a10!n"},
+    {"NO", 15, true, "4!n6!n1!n"},
+    {"OM", 23, false, "3!n16!c"}, // added to the registry after 2022; cross-checked in two public tables
+    {"PK", 24, false, "4!a16!c"},
+    {"PL", 28, true, "8!n16!n"},
+    {"PS", 29, false, "4!a21!c"},
+    {"PT", 25, true, "4!n4!n11!n2!n"},
+    {"QA", 29, false, "4!a21!c"},
+    {"RO", 24, true, "4!a16!c"},
+    {"RS", 22, false, "3!n13!n2!n"},
+    {"RU", 33, false, "9!n5!n15!c"}, // added to the registry after 2022; cross-checked in two public tables
+    {"SA", 24, false, "2!n18!c"},
+    {"SC", 31, false, "4!a2!n2!n16!n3!a"},
+    {"SD", 18, false, "2!n12!n"},
+    {"SE", 24, true, "3!n16!n1!n"},
+    {"SI", 19, true, "5!n8!n2!n"},
+    {"SK", 24, true, "4!n6!n10!n"},
+    {"SM", 27, true, "1!a5!n5!n12!c"},
+    {"SO", 23, false, "4!n3!n12!n"}, // added to the registry after 2022; cross-checked in two public tables
+    {"ST", 25, false, "8!n11!n2!n"},
+    {"SV", 28, false, "4!a20!n"},
+    {"TL", 23, false, "3!n14!n2!n"},
+    {"TN", 24, false, "2!n3!n13!n2!n"},
+    {"TR", 26, false, "5!n1!n16!c"},
+    {"UA", 29, false, "6!n19!c"},
+    {"VA", 22, true, "3!n15!n"},
+    {"VG", 24, false, "4!a16!n"},
+    {"XK", 20, false, "4!n10!n2!n"},
+    {"YE", 30, false, "4!a4!n18!c"}, // added to the registry after 2022; cross-checked in two public tables
 };
 static_assert(std::is_sorted(std::begin(registry), std::end(registry),
                              [](const iban_country& a, const iban_country& b) { return a.code < b.code; }));
+
+// One fixed-length part of a BBAN structure ("6!n"), read from the front of `rest`.
+struct bban_part {
+  int count = 0;
+  char kind = '\0';  // 'n', 'a' or 'c'; '\0' when the structure is malformed
+};
+constexpr bban_part next_part(std::string_view& rest) noexcept {
+  bban_part p;
+  std::size_t k = 0;
+  while (k < rest.size() && rest[k] >= '0' && rest[k] <= '9') p.count = p.count * 10 + (rest[k++] - '0');
+  if (k == 0 || k + 1 >= rest.size() || rest[k] != '!') return {};
+  const char kind = rest[k + 1];
+  if (kind != 'n' && kind != 'a' && kind != 'c') return {};
+  p.kind = kind;
+  rest.remove_prefix(k + 2);
+  return p;
+}
+// The number of characters a BBAN structure describes; -1 when it is malformed.
+constexpr int structure_length(std::string_view structure) noexcept {
+  int total = 0;
+  while (!structure.empty()) {
+    const bban_part p = next_part(structure);
+    if (p.kind == '\0') return -1;
+    total += p.count;
+  }
+  return total;
+}
+static_assert(std::all_of(std::begin(registry), std::end(registry), [](const iban_country& c) {
+  return structure_length(c.bban) == c.length - 4;
+}), "every BBAN structure must fill the country's IBAN length");
+
+// What the parts are called, for the countries whose layout we can name (the registry's own
+// descriptions: bank identifier first; NO as on bits.no/en/iban). Others: "BBAN part k".
+struct part_names {
+  std::string_view code;
+  std::array<std::string_view, 4> names;
+};
+constexpr part_names named_parts[] = {
+    {"DE", {"bank code", "account number"}},
+    {"DK", {"bank code", "account number", "account number"}},
+    {"FI", {"bank code", "account number"}},
+    {"FR", {"bank code", "branch code", "account number", "national check digits"}},
+    {"GB", {"bank code", "sort code", "account number"}},
+    {"NL", {"bank code", "account number"}},
+    {"NO", {"bank code", "account number", "check digit"}},
+    {"SE", {"bank code", "account number", "check digit"}},
+};
+
+bool fits(char ch, char kind) noexcept {
+  if (kind == 'n') return is_digit(ch);
+  if (kind == 'a') return is_upper(ch);
+  return is_digit(ch) || is_upper(ch);  // 'c'; the text is upper-cased before
+}
+
+// Checks the BBAN of an upper-cased IBAN `v` of the right length against its country's
+// structure; the reason names the part, its positions in the IBAN and the offending character.
+validation check_structure(std::string_view v, const iban_country& country) {
+  std::string_view rest = country.bban;
+  std::size_t at = 4;  // 0-based index of the part's first character in v
+  for (std::size_t index = 0; !rest.empty(); ++index) {
+    const bban_part p = next_part(rest);
+    const auto count = static_cast<std::size_t>(p.count);
+    for (std::size_t k = at; k < at + count; ++k) {
+      if (fits(v[k], p.kind)) continue;
+      std::string name = "BBAN part " + std::to_string(index + 1);
+      for (const part_names& n : named_parts)
+        if (n.code == country.code && index < n.names.size() && !n.names[index].empty())
+          name = std::string(n.names[index]);
+      const bool one = count == 1;
+      const std::string_view what = p.kind == 'n' ? "digit" : p.kind == 'a' ? "letter" : "letter or digit";
+      const std::string_view whats = p.kind == 'n' ? "digits" : p.kind == 'a' ? "letters" : "letters or digits";
+      const std::string where = one ? "position " + std::to_string(at + 1)
+                                    : "positions " + std::to_string(at + 1) + "-" + std::to_string(at + count);
+      return validation::invalid(name + " (" + where + ", " + std::to_string(count) + " " +
+                                 std::string(one ? what : whats) + "): '" + std::string(1, v[k]) +
+                                 "' at position " + std::to_string(k + 1) + " is not a " + std::string(what));
+    }
+    at += count;
+  }
+  return validation::ok();
+}
 
 bool alnum(char c) noexcept { return is_alnum(c); }
 
@@ -149,15 +234,14 @@ validation check_iban(std::string_view text, compact& c) {
                                " characters)");
   if (!is_digit(v[2]) || !is_digit(v[3]))
     return validation::invalid("check digits '" + std::string(v.substr(2, 2)) + "' are not two digits");
+  if (validation layout = check_structure(v, *country); !layout) return layout;
   // 98 - (BBAN + country + "00") mod 97, which also rules out 00, 01 and 99.
   const int check = 98 - mod97("00", mod97(v.substr(0, 2), mod97(v.substr(4))));
   const std::string expected{digit_char(check / 10), digit_char(check % 10)};
   if (v.substr(2, 2) != expected)
     return validation::invalid("check digits are " + std::string(v.substr(2, 2)) + ", expected " + expected);
   if (country->code == "NO") {
-    const std::string_view account = v.substr(4);
-    if (std::any_of(account.begin(), account.end(), [](char ch) { return !is_digit(ch); }))
-      return validation::invalid("Norwegian account number " + std::string(account) + " is not 11 digits");
+    const std::string_view account = v.substr(4);  // 11 digits: check_structure saw to it
     if (validation national = check_account(account); !national)
       return validation::invalid("Norwegian account number " + std::string(account) + " fails its MOD11 check: " +
                                  national.reason);

@@ -96,7 +96,7 @@ class parser {
       t.scale = 0;
       t.sym = 0;
       if (is_digit(c)) {
-        lex_number(t, k);
+        lex_number(t, k, n_ >= 2 && wants_whole_number(toks_[n_ - 2]));
       } else if (is_letter(c)) {
         t.kind = tk::word;
         // Letters, with an inner '-' ("cut-off"); a trailing '.' marks an abbreviation
@@ -123,7 +123,21 @@ class parser {
     e.scale = 0;
   }
 
-  void lex_number(token& t, std::size_t& k) noexcept {
+  // Whether the token before a number asks for a whole number (days, a day of the month):
+  // '/' in "2/10" and "n/30", '+' in "LM+30", 'net' / 'n' / 'netto', 'cutoff'.
+  [[nodiscard]] bool wants_whole_number(const token& before) const noexcept {
+    if (before.kind == tk::sym) return before.sym == '/' || before.sym == '+';
+    if (before.kind != tk::word) return false;
+    const std::string_view w(buf_.data() + before.begin, before.size);
+    return is_net_word(w) || w == "cutoff" || w == "cut-off";
+  }
+
+  // A number: digits, then optionally a decimal point or a decimal COMMA and more digits.
+  // The decimal comma (Nordic "2,5/10 netto 30", "ränta 8,5 %") is a comma BETWEEN TWO
+  // DIGITS, except where only a whole number can follow (`whole`: after '/', '+', 'net',
+  // 'cutoff'); there, as everywhere a space follows it, a comma separates items, so
+  // "2/10,1/20,net 45" keeps its two tiers and "2,5/10, 1/20, net 45" has 2.5 % as its first.
+  void lex_number(token& t, std::size_t& k, bool whole) noexcept {
     const std::size_t size = text_.size();
     t.kind = tk::number;
     int digits = 0;
@@ -133,7 +147,8 @@ class parser {
       else t.mantissa = t.mantissa * 10 + (d - '0');
     };
     while (k < size && is_digit(static_cast<unsigned char>(buf_[k]))) take(static_cast<unsigned char>(buf_[k++]));
-    if (k + 1 < size && buf_[k] == '.' && is_digit(static_cast<unsigned char>(buf_[k + 1]))) {
+    if (k + 1 < size && (buf_[k] == '.' || (buf_[k] == ',' && !whole)) &&
+        is_digit(static_cast<unsigned char>(buf_[k + 1]))) {
       ++k;
       while (k < size && is_digit(static_cast<unsigned char>(buf_[k]))) {
         take(static_cast<unsigned char>(buf_[k++]));
@@ -267,14 +282,14 @@ class parser {
       first = false;
       last_item_ = cur().begin;
       const std::size_t item_begin = cur().begin;
-      if (is_number() && (is_sym('/', 1) || (is_sym('%', 1) && is_sym('/', 2)))) {
-        // "2/10": a discount tier.
+      if (is_number() && (is_sym('/', 1) || (is_sym('%', 1) && (is_sym('/', 2) || is_number(2))))) {
+        // "2/10", "2%/10", or the Nordic "2 % 10 dagar": a discount tier.
         if (have_net || !t.installments.empty())
           return fail(item_begin, "a discount tier must come before the net period");
         discount_tier d{};
         if (!percentage(d.discount)) return false;
         if (is_sym('%')) ++i_;
-        ++i_;  // '/'
+        if (is_sym('/')) ++i_;  // required unless '%' came first (checked above)
         if (!whole_number(d.within_days, "expected a number of days after", "/")) return false;
         if (is_days_word(word(cur()))) ++i_;
         if (!t.discounts.empty() && d.within_days <= t.discounts.back().within_days)

@@ -4,8 +4,9 @@
 //
 // International Bank Account Number (ISO 13616): country code, two check digits (ISO 7064
 // MOD 97-10), then the national account number (BBAN), with one fixed length per country
-// from the SWIFT IBAN registry. For Norway the BBAN's own MOD11 check is applied too, as
-// a Norwegian account number that fails it does not exist (legal.md §4.2, §4.10).
+// from the SWIFT IBAN registry, and the registry's BBAN structure per country (which
+// positions are digits, letters or either). For Norway the BBAN's own MOD11 check is applied
+// too, as a Norwegian account number that fails it does not exist (legal.md §4.2, §4.10).
 //
 //   auto i = iban::parse("no93 8601 1117 947");      // spaces ignored, letters upper-cased
 //   i->country() == "NO";  i->bban() == "86011117947";
@@ -27,12 +28,15 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
-/// One row of the IBAN registry: the country, its fixed IBAN length, and whether it is in
-/// the SEPA schemes' geographical scope.
+/// One row of the IBAN registry: the country, its fixed IBAN length, whether it is in the
+/// SEPA schemes' geographical scope, and the layout of its national account number.
 struct iban_country {
   std::string_view code;  ///< ISO 3166 alpha-2, "NO"
   std::uint8_t length;    ///< whole IBAN, electronic format
   bool sepa;
+  /// The registry's BBAN structure, "4!n6!n1!n" for NO: fixed-length parts, each a count and
+  /// a class: n digits, a upper-case letters, c letters or digits.
+  std::string_view bban;
 };
 
 /// The countries that issue IBANs, sorted by code.
@@ -68,8 +72,9 @@ class iban {
 };
 
 /// Checks an IBAN (spaces ignored, letters in either case): known country, its length,
-/// letters and digits only, check digits 02..98 satisfying MOD 97-10, and for NO the
-/// account number's MOD11.
+/// letters and digits only, the country's BBAN structure part by part (the reason names the
+/// part: "sort code (positions 9-14, 6 digits): 'X' at position 12 is not a digit"), check
+/// digits 02..98 satisfying MOD 97-10, and for NO the account number's MOD11.
 [[nodiscard]] validation validate_iban(std::string_view text);
 
 /// Checks a Norwegian 11-digit account number (kontonummer; spaces and '.' ignored):

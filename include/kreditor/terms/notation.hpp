@@ -12,10 +12,19 @@
 //   parse_terms("net x").error().message
 //       == "terms: at 5: expected a number of days after 'net' (in 'net x')";
 //
-// Accepted forms (any case, any spacing; N, D numbers; R a percentage such as 2 or 1.5):
+// Accepted forms (any case, any spacing; N, D whole numbers; R a percentage such as 2, 1.5 or,
+// with a Nordic decimal comma, 2,5; A an amount such as 1000.00 or 1000,00):
 //   net N | n/N | nN | net N days | N days | netto N | N netto | N dager/dagar/dage netto |
 //   netto N dager/dagar/dage | N pv/päivää netto | netto N pv
 //   R/D net N | R%/D n/N | R/D, R/D, net N                  (discount tiers, up to 4)
+//   R % D dagar, netto N dagar                               (the Nordic tier: '%' before D)
+//
+// The decimal comma: a comma between two digits is a decimal comma ("2,5/10 netto 30" is
+// 2.5 % within 10 days) except right after '/', '+', 'net'/'n'/'netto' or 'cutoff', where only
+// a whole number can stand; there, and wherever a space follows it, a comma separates items:
+// "2/10,1/20,net 45" and "2/10, 1/20, net 45" are two tiers, "2,5/10, 1/20, net 45" is 2.5 %
+// then 1 %. format() always writes a decimal POINT (one canonical spelling; a comma there
+// would be ambiguous in the tier lists it writes).
 //   ... EOM (anywhere after a period) | net N EOM cutoff C   (end of month; cut-off day C)
 //   løbende/löpande/løpende måned/månad + N | lb. md. + N | LM+N     (= net N EOM)
 //   N prox | net N prox | net Nth prox | R/D net N prox       (day N of the following month)

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "support/errors.hpp"
 
@@ -243,7 +244,47 @@ INSTANTIATE_TEST_SUITE_P(Reasons, IbanInvalid, ::testing::Values(
     IbanReason{"GB82WEST12345698765433",    "check digits are 82, expected 55"},
     IbanReason{"NO5086011117945",           "Norwegian account number 86011117945 fails its MOD11 check: check digit is 5, expected 7"},
     IbanReason{"DE89 3704 0044 0532 0130 00 12 3456 7890 1234", "length 36 is not allowed for iban (5 to 34 characters)"}));
+
+// The BBAN structure, part by part; positions count in the electronic format (no spaces).
+INSTANTIATE_TEST_SUITE_P(BbanStructure, IbanInvalid, ::testing::Values(
+    IbanReason{"NO93 86O1 1117 947",        "bank code (positions 5-8, 4 digits): 'O' at position 7 is not a digit"},
+    IbanReason{"NO93 8601 1I17 947",        "account number (positions 9-14, 6 digits): 'I' at position 10 is not a digit"},
+    IbanReason{"NO93 8601 1117 94X",        "check digit (position 15, 1 digit): 'X' at position 15 is not a digit"},
+    IbanReason{"SE45 5000 0000 0583 9825 746X", "check digit (position 24, 1 digit): 'X' at position 24 is not a digit"},
+    IbanReason{"DK50 0040 0440 1162 4X",    "account number (position 18, 1 digit): 'X' at position 18 is not a digit"},
+    IbanReason{"FI21 1234 5600 0007 8X",    "account number (positions 8-18, 11 digits): 'X' at position 18 is not a digit"},
+    IbanReason{"DE89 3704 0044 0532 0130 0A", "account number (positions 13-22, 10 digits): 'A' at position 22 is not a digit"},
+    IbanReason{"DE89 37O4 0044 0532 0130 00", "bank code (positions 5-12, 8 digits): 'O' at position 7 is not a digit"},
+    IbanReason{"GB29 NWB1 6016 1331 9268 19", "bank code (positions 5-8, 4 letters): '1' at position 8 is not a letter"},
+    IbanReason{"GB29 NWBK 6O16 1331 9268 19", "sort code (positions 9-14, 6 digits): 'O' at position 10 is not a digit"},
+    IbanReason{"GB29 NWBK 6016 1331 926B 19", "account number (positions 15-22, 8 digits): 'B' at position 20 is not a digit"},
+    IbanReason{"FR14 2004 1010 0505 0001 3M02 6A6", "national check digits (positions 26-27, 2 digits): 'A' at position 26 is not a digit"},
+    IbanReason{"FR14 2004 101O 0505 0001 3M02 606", "branch code (positions 10-14, 5 digits): 'O' at position 12 is not a digit"},
+    IbanReason{"NL91 ABN4 0417 1643 00",    "bank code (positions 5-8, 4 letters): '4' at position 8 is not a letter"},
+    IbanReason{"NL91 ABNA 0417 16A3 00",    "account number (positions 9-18, 10 digits): 'A' at position 15 is not a digit"},
+    IbanReason{"IT60 1054 2811 1010 0000 0123 456", "BBAN part 1 (position 5, 1 letter): '1' at position 5 is not a letter"},
+    IbanReason{"BR18 0036 0305 0000 1000 9795 4931 1", "BBAN part 4 (position 28, 1 letter): '1' at position 28 is not a letter"}));
 // clang-format on
+
+TEST(IbanRegistry, BbanStructuresOfTheNordicAndMainEuCountries) {
+  // SWIFT IBAN registry "BBAN structure" (python-stdnum's extract; NO also bits.no/en/iban).
+  const std::pair<const char*, const char*> expected[] = {
+      {"NO", "4!n6!n1!n"}, {"SE", "3!n16!n1!n"}, {"DK", "4!n9!n1!n"},     {"FI", "3!n11!n"},
+      {"DE", "8!n10!n"},   {"GB", "4!a6!n8!n"},  {"FR", "5!n5!n11!c2!n"}, {"NL", "4!a10!n"}};
+  for (const auto& [code, structure] : expected) EXPECT_EQ(find_iban_country(code)->bban, structure) << code;
+}
+
+TEST(Iban, LettersWhereTheStructureAllowsThemAreAccepted) {
+  // FR's account number is 11!c: letters or digits (the registry example has an M).
+  EXPECT_TRUE(validate_iban("FR14 2004 1010 0505 0001 3M02 606").valid);
+  // A lower-case bank code is upper-cased first.
+  EXPECT_TRUE(validate_iban("gb29 nwbk 6016 1331 9268 19").valid);
+  // A BBAN built from a national number still goes through the structure check.
+  const auto bad = iban::from_bban("NL", "1234 0417 1643 00");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("bank code (positions 5-8, 4 letters)"), std::string::npos)
+      << bad.error().message;
+}
 
 }  // namespace
 }  // namespace kreditor

@@ -2,13 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <ostream>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "kreditor/terms/notation.hpp"
 #include "kreditor/time/calendars.hpp"
 #include "support/errors.hpp"
+#include "unit/terms/random_terms.hpp"
 
 namespace kreditor {
 namespace {
@@ -147,6 +150,130 @@ TEST(TermsDueDate, InstallmentDatesAndBadIndex) {
             errc::out_of_range);
   EXPECT_EQ(thrown_code([] { (void)due_date(payment_terms{.net = 99'999}, d(2026, 1, 1)); }),
             errc::invalid_argument);
+}
+
+// --- the integer fast path against the first (Boost) implementation ---------------------------
+
+// The due-date rules as the first implementation computed them, with Boost dates field by field
+// (date.hpp's make_date, add_months, end_of_month). The oracle for the integer civil-date kernel.
+date reference_period_end(const payment_terms& t, date start, std::int32_t n, term_unit unit) {
+  if (t.anchor != term_anchor::invoice_date) {
+    date month = make_date(start.year(), start.month(), 1);  // the month counting refers to
+    if (t.cutoff_day != 0 && start.day() > t.cutoff_day) month = add_months(month, 1, month_end::clamp);
+    if (t.anchor == term_anchor::proximo) {
+      const date next = add_months(month, 1, month_end::clamp);
+      return make_date(next.year(), next.month(), std::min<int>(n, end_of_month(next).day()));
+    }
+    start = end_of_month(month);
+  }
+  if (unit == term_unit::month) return add_months(start, n, t.month_end_rule);
+  return start + days(n);
+}
+
+date reference_due(const payment_terms& t, invoice_dates dates) {
+  const date start = dates.delivered.value_or(dates.issued);
+  switch (t.kind) {
+    case term_kind::net:
+      return reference_period_end(t, start, t.net, t.unit);
+    case term_kind::installments:
+      return reference_period_end(t, start, t.installments.back().net, t.installments.back().unit);
+    case term_kind::cash_on_delivery:
+      return start;
+    case term_kind::due_on_receipt:
+    case term_kind::cash_in_advance:
+      break;
+  }
+  return dates.issued;
+}
+
+TEST(TermsDueDate, IntegerKernelEqualsTheBoostReferenceOnRandomTermsAndDates) {
+  std::mt19937_64 rng(20261123);
+  const deadline_rule no = statutory_deadline_rule(jurisdiction::no);
+  const deadline_rule se_modified{sweden(), business_day_convention::modified_following};
+  std::uniform_int_distribution<std::int32_t> any_day(day_number(d(1900, 1, 1)), day_number(d(2189, 12, 31)));
+  std::vector<std::int32_t> issued(64), out(64);
+  int month_ends = 0;
+  for (int i = 0; i < 4'000; ++i) {
+    const payment_terms t = test_support::random_terms(rng);
+    // Scalar: due date, every instalment, every discount deadline, from invoice or delivery.
+    for (int k = 0; k < 8; ++k) {
+      const date issue = from_day_number(any_day(rng));
+      invoice_dates dates{issue};
+      if (k % 2 == 1) dates.delivered = issue + days(std::uniform_int_distribution<int>(0, 60)(rng));
+      const std::string what = format(t) + " issued " + to_string(issue);
+      ASSERT_EQ(due_date(t, dates), reference_due(t, dates)) << what;
+      const date start = dates.delivered.value_or(dates.issued);
+      for (std::size_t j = 0; j < t.installments.size(); ++j)
+        ASSERT_EQ(installment_due_date(t, j, dates),
+                  reference_period_end(t, start, t.installments[j].net, t.installments[j].unit))
+            << what;
+      const auto deadlines = discount_deadlines(t, dates);
+      for (std::size_t j = 0; j < deadlines.size(); ++j)
+        ASSERT_EQ(deadlines[j].deadline,
+                  reference_period_end(t, start, t.discounts[j].within_days, term_unit::day))
+            << what;
+      month_ends += t.anchor != term_anchor::invoice_date;
+    }
+    // Batch, with and without a roll.
+    for (std::int32_t& day : issued) day = any_day(rng);
+    for (const deadline_rule* roll : {&no_adjustment(), &no, &se_modified}) {
+      due_dates(t, issued, out, *roll);
+      for (std::size_t j = 0; j < issued.size(); ++j)
+        ASSERT_EQ(out[j], day_number(apply(*roll, reference_due(t, invoice_dates{from_day_number(issued[j])}))))
+            << format(t) << " issued " << to_string(from_day_number(issued[j]));
+    }
+  }
+  EXPECT_GT(month_ends, 10'000);  // end-of-month and proximo forms were really exercised
+}
+
+TEST(TermsDueDate, ALaterInvoiceIsNeverDueEarlier) {
+  // The batch kernel checks the range of its results on the latest issue date only, which is
+  // right because every form is monotone: over runs of consecutive days (month ends, cut-offs,
+  // February, leap years) the due date never decreases.
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<std::int32_t> any_day(day_number(d(1990, 1, 1)), day_number(d(2100, 1, 1)));
+  std::vector<std::int32_t> issued(800), out(800);
+  for (int i = 0; i < 2'000; ++i) {
+    const payment_terms t = test_support::random_terms(rng);
+    const std::int32_t first = any_day(rng);
+    for (std::size_t k = 0; k < issued.size(); ++k) issued[k] = first + static_cast<std::int32_t>(k);
+    due_dates(t, issued, out);
+    for (std::size_t k = 1; k < out.size(); ++k)
+      ASSERT_LE(out[k - 1], out[k]) << format(t) << " issued " << to_string(from_day_number(issued[k]));
+  }
+}
+
+TEST(TermsDueDate, DatesOutsideTheCalendarAreOutOfRange) {
+  const payment_terms net60 = parse_terms("net 60").value();
+  const payment_terms eom = parse_terms("net 30 EOM").value();
+  EXPECT_EQ(due_date(net60, d(9999, 10, 31)), d(9999, 12, 30));
+  EXPECT_EQ(thrown_code([&] { (void)due_date(net60, d(9999, 12, 1)); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([&] { (void)due_date(eom, d(9999, 12, 1)); }), errc::out_of_range);
+  std::vector<std::int32_t> out(1);
+  const std::int32_t late[] = {day_number(d(9999, 12, 1))};
+  EXPECT_EQ(thrown_code([&] { due_dates(net60, late, out); }), errc::out_of_range);
+  const std::int32_t mixed[] = {day_number(d(9999, 12, 20)), day_number(d(2026, 1, 15))};  // latest first
+  std::vector<std::int32_t> two_out(2);
+  EXPECT_EQ(thrown_code([&] { due_dates(eom, mixed, two_out); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([&] { due_dates(parse_terms("net 1 month").value(), mixed, two_out); }),
+            errc::out_of_range);
+  for (const std::int32_t bad : {day_number(d(1400, 1, 1)) - 1, day_number(d(9999, 12, 31)) + 1,
+                                 std::numeric_limits<std::int32_t>::min()}) {
+    const std::int32_t in[] = {day_number(d(2026, 1, 15)), bad};
+    std::vector<std::int32_t> two(2);
+    EXPECT_EQ(thrown_code([&] { due_dates(eom, in, two); }), errc::out_of_range) << bad;
+  }
+}
+
+TEST(TermsDueDate, BatchOfCashTermsIsTheInvoiceDate) {
+  const std::int32_t in[] = {day_number(d(2026, 1, 17)), day_number(d(2026, 1, 20))};
+  std::vector<std::int32_t> out(2);
+  for (const char* text : {"COD", "CIA", "due on receipt"}) {
+    due_dates(parse_terms(text).value(), in, out);
+    EXPECT_EQ(out, (std::vector<std::int32_t>{in[0], in[1]})) << text;
+    due_dates(parse_terms(text).value(), in, out, statutory_deadline_rule(jurisdiction::no));
+    EXPECT_EQ(out, (std::vector<std::int32_t>{day_number(d(2026, 1, 19)), in[1]})) << text;  // Sat -> Mon
+  }
 }
 
 // --- discounts -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdint>
 #include <ostream>
 #include <optional>
@@ -10,11 +11,13 @@
 #include <type_traits>
 
 #include "support/errors.hpp"
+#include "unit/terms/random_terms.hpp"
 
 namespace kreditor {
 namespace {
 
 using namespace kreditor::literals;
+using test_support::random_terms;
 using test_support::thrown_code;
 
 // Terms are small values: copied, compared, stored in columns.
@@ -165,6 +168,47 @@ INSTANTIATE_TEST_SUITE_P(Clauses, TermsParse, ::testing::Values(
               payment_terms{.kind = term_kind::cash_on_delivery, .clauses = {.reminder_fee_agreed = true}},
               "COD; reminder fee"}));
 
+// The Nordic decimal comma: a comma between two digits is a decimal comma, except right after
+// '/', '+', 'net' or 'cutoff' (only whole numbers stand there); a comma followed by a space, or
+// in those places, separates items. format() writes the decimal point.
+const payment_terms two_and_half_ten{.net = 30, .discounts = {{rate::bps(250), 10}}};
+const payment_terms two_tiers{.net = 45, .discounts = {{2_pct, 10}, {1_pct, 20}}};
+
+INSTANTIATE_TEST_SUITE_P(DecimalComma, TermsParse, ::testing::Values(
+    ParseCase{"2,5/10 netto 30", two_and_half_ten, "2.5/10 net 30"},
+    ParseCase{"2.5/10 netto 30", two_and_half_ten, "2.5/10 net 30"},
+    ParseCase{"2,5%/10 net 30", two_and_half_ten, "2.5/10 net 30"},
+    ParseCase{"2,5 % 10 dagar, netto 30 dagar", two_and_half_ten, "2.5/10 net 30"},   // Swedish
+    ParseCase{"2.5 % 10 dagar, netto 30 dagar", two_and_half_ten, "2.5/10 net 30"},
+    ParseCase{"2 % 10 dage, netto 30 dage", two_ten, "2/10 net 30"},                  // Danish
+    ParseCase{"2,5 % 10 dager 30 dager netto", two_and_half_ten, "2.5/10 net 30"},   // Norwegian
+    ParseCase{"1,25/15 net 60", payment_terms{.net = 60, .discounts = {{rate::bps(125), 15}}},
+              "1.25/15 net 60"},
+    // The tier separator: after '/' a comma separates, with or without a space.
+    ParseCase{"2/10, 1/20, net 45", two_tiers, "2/10, 1/20, net 45"},
+    ParseCase{"2/10,1/20,net 45", two_tiers, "2/10, 1/20, net 45"},
+    ParseCase{"2,5/10, 1,5/20, net 45",
+              payment_terms{.net = 45, .discounts = {{rate::bps(250), 10}, {rate::bps(150), 20}}},
+              "2.5/10, 1.5/20, net 45"},
+    ParseCase{"2,5/10,1,5/20,net 45",
+              payment_terms{.net = 45, .discounts = {{rate::bps(250), 10}, {rate::bps(150), 20}}},
+              "2.5/10, 1.5/20, net 45"},
+    // After 'net' a comma separates: "net 30,50% net 60" is two instalments.
+    ParseCase{"50% net 30,50% net 60", half_half, "50% net 30, 50% net 60"},
+    ParseCase{"33,5% net 30, 66,5% net 60",
+              payment_terms{.kind = term_kind::installments,
+                            .installments = {{.share = rate::bps(3350), .net = 30},
+                                             {.share = rate::bps(6650), .net = 60}}},
+              "33.5% net 30, 66.5% net 60"},
+    ParseCase{"1000,50 net 30, balance net 60",
+              payment_terms{.kind = term_kind::installments,
+                            .installments = {{.kind = share_kind::amount, .amount = decimal(100050, 2), .net = 30},
+                                             {.kind = share_kind::balance, .net = 60}}},
+              "1000.50 net 30, balance net 60"},
+    ParseCase{"netto 30 dagar; dröjsmålsränta 8,5 %",
+              payment_terms{.net = 30, .clauses = {.late_interest = rate::bps(850)}},
+              "net 30; interest 8.5%"}));
+
 // Errors say where (1-based character) and why.
 struct ErrorCase {
   std::string text;
@@ -203,7 +247,14 @@ INSTANTIATE_TEST_SUITE_P(Errors, TermsParseError, ::testing::Values(
     ErrorCase{"løbende måned 30", 15, "expected '+' after the current month"},
     ErrorCase{"net 30; interest", 17, "expected an interest rate in percent after 'interest'"},
     ErrorCase{"net 30;", 8, "expected a clause after ';'"},
-    ErrorCase{"COD net 30", 5, "unexpected 'net'"}));
+    ErrorCase{"COD net 30", 5, "unexpected 'net'"},
+    // Decimal commas: where whole numbers stand they are refused; a comma and a space separate.
+    ErrorCase{"2 % 10,5 dagar netto 30", 5, "expected a whole number of at most 5 digits, found '10,5'"},
+    ErrorCase{"2,12345678/10 net 30", 1, "a percentage may have at most 7 decimals: '2,12345678'"},
+    ErrorCase{"2, 1/20, net 45", 4, "a discount tier must come before the net period"},
+    ErrorCase{"net 30,5", 8, "a second net period"},
+    ErrorCase{"LM+30,5", 6, "unexpected ','"},
+    ErrorCase{"net 30 EOM cutoff 25,5", 22, "a second net period"}));
 
 TEST(TermsParse, RefusesTextLongerThanTheLimit) {
   const result<payment_terms> t = parse_terms("net 30" + std::string(1100, ' '));
@@ -224,73 +275,6 @@ TEST(TermsValidity, DefaultIsNet30AndValid) {
 
 // --- property tests ----------------------------------------------------------------------------
 
-// A random valid set of terms.
-payment_terms random_terms(std::mt19937_64& rng) {
-  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  payment_terms t{};
-  const int kind = pick(0, 9);
-  if (kind == 0) t.kind = term_kind::due_on_receipt;
-  if (kind == 1) t.kind = term_kind::cash_on_delivery;
-  if (kind == 2) t.kind = term_kind::cash_in_advance;
-  if (pick(0, 3) == 0) t.clauses.late_interest = rate::bps(pick(0, 3000));
-  t.clauses.reminder_fee_agreed = pick(0, 1) == 1;
-  if (kind <= 2) return t;
-  t.anchor = static_cast<term_anchor>(pick(0, 2));
-  if (t.anchor != term_anchor::invoice_date && pick(0, 1) == 1)
-    t.cutoff_day = static_cast<std::uint8_t>(pick(1, 30));
-  const bool prox = t.anchor == term_anchor::proximo;
-  if (kind <= 6) {  // net, maybe discounts, maybe months
-    if (!prox && pick(0, 3) == 0) {
-      t.unit = term_unit::month;
-      t.net = pick(1, 120);
-      if (pick(0, 1) == 1) t.month_end_rule = month_end::snap;
-      return t;
-    }
-    t.net = prox ? pick(2, 31) : pick(1, 3660);
-    const int tiers = pick(0, 4);
-    std::int32_t day = prox ? 0 : -1;
-    std::int64_t pct = 2'000;  // in bp: below 20 %
-    for (int i = 0; i < tiers; ++i) {
-      day += pick(1, 5);
-      pct -= pick(1, 400);
-      if (day >= t.net || pct <= 0) break;
-      t.discounts.push_back({rate::bps(pct), day});
-    }
-    return t;
-  }
-  t.kind = term_kind::installments;
-  const term_unit unit = (!prox && pick(0, 3) == 0) ? term_unit::month : term_unit::day;
-  if (unit == term_unit::month && pick(0, 1) == 1) t.month_end_rule = month_end::snap;
-  const int n = pick(2, 12);
-  std::int32_t period = unit == term_unit::month || prox ? 0 : -1;
-  const std::int32_t max_period = unit == term_unit::month ? 120 : (prox ? 31 : 3660);
-  const bool with_balance = pick(0, 1) == 1;
-  const bool amounts = with_balance && pick(0, 1) == 1;
-  std::int64_t left = rate::one;
-  for (int i = 0; i < n && period < max_period; ++i) {
-    period = std::min(max_period, period + pick(1, 40));
-    installment p{.net = period, .unit = unit};
-    const bool last = i == n - 1 || period == max_period;
-    if (last && with_balance) {
-      p.kind = share_kind::balance;
-    } else if (amounts) {
-      p.kind = share_kind::amount;
-      p.amount = decimal(pick(1, 10'000'000), pick(0, 4));
-    } else if (last) {
-      p.share = rate::ppb(left);
-    } else {
-      const std::int64_t part = std::min<std::int64_t>(left - 1, rate::bps(pick(1, 3000)).parts_per_billion());
-      if (part <= 0) continue;
-      p.share = rate::ppb(part);
-      left -= part;
-    }
-    t.installments.push_back(p);
-    if (last) break;
-  }
-  if (invalid_reason(t) != "") return payment_terms{.net = 30};
-  return t;
-}
-
 TEST(TermsRoundTrip, RandomTermsSurviveFormatThenParse) {
   std::mt19937_64 rng(20260115);
   int installments = 0, discounts = 0;
@@ -306,6 +290,27 @@ TEST(TermsRoundTrip, RandomTermsSurviveFormatThenParse) {
   }
   EXPECT_GT(installments, 1000);  // the generator really covers the forms
   EXPECT_GT(discounts, 1000);
+}
+
+TEST(TermsRoundTrip, NordicDecimalCommasReadLikeDecimalPoints) {
+  // Every canonical text with each decimal point between digits written as a comma means the
+  // same terms ("2.5/10, 1.5/20, net 45" -> "2,5/10, 1,5/20, net 45"; "1000.00 net 30, ...").
+  std::mt19937_64 rng(20261124);
+  int commas = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    const payment_terms t = random_terms(rng);
+    std::string text = format(t);
+    for (std::size_t k = 1; k + 1 < text.size(); ++k)
+      if (text[k] == '.' && std::isdigit(static_cast<unsigned char>(text[k - 1])) &&
+          std::isdigit(static_cast<unsigned char>(text[k + 1]))) {
+        text[k] = ',';
+        ++commas;
+      }
+    const result<payment_terms> back = parse_terms(text);
+    ASSERT_TRUE(back.has_value()) << text << ": " << back.error().message;
+    ASSERT_EQ(*back, t) << text;
+  }
+  EXPECT_GT(commas, 5'000);
 }
 
 TEST(TermsFuzz, RandomTextEitherParsesAndRoundTripsOrFailsWithAPosition) {
