@@ -10,6 +10,7 @@
 
 #include "kreditor/exposure/aging.hpp"
 #include "kreditor/exposure/exposure.hpp"
+#include "kreditor/exposure/order_release.hpp"
 #include "synthetic_portfolio.hpp"
 
 namespace {
@@ -114,5 +115,29 @@ void BM_Exposure_SummarizeBatch(benchmark::State& state) {
   set_counters(state, state.range(0));
 }
 BENCHMARK(BM_Exposure_SummarizeBatch)->Args({1'000, 1})->Args({1'000'000, 1})->Args({1'000'000, 2})->UseRealTime();
+
+// The whole exposure per customer as `kreditor run` and `kreditor exposure` compute it: the
+// batch summary, then compute_exposure with the customer's account (a limit and a guarantee)
+// and orders not invoiced, and the over-limit measure. One thread; items are invoices.
+void BM_Exposure_Batch(benchmark::State& state) {
+  const auto& p = book(state.range(0));
+  std::vector<receivable_summary> sums(p.group_count);
+  const credit_account account{.customer_id = "C",
+                               .limits = {{.amount = money(5'000'000'00, iso4217::nok)}},
+                               .securities = {{.kind = security_kind::guarantee,
+                                               .amount = money(100'000'00, iso4217::nok)}}};
+  const uninvoiced pending{money(20'000'00, iso4217::nok), money(5'000'00, iso4217::nok)};
+  for (auto _ : state) {
+    summarize_receivables_batch(p.columns(), as_of, sums, 1);
+    std::int64_t over = 0;
+    for (const receivable_summary& s : sums) {
+      const exposure e = compute_exposure(s, account, pending, iso4217::nok, as_of);
+      over += limit_excess(account, e, as_of).minor_units();
+    }
+    benchmark::DoNotOptimize(over);
+  }
+  set_counters(state, state.range(0));
+}
+BENCHMARK(BM_Exposure_Batch)->Arg(1'000)->Arg(1'000'000);
 
 }  // namespace

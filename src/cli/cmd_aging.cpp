@@ -79,36 +79,26 @@ int cmd_aging(context& ctx) {
   const aging_buckets buckets = buckets_from(a);
   const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
-  const std::vector<customer_position> pos = positions(l, as_of);
-
-  // The portfolio as columns, one group per customer: the batch kernel does the work.
-  std::vector<std::int32_t> issue_day, due_day;
-  std::vector<std::int64_t> open_minor;
-  std::vector<std::uint32_t> group;
+  // The portfolio as columns, one group per customer (the open items `run` and `exposure`
+  // count, from the same book): the batch kernel does the work.
+  const open_receivables open = open_receivables_of(l, receivables_book(l, as_of));
+  const std::size_t customers = l.customers.size();
   std::vector<currency> group_currency;
-  for (std::size_t c = 0; c < pos.size(); ++c) {
-    group_currency.push_back(pos[c].customer->currency);
-    for (const receivable_item& it : pos[c].open) {
-      issue_day.push_back(day_number(it.issued));
-      due_day.push_back(day_number(it.due));
-      open_minor.push_back(it.open_amount.minor_units());
-      group.push_back(static_cast<std::uint32_t>(c));
-    }
-  }
+  group_currency.reserve(customers);
+  for (const customer_record& c : l.customers) group_currency.push_back(c.currency);
   const std::size_t width = buckets.bucket_count();
-  std::vector<std::int64_t> table(pos.size() * width);
-  age_batch({.issue_day = issue_day, .due_day = due_day, .open_minor = open_minor, .group = group},
-            buckets, as_of, pos.size(), table, 1);
+  std::vector<std::int64_t> table(customers * width);
+  age_batch(open.columns(), buckets, as_of, customers, table, 1);
   const std::vector<aging_row> portfolio = portfolio_aging(table, group_currency, width);
   const std::vector<std::string> labels = buckets.labels();
 
   if (a.flag("json")) {
-    nlohmann::json customers = nlohmann::json::array();
-    for (std::size_t c = 0; c < pos.size(); ++c) {
-      if (pos[c].open.empty()) continue;
+    nlohmann::json rows = nlohmann::json::array();
+    for (std::size_t c = 0; c < customers; ++c) {
+      if (open.items_of[c] == 0) continue;
       nlohmann::json row = row_json(
           make_aging_row(std::span(table).subspan(c * width, width), group_currency[c]), labels);
-      customers.push_back({{"customer_id", pos[c].customer->customer_id},
+      rows.push_back({{"customer_id", l.customers[c].customer_id},
                            {"currency", row["currency"]},
                            {"buckets", row["buckets"]},
                            {"total", row["total"]}});
@@ -118,7 +108,7 @@ int cmd_aging(context& ctx) {
     const nlohmann::json out{{"as_of", to_string(as_of)},
                              {"by", std::string(to_string(buckets.basis))},
                              {"labels", labels},
-                             {"customers", customers},
+                             {"customers", rows},
                              {"portfolio", total}};
     ctx.out << out.dump(2) << "\n";
     return exit_ok;
@@ -129,9 +119,9 @@ int cmd_aging(context& ctx) {
           << std::left << std::setw(14) << "customer" << std::setw(5) << "ccy" << std::right;
   for (const std::string& label : labels) ctx.out << std::setw(14) << label;
   ctx.out << std::setw(15) << "total" << "\n";
-  for (std::size_t c = 0; c < pos.size(); ++c)
-    if (!pos[c].open.empty())
-      print_row(ctx.out, pos[c].customer->customer_id,
+  for (std::size_t c = 0; c < customers; ++c)
+    if (open.items_of[c] != 0)
+      print_row(ctx.out, l.customers[c].customer_id,
                 make_aging_row(std::span(table).subspan(c * width, width), group_currency[c]));
   ctx.out << "\n";
   for (const aging_row& r : portfolio) print_row(ctx.out, "portfolio", r);

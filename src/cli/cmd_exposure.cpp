@@ -2,16 +2,22 @@
 // release decision with machine-readable reasons.
 //
 //   kreditor exposure [--ledger PATH] [--as-of DATE] --customer ID [--order-amount 12000.00]
-//                     [--json]
+//                     [--policy NAME|FILE.json] [--state FILE] [--json]
 //
-// Without --ledger: the bundled sample ledger, as of its own date. The ledger gives the open
-// invoices, unapplied payments (set off: we owe them back), the credit limit and the flags
-// (the flags column, customer-level hold events, cash terms after a broken promise). It holds
-// no orders, deliveries or security, so those categories are zero. JSON:
+// Without --ledger: the bundled sample ledger, as of its own date. The customer's flags and
+// exposure are the ones `kreditor run` reports for the same ledger, date, --policy and --state
+// (run::make_report: one summary for both commands): on hold (the flag, a customer-level hold
+// event, or a credit_hold the dunning policy issued), cash terms (the flag, or the policy's
+// cash_terms, e.g. its reaction to a broken promise), in collection (the flag, or a claim
+// handed to collection). --state is only read here: exposure records no notices. The exposure
+// counts open invoices, orders not invoiced (orders.csv), unapplied payments (set off: we owe
+// them back) and security valid on the date (security.csv). JSON:
 //   {"customer_id", "currency", "as_of",
 //    "exposure": {"receivables_not_due", "receivables_overdue", "orders_not_invoiced",
 //                 "deliveries_not_invoiced", "set_off", "security", "total"},
-//    "max_days_past_due", "credit_limit",
+//    "max_days_past_due", "credit_limit", "flags": {"on_hold", "cash_terms", "in_collection"},
+//    "over_limit", "security": [{"kind", "amount", "expires", "reference", "valid",
+//                 "days_to_expiry"}],
 //    with --order-amount: "order_amount", "decision", "reasons": ["over_limit", ...],
 //                         "findings": [{"reason", "amount", "days"}],
 //                         "conditions": [{"kind", "amount"}], "headroom"}
@@ -25,7 +31,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "cli/receivables.hpp"
+#include "cli/run.hpp"
 #include "cli/sample.hpp"
 #include "kreditor/exposure/exposure.hpp"
 #include "kreditor/exposure/order_release.hpp"
@@ -33,18 +39,25 @@
 namespace kreditor::cli {
 
 int cmd_exposure(context& ctx) {
-  const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount"}, {"json"});
+  const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json"});
   const std::string id = a.require("customer");
   const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
-  const std::vector<customer_position> pos = positions(l, as_of);
-  const auto it = std::find_if(pos.begin(), pos.end(), [&](const customer_position& p) {
-    return p.customer->customer_id == id;
-  });
-  if (it == pos.end()) throw usage_error{"--customer: unknown customer '" + id + "'"};
-  const currency ccy = it->customer->currency;
-  const credit_account account = account_of(*it);
-  const exposure e = compute_exposure(it->open, account, uninvoiced{}, ccy, as_of);
+  const auto known = std::find_if(l.customers.begin(), l.customers.end(),
+                                  [&](const customer_record& c) { return c.customer_id == id; });
+  if (known == l.customers.end()) throw usage_error{"--customer: unknown customer '" + id + "'"};
+  const std::optional<std::string> state_path = a.get("state");
+  const run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
+  const run::report rep = run::make_report(l, as_of, state, a.get("policy"));
+  if (!rep.problems.empty()) throw usage_error{rep.problems.front()};
+  const run::customer_summary& s = rep.customers[static_cast<std::size_t>(known - l.customers.begin())];
+  const currency ccy = s.customer->currency;
+  const credit_account& account = s.account;
+  const exposure& e = s.exposure;
+  // Security counts through its expiry date (compute_exposure); expired items are listed too.
+  const auto valid = [&](const security_item& item) { return !item.expires || as_of <= *item.expires; };
+  // Days from the as-of date to a dated security's expiry (0: its last day): time to renew it.
+  const auto days_to_expiry = [&](const security_item& item) { return (*item.expires - as_of).days(); };
 
   std::optional<release_outcome> release;
   std::optional<money> order;
@@ -60,12 +73,25 @@ int cmd_exposure(context& ctx) {
     nlohmann::json cats = nlohmann::json::object();
     for (const auto& [name, m] : e.categories()) cats[std::string(name)] = to_string(m);
     cats["total"] = to_string(e.total);
+    nlohmann::json security = nlohmann::json::array();
+    for (const security_item& item : account.securities)
+      security.push_back({{"kind", std::string(to_string(item.kind))},
+                          {"amount", to_string(item.amount)},
+                          {"expires", item.expires ? nlohmann::json(to_string(*item.expires)) : nlohmann::json()},
+                          {"reference", item.reference},
+                          {"valid", valid(item)},
+                          {"days_to_expiry", item.expires && valid(item) ? nlohmann::json(days_to_expiry(item)) : nlohmann::json()}});
     nlohmann::json out{{"customer_id", id},
                        {"currency", std::string(ccy.code())},
                        {"as_of", to_string(as_of)},
                        {"exposure", cats},
                        {"max_days_past_due", e.max_days_past_due},
-                       {"credit_limit", to_string(it->customer->credit_limit)}};
+                       {"credit_limit", to_string(s.customer->credit_limit)},
+                       {"flags", {{"on_hold", account.flags.on_hold},
+                                  {"cash_terms", account.flags.cash_only},
+                                  {"in_collection", account.flags.in_collection}}},
+                       {"over_limit", s.over_limit},
+                       {"security", security}};
     if (release) {
       nlohmann::json reasons = nlohmann::json::array(), findings = nlohmann::json::array(),
                      conditions = nlohmann::json::array();
@@ -88,7 +114,7 @@ int cmd_exposure(context& ctx) {
     return exit_ok;
   }
 
-  ctx.out << "exposure of " << id << " (" << it->customer->name << ") as of " << to_string(as_of)
+  ctx.out << "exposure of " << id << " (" << s.customer->name << ") as of " << to_string(as_of)
           << ", " << ccy.code() << "\n\n";
   for (const auto& [name, m] : e.categories())
     ctx.out << std::left << std::setw(26) << name << std::right << std::setw(15) << to_string(m)
@@ -96,9 +122,20 @@ int cmd_exposure(context& ctx) {
   ctx.out << std::left << std::setw(26) << "total" << std::right << std::setw(15)
           << to_string(e.total) << "\n"
           << std::left << std::setw(26) << "credit limit" << std::right << std::setw(15)
-          << to_string(it->customer->credit_limit) << "\n"
+          << to_string(s.customer->credit_limit) << "\n"
           << std::left << std::setw(26) << "oldest item, days overdue" << std::right
           << std::setw(15) << e.max_days_past_due << "\n";
+  std::string flags;
+  for (const auto& [on, name] : {std::pair{account.flags.on_hold, "on_hold"}, std::pair{account.flags.cash_only, "cash_terms"},
+                                 std::pair{account.flags.in_collection, "in_collection"}, std::pair{s.over_limit, "over_limit"}})
+    if (on) flags += (flags.empty() ? "" : ", ") + std::string(name);
+  ctx.out << std::left << std::setw(26) << "flags" << std::right << std::setw(15) << (flags.empty() ? "-" : flags) << "\n";
+  for (const security_item& item : account.securities)
+    ctx.out << "security: " << to_string(item.kind) << " " << to_string(item.amount)
+            << (!item.expires ? std::string(" (no expiry)")
+                : valid(item) ? " until " + to_string(*item.expires) + " (expires in " + std::to_string(days_to_expiry(item)) + " days)"
+                              : " expired " + to_string(*item.expires) + " (not counted)")
+            << (item.reference.empty() ? std::string() : ", " + item.reference) << "\n";
   if (release) {
     ctx.out << "\norder of " << to_string(*order) << ": " << to_string(release->decision) << "\n";
     for (const release_finding& f : release->reasons)

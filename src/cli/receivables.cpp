@@ -2,68 +2,127 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
+#include <string>
 
-#include "cli/run.hpp"
+#include "cli/cli.hpp"
 
 namespace kreditor::cli {
 
-std::vector<customer_position> positions(const ledger& l, date as_of) {
-  std::vector<customer_position> out(l.customers.size());
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (std::size_t c = 0; c < l.customers.size(); ++c) {
-    out[c].customer = &l.customers[c];
-    out[c].unapplied = money::zero(l.customers[c].currency);
-    index.emplace(l.customers[c].customer_id, c);
-  }
-  // The same book as `kreditor run`; notice levels do not matter here, any step will do.
-  const run::book b = run::make_book(l, as_of, run::state_file{},
-                                     [](jurisdiction, std::string_view) {
-                                       return std::optional<std::int32_t>(0);
-                                     });
-  for (const dunning::invoice_view& v : b.views) {
-    customer_position& p = out[index.at(v.customer)];
-    if (!v.open_principal.is_zero())
-      p.open.push_back({.issued = v.invoice_date, .due = v.due, .open_amount = v.open_principal});
-    for (const dunning::promise& promise : v.overlays.promises)
-      if (promise.until < as_of && v.open_principal.is_positive()) p.broken_promise = true;
-  }
-  for (std::size_t c = 0; c < out.size(); ++c) out[c].unapplied = b.customer_credit[c];
+std::unordered_map<std::string_view, std::uint32_t> customer_indexes(const ledger& l) {
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  index.reserve(l.customers.size());
+  for (std::size_t c = 0; c < l.customers.size(); ++c)
+    index.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
+  return index;
+}
 
-  // Customer-level hold / release events, in date order.
+std::uint32_t customer_index_of(const ledger& l, const run::book& b, std::size_t line) {
+  const customer_record* c = b.customers[line];
+  // The book points into the ledger it was made from; anything else is a programming error.
+  if (c < l.customers.data() || c >= l.customers.data() + l.customers.size())
+    throw error(errc::invalid_argument, "customer_index_of: the book was not made from this ledger");
+  return static_cast<std::uint32_t>(c - l.customers.data());
+}
+
+open_receivables open_receivables_of(const ledger& l, const run::book& b, std::span<const std::uint8_t> skip) {
+  open_receivables out;
+  out.items_of.assign(l.customers.size(), 0);
+  const std::size_t n = b.views.size();
+  out.issue_day.reserve(n);
+  out.due_day.reserve(n);
+  out.open_minor.reserve(n);
+  out.group.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const dunning::invoice_view& v = b.views[i];
+    if (v.open_principal.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
+    const std::uint32_t c = customer_index_of(l, b, i);
+    out.issue_day.push_back(day_number(v.invoice_date));
+    out.due_day.push_back(day_number(v.due));
+    out.open_minor.push_back(v.open_principal.minor_units());
+    out.group.push_back(c);
+    ++out.items_of[c];
+  }
+  return out;
+}
+
+run::book receivables_book(const ledger& l, date as_of) {
+  return run::make_book(l, as_of, run::state_file{}, [](jurisdiction, std::string_view) {
+    return std::optional<std::int32_t>(0);
+  });
+}
+
+std::vector<uninvoiced> uninvoiced_orders(const ledger& l, date as_of) {
+  std::vector<uninvoiced> out(l.customers.size());
+  for (std::size_t c = 0; c < out.size(); ++c)
+    out[c] = {money::zero(l.customers[c].currency), money::zero(l.customers[c].currency)};
+  if (l.orders.empty()) return out;
+  // The invoices that billed an order: only their issue dates are needed (one pass, no map
+  // of every invoice).
+  std::unordered_map<std::string_view, std::optional<date>> billed;
+  for (const order_record& o : l.orders)
+    if (!o.invoice_id.empty()) billed.emplace(o.invoice_id, std::nullopt);
+  if (!billed.empty())
+    for (const invoice_record& inv : l.invoices)
+      if (const auto it = billed.find(inv.invoice_id); it != billed.end()) it->second = inv.issue_date;
+  const auto index = customer_indexes(l);
+  for (const order_record& o : l.orders) {
+    if (o.ordered > as_of || (o.cancelled && *o.cancelled <= as_of)) continue;
+    if (!o.invoice_id.empty()) {
+      const std::optional<date> issued = billed.at(o.invoice_id);
+      if (issued && *issued <= as_of) continue;  // the invoice carries the exposure now
+    }
+    uninvoiced& u = out[index.at(o.customer_id)];
+    if (o.delivered && *o.delivered <= as_of)
+      u.delivered += o.amount;
+    else
+      u.orders_accepted += o.amount;
+  }
+  return out;
+}
+
+std::vector<std::vector<security_item>> securities_held(const ledger& l) {
+  std::vector<std::vector<security_item>> out(l.customers.size());
+  if (l.securities.empty()) return out;
+  const auto index = customer_indexes(l);
+  for (const security_record& s : l.securities) {
+    const security_kind kind = s.kind == "pledge"             ? security_kind::pledge
+                               : s.kind == "credit_insurance" ? security_kind::credit_insurance
+                               : s.kind == "guarantee"        ? security_kind::guarantee
+                               : throw usage_error{"security.csv:" + std::to_string(s.line) +
+                                                   ": kind '" + s.kind + "' is not known"};
+    out[index.at(s.customer_id)].push_back(
+        {.kind = kind, .amount = s.amount, .expires = s.expires, .reference = s.reference});
+  }
+  return out;
+}
+
+std::vector<bool> customer_holds(const ledger& l, date as_of) {
+  // Customer-level hold / release events known by the date, in date order.
   std::vector<const event_record*> events;
   for (const event_record& e : l.events)
     if (e.invoice_id.empty() && e.on <= as_of &&
         (e.kind == ledger_event_kind::hold || e.kind == ledger_event_kind::release))
       events.push_back(&e);
+  std::vector<bool> out(l.customers.size(), false);
+  if (events.empty()) return out;
   std::stable_sort(events.begin(), events.end(),
-                   [](const event_record* a, const event_record* b2) { return a->on < b2->on; });
+                   [](const event_record* a, const event_record* b) { return a->on < b->on; });
+  const auto index = customer_indexes(l);
   std::vector<std::optional<std::optional<date>>> hold(out.size());  // held (until)
   for (const event_record* e : events) {
-    const auto it = index.find(e->customer_id);
-    if (it == index.end()) continue;
+    const std::uint32_t c = index.at(e->customer_id);
     if (e->kind == ledger_event_kind::hold)
-      hold[it->second] = e->until;
+      hold[c] = e->until;
     else
-      hold[it->second].reset();
+      hold[c].reset();
   }
   for (std::size_t c = 0; c < out.size(); ++c)
-    out[c].on_hold = hold[c].has_value() && (!hold[c]->has_value() || as_of <= **hold[c]);
+    out[c] = hold[c].has_value() && (!hold[c]->has_value() || as_of <= **hold[c]);
   return out;
 }
 
-credit_account account_of(const customer_position& p) {
-  const customer_record& c = *p.customer;
-  credit_account a{.customer_id = c.customer_id, .segment = c.segment, .terms = c.terms};
-  if (c.credit_limit.is_positive()) a.limits.push_back({.amount = c.credit_limit});
-  if (p.unapplied.is_positive()) a.owed_to_customer.push_back(p.unapplied);
-  const auto flagged = [&](std::string_view f) {
-    return std::find(c.flags.begin(), c.flags.end(), f) != c.flags.end();
-  };
-  a.flags.on_hold = p.on_hold || flagged("on_hold");
-  a.flags.cash_only = p.broken_promise || flagged("cash_only") || flagged("cash_terms");
-  a.flags.in_collection = flagged("in_collection");
-  return a;
+bool flagged(const customer_record& c, std::string_view flag) {
+  return std::find(c.flags.begin(), c.flags.end(), flag) != c.flags.end();
 }
 
 }  // namespace kreditor::cli

@@ -1,43 +1,90 @@
 // `kreditor run`, the daily dunning run, in layers:
 //   ledger (io/ledger.hpp) -> book: one dunning::invoice_view per invoice as of the date
 //   (open amount, due date, overlays, notice history) -> the engine (dunning/engine.hpp), one
-//   compiled policy per jurisdiction -> report (table, JSON, CSV) and the state file.
+//   compiled policy per jurisdiction -> report: per line the engine's result, per customer ONE
+//   credit summary (credit hold, cash terms, in collection, exposure and over limit) -> output
+//   (table, JSON, CSV) and the state file.
+//
+// `kreditor exposure` reads its customer's flags and exposure from the same report
+// (make_report), so the two commands cannot disagree about a customer on a day.
 #ifndef KREDITOR_CLI_RUN_HPP
 #define KREDITOR_CLI_RUN_HPP
 
+#include <array>
 #include <functional>
 #include <iosfwd>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/run_book.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/account.hpp"
+#include "kreditor/dunning/compiled_policy.hpp"
 #include "kreditor/dunning/engine.hpp"
+#include "kreditor/exposure/credit_account.hpp"
+#include "kreditor/exposure/exposure.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/time/date.hpp"
 
 namespace kreditor::cli::run {
 
+// ---- policies --------------------------------------------------------------------------------
+
+/// The policies of a run (`--policy NAME|FILE.json`, absent: each customer's country preset):
+/// one compiled policy per jurisdiction met, built on first use.
+class policy_set {
+ public:
+  /// \throws usage_error for an unknown preset, an unreadable or invalid file, or a policy
+  /// that does not compile (its legal checks).
+  explicit policy_set(std::optional<std::string> choice);
+
+  /// The label for reports: the --policy value or "country presets".
+  [[nodiscard]] std::string label() const { return choice_ ? *choice_ : "country presets"; }
+  /// The jurisdiction a customer of `j` is dunned under (a fixed policy imposes its own).
+  [[nodiscard]] jurisdiction governing(jurisdiction j) const;
+  /// The policy for `j` (a governing jurisdiction), compiled on first use. \throws usage_error.
+  [[nodiscard]] const dunning::compiled_policy& for_jurisdiction(jurisdiction j);
+  /// The policy for `j`, already compiled by for_jurisdiction. \throws error(not_found).
+  [[nodiscard]] const dunning::compiled_policy& compiled(jurisdiction j) const;
+
+ private:
+  std::optional<std::string> choice_;
+  std::unique_ptr<dunning::compiled_policy> fixed_;
+  std::array<std::unique_ptr<dunning::compiled_policy>, 5> per_jurisdiction_{};
+};
+
 // ---- report ----------------------------------------------------------------------------------
 
+/// One customer's credit position on the run's date: THE summary both `run` and `exposure`
+/// report. Every flag has one source:
+///   credit_hold    the customers.csv flag on_hold, a customer-level hold event not released
+///                  (nor lapsed) by the date, or the engine's decision (a credit_hold command
+///                  of a step done or fired today, or of a broken promise / plan reaction);
+///   cash_terms     the flag cash_only, or the engine's decision (cash_terms commands, as above);
+///   in_collection  the flag in_collection, or a claim handed to collection or in legal steps;
+///   over_limit     the net exposure (open receivables + orders not invoiced - set-off -
+///                  security, compute_exposure) above the active credit limit.
 struct customer_summary {
   const customer_record* customer = nullptr;
   std::vector<std::size_t> lines;  ///< indexes into book/results, in ledger order
-  bool credit_hold = false;        ///< from today's commands, the steps done or the flags
+  bool credit_hold = false;
   bool cash_terms = false;
-  bool over_limit = false;         ///< open principal above the credit limit
-  bool in_collection = false;      ///< a claim is with a collector (or the customer flag says so)
-  money open{};
-  money overdue{};
+  bool in_collection = false;
+  bool over_limit = false;
+  money open{};     ///< open receivables (invoices issued by the date, lines without problems)
+  money overdue{};  ///< of which past their due date
+  credit_account account;       ///< limit, security, set-off and the flags above
+  kreditor::exposure exposure;  ///< by category, as of the date
 };
 
 struct report {
   date as_of{};
   std::string policy;  ///< "country presets" or the --policy value
-  const book* books = nullptr;
+  std::unique_ptr<book> books;
+  std::unique_ptr<policy_set> policies;
   /// The engine's results, one run per jurisdiction; line i's is runs[where[i].first]
   /// .invoices[where[i].second] (kept where the engine put them: no million-element copy).
   std::vector<dunning::run_result> runs;
@@ -46,11 +93,26 @@ struct report {
     return runs[where[line].first].invoices[where[line].second];
   }
   [[nodiscard]] std::size_t size() const noexcept { return where.size(); }
-  std::vector<customer_summary> customers;       ///< customers with invoices, in ledger order
-  std::vector<std::string> problems;             ///< "FILE:LINE: invoice X: problem"
+  /// Every customer of the ledger, in ledger order (same index as ledger::customers); the
+  /// outputs list those with invoices.
+  std::vector<customer_summary> customers;
+  std::vector<std::string> problems;  ///< "FILE:LINE: invoice X: problem"
   /// The compiled policy that governs line `i` (its step and custom command names).
-  std::function<const dunning::compiled_policy&(std::size_t line)> policy_of;
+  [[nodiscard]] const dunning::compiled_policy& policy_of(std::size_t line) const {
+    return policies->compiled(books->views[line].jurisdiction);
+  }
 };
+
+/// Progress of make_report: phase `done` of `of`, with a label.
+using progress_fn = std::function<void(int done, int of, std::string_view label)>;
+
+/// The run over `l` as of `as_of`: the book (with the notices `state` recorded), the engine's
+/// evaluation under `policy` (see policy_set), and one customer_summary per ledger customer.
+/// Records the engine rejects become `problems` (the caller decides how to fail).
+/// \throws usage_error for input errors (file and line) and policy errors.
+[[nodiscard]] report make_report(const ledger& l, date as_of, const state_file& state,
+                                 const std::optional<std::string>& policy,
+                                 const progress_fn& progress = {});
 
 /// The name of `step` in `p`: the policy step's, or "broken_promise" / "broken_plan".
 [[nodiscard]] std::string step_name(const dunning::compiled_policy& p, std::int32_t step);

@@ -46,7 +46,9 @@ void write_state(const std::string& path, const state_file& s);
 using step_lookup = std::function<std::optional<std::int32_t>(jurisdiction j, std::string_view name)>;
 
 struct book {
-  std::vector<dunning::invoice_view> views;           ///< invoices issued by the as-of date
+  /// Invoices issued by the as-of date, in ledger order. The payments behind a settled
+  /// invoice's zero balance are left out of its balance_changes (nothing accrues on it).
+  std::vector<dunning::invoice_view> views;
   std::vector<const invoice_record*> invoices;        ///< parallel to views
   std::vector<const customer_record*> customers;      ///< parallel to views
   std::vector<money> invoiced;                        ///< invoice amount less credit notes
@@ -59,6 +61,9 @@ struct book {
 [[nodiscard]] jurisdiction jurisdiction_of(std::string_view country);
 
 /// Builds the views as of `as_of` (later invoices, payments and events are not yet known).
+/// Payments and credit notes are allocated by the ledger module (replay_postings): the
+/// debtor's designation first (invoice_id, or a reference matching an invoice's), then the
+/// customer's invoices oldest due date first; money left over is customer credit.
 /// `state` adds the notices earlier runs recorded. \throws usage_error naming file and line.
 [[nodiscard]] book make_book(const ledger& l, date as_of, const state_file& state,
                              const step_lookup& steps);

@@ -108,6 +108,12 @@ std::vector<std::string> decisions_of(const customer_summary& c) {
   return d;
 }
 
+/// Whether a customer appears in the report: it has invoices, a credit decision or exposure.
+bool listed(const customer_summary& c) {
+  return !c.lines.empty() || c.credit_hold || c.cash_terms || c.over_limit || c.in_collection ||
+         !c.exposure.gross().is_zero();
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string s;
   for (const std::string& p : parts) s += (s.empty() ? "" : std::string(sep)) + p;
@@ -137,7 +143,7 @@ void print_table(std::ostream& os, const report& rep) {
   t.add({"customer", "invoice", "cur", "due", "days", "state", "last step", "open", "fees", "interest",
          "total due", "today"});
   for (const customer_summary& c : rep.customers) {
-    for (const std::size_t i : c.lines) {
+    for (const std::size_t i : c.lines) {  // customers without invoices have no lines
       const invoice_result& r = rep.result(i);
       if (!shown_in_table(r)) continue;
       std::vector<std::string> today;
@@ -173,7 +179,7 @@ void print_table(std::ostream& os, const report& rep) {
     const std::vector<std::string> d = decisions_of(c);
     if (d.empty()) continue;
     dt.add({c.customer->customer_id, c.customer->name, join(d, ", "),
-            "open " + to_string(c.open) + " / limit " + to_string(c.customer->credit_limit) + " " +
+            "exposure " + to_string(c.exposure.total) + " / limit " + to_string(c.customer->credit_limit) + " " +
                 std::string(c.customer->currency.code())});
   }
   dt.print(os, "  ");
@@ -191,7 +197,11 @@ void print_json(std::ostream& os, const report& rep) {
   out["policy"] = rep.policy;
   out["customers"] = json::array();
   for (const customer_summary& c : rep.customers) {
+    if (!listed(c)) continue;
     const customer_record& cr = *c.customer;
+    json exposure = json::object();
+    for (const auto& [name, m] : c.exposure.categories()) exposure[std::string(name)] = to_string(m);
+    exposure["total"] = to_string(c.exposure.total);
     json cj{{"customer_id", cr.customer_id},
             {"name", cr.name},
             {"country", cr.country},
@@ -204,6 +214,7 @@ void print_json(std::ostream& os, const report& rep) {
             {"cash_terms", c.cash_terms},
             {"over_limit", c.over_limit},
             {"in_collection", c.in_collection},
+            {"exposure", std::move(exposure)},
             {"invoices", json::array()}};
     for (const std::size_t i : c.lines) {
       const invoice_result& r = rep.result(i);
@@ -254,40 +265,77 @@ void print_json(std::ostream& os, const report& rep) {
 
 void print_csv(std::ostream& os, const report& rep) {
   const book& b = *rep.books;
-  const auto field = [](std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-    std::string q = "\"";
-    for (const char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return q + "\"";
-  };
-  // One buffer per customer keeps a million-line report from flushing per field.
+  // Fields are appended to one buffer (a million lines: no string per field).
   std::string buf;
   buf.reserve(1 << 16);
+  const auto field = [&buf](std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+      buf += s;
+      return;
+    }
+    buf += '"';
+    for (const char ch : s) {
+      if (ch == '"') buf += '"';
+      buf += ch;
+    }
+    buf += '"';
+  };
+  const auto day = [&buf](date d) {  // YYYY-MM-DD, as to_string(date), without printf
+    const auto ymd = d.year_month_day();
+    const int parts[3] = {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};
+    char text[10] = {static_cast<char>('0' + parts[0] / 1000 % 10), static_cast<char>('0' + parts[0] / 100 % 10),
+                     static_cast<char>('0' + parts[0] / 10 % 10), static_cast<char>('0' + parts[0] % 10), '-',
+                     static_cast<char>('0' + parts[1] / 10), static_cast<char>('0' + parts[1] % 10), '-',
+                     static_cast<char>('0' + parts[2] / 10), static_cast<char>('0' + parts[2] % 10)};
+    buf.append(text, sizeof text);
+  };
   os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
         "interest,total_due,commands,deadline,credit_hold,cash_terms,problem\n";
   for (const customer_summary& c : rep.customers) {
-    const std::string hold = c.credit_hold ? "true" : "false";
-    const std::string cash = c.cash_terms ? "true" : "false";
+    const std::string_view hold = c.credit_hold ? "true" : "false";
+    const std::string_view cash = c.cash_terms ? "true" : "false";
     for (const std::size_t i : c.lines) {
       const invoice_result& r = rep.result(i);
       const dunning::invoice_view& v = b.views[i];
-      std::vector<std::string> cmds;
-      std::optional<date> deadline;
-      for (const dunning::command& cmd : r.commands) {
-        cmds.push_back(command_text(rep, i, cmd));
-        if (cmd.deadline) deadline = cmd.deadline;
-      }
-      buf += field(c.customer->customer_id) + ',' + field(v.id) + ',' + std::string(v.currency.code()) + ',' +
-             to_string(v.due) + ',';
+      field(c.customer->customer_id);
+      buf += ',';
+      field(v.id);
+      buf += ',';
+      buf += v.currency.code();
+      buf += ',';
+      day(v.due);
+      buf += ',';
       if (r.problem) {
-        buf += ",,,,,,,,,,,," + field(r.problem->message) + '\n';
+        buf += ",,,,,,,,,,,,";
+        field(r.problem->message);
+        buf += '\n';
         continue;
       }
-      buf += std::to_string(r.days_past_due) + ',' + std::string(dunning::to_string(r.current)) + ',' +
-             join(flag_names(r.flags), ";") + ',' + field(r.last_step.value_or("")) + ',' +
-             to_string(r.open_principal) + ',' + to_string(r.fees) + ',' + to_string(r.interest) + ',' +
-             to_string(r.total_due) + ',' + join(cmds, ";") + ',' + (deadline ? to_string(*deadline) : "") + ',' +
-             hold + ',' + cash + ",\n";
+      buf += std::to_string(r.days_past_due);
+      buf += ',';
+      buf += dunning::to_string(r.current);
+      buf += ',';
+      if (r.flags != 0) buf += join(flag_names(r.flags), ";");
+      buf += ',';
+      if (r.last_step) field(*r.last_step);
+      for (const money m : {r.open_principal, r.fees, r.interest, r.total_due}) {
+        buf += ',';
+        buf += to_string(m);
+      }
+      buf += ',';
+      std::optional<date> deadline;
+      for (std::size_t k = 0; k < r.commands.size(); ++k) {
+        if (k > 0) buf += ';';
+        buf += command_text(rep, i, r.commands[k]);
+        if (r.commands[k].deadline) deadline = r.commands[k].deadline;
+      }
+      buf += ',';
+      if (deadline) day(*deadline);
+      buf += ',';
+      buf += hold;
+      buf += ',';
+      buf += cash;
+      buf += ",\n";
     }
     if (buf.size() > (1 << 15)) {
       os << buf;

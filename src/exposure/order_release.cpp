@@ -71,6 +71,15 @@ void check_limit(assessment& a, release_reason reason, money over, money order) 
 
 }  // namespace
 
+money limit_excess(const credit_account& account, const exposure& e, date as_of,
+                   std::optional<money> order) {
+  const currency ccy = e.total.currency();
+  const money zero = money::zero(ccy);
+  const limit_status limit = limit_for(account, ccy, as_of);
+  if (limit.state != limit_state::active) return zero;
+  return max(-headroom(limit.amount, e.total, order.value_or(zero)), zero);
+}
+
 release_outcome decide_order_release(const credit_account& account, const exposure& e,
                                      money order_amount, const release_policy& policy,
                                      date as_of, const std::optional<bypass_request>& bypass,
@@ -108,11 +117,8 @@ release_outcome decide_order_release(const credit_account& account, const exposu
     a.add(release_reason::no_limit, release_decision::require_prepayment, zero);
 
   // The numbers: the customer's own limit, then the group's.
-  const money own_headroom = headroom(limit.amount, e.total, order_amount);
-  if (limit.state == limit_state::active)
-    check_limit(a, release_reason::over_limit, -own_headroom, order_amount);
-  a.out.headroom = limit.state == limit_state::active ? own_headroom
-                                                      : headroom(zero, e.total, order_amount);
+  check_limit(a, release_reason::over_limit, limit_excess(account, e, as_of, order_amount), order_amount);
+  a.out.headroom = headroom(limit.state == limit_state::active ? limit.amount : zero, e.total, order_amount);
 
   if (account.group) {
     const limit_status g = group_limit_for(account, ccy, as_of);

@@ -19,8 +19,7 @@ failure csv_reader::fail(int line, std::size_t column, const std::string& what) 
 }
 
 std::string csv_reader::location(std::size_t index) const {
-  const int line = index < field_lines_.size() ? field_lines_[index] : record_line_;
-  return csv_location(file_name_, line, index + 1);
+  return csv_location(file_name_, field_line(index), index + 1);
 }
 
 result<bool> csv_reader::next() {

@@ -41,6 +41,10 @@ class csv_reader {
   /// "FILE:LINE:COLUMN" of field `index` (0-based) of the current record; the line is the one
   /// the field starts on, which differs from line() after a quoted line break.
   [[nodiscard]] std::string location(std::size_t index) const;
+  /// The line field `index` (0-based) of the current record starts on.
+  [[nodiscard]] int field_line(std::size_t index) const noexcept {
+    return index < field_lines_.size() ? field_lines_[index] : record_line_;
+  }
   [[nodiscard]] std::string_view file_name() const noexcept { return file_name_; }
 
  private:

@@ -4,16 +4,27 @@
 #include "kreditor/io/ledger.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <span>
 #include <unordered_map>
+#include <system_error>
+#include <thread>
 #include <utility>
+
+#if defined(__unix__)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
 #include "io/csv.hpp"
+#include "ledger/huge_pages.hpp"
 #include "kreditor/terms/notation.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -49,6 +60,8 @@ class locator {
  public:
   virtual ~locator() = default;
   [[nodiscard]] virtual std::string at(std::size_t field, std::string_view column) const = 0;
+  /// The line `field` starts on (CSV; 0 where lines mean nothing).
+  [[nodiscard]] virtual int line_of(std::size_t) const { return 0; }
 };
 
 /// One row, its values looked up by the file's column specs.
@@ -73,6 +86,13 @@ class row_view {
     return where_.at(i < 0 ? fields_.size() : static_cast<std::size_t>(i), specs_[c].name);
   }
   [[nodiscard]] int line() const noexcept { return line_; }
+  /// Where column `c` is, kept as numbers for a message written later: its line and its
+  /// 1-based field number (CSV).
+  [[nodiscard]] std::pair<int, std::size_t> place(std::size_t c) const {
+    const int i = index_[c];
+    const std::size_t field = i < 0 ? fields_.size() : static_cast<std::size_t>(i);
+    return {where_.line_of(field), field + 1};
+  }
 
  private:
   const std::vector<std::string_view>& fields_;
@@ -128,6 +148,7 @@ class csv_locator final : public locator {
   [[nodiscard]] std::string at(std::size_t field, std::string_view) const override {
     return r_.location(field);
   }
+  [[nodiscard]] int line_of(std::size_t field) const override { return r_.field_line(field); }
 
  private:
   const io::csv_reader& r_;
@@ -249,17 +270,19 @@ currency parse_currency_at(const row_view& r, std::size_t c) {
   return *cur;
 }
 
-money parse_amount(std::string_view v, currency cur, const std::string& where, std::string_view name) {
+/// `where()` names the place; it is only called for a message, so a good row builds no string.
+template <class Where>
+money parse_amount(std::string_view v, currency cur, const Where& where, std::string_view name) {
   result<money> m = money::parse(v, cur);
   if (!m)
-    fail(m.error().code, where + ": " + std::string(name) + " " + in_quotes(v) + " is not an amount in " +
+    fail(m.error().code, where() + ": " + std::string(name) + " " + in_quotes(v) + " is not an amount in " +
                              std::string(cur.code()) + " (" + m.error().message + ")");
   return *m;
 }
 
 money parse_money_at(const row_view& r, std::size_t c, std::string_view name, currency cur,
                      bool allow_negative) {
-  const money m = parse_amount(required(r, c, name), cur, r.where(c), name);
+  const money m = parse_amount(required(r, c, name), cur, [&] { return r.where(c); }, name);
   if (m.is_negative() && !allow_negative)
     fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " " + in_quotes(r.get(c)) + " is negative");
   return m;
@@ -271,28 +294,100 @@ void check_terms(const row_view& r, std::size_t c, std::string_view text) {
   if (!t) fail(t.error().code, r.where(c) + ": " + t.error().message);
 }
 
-template <class Map>
-std::size_t lookup_or_fail(const Map& ids, std::string_view id, const std::string& where,
-                           std::string_view what) {
-  const auto it = ids.find(id);
-  if (it == ids.end()) fail(errc::not_found, where + ": unknown " + std::string(what) + " " + in_quotes(id));
-  return it->second;
-}
+/// The ids of one file -> their row index. Open addressing over (hash, row) pairs, 8 bytes a
+/// slot: the id itself is read back from the rows, so a million ids cost no allocation each.
+class id_table {
+ public:
+  /// The row whose id (key_of(row)) equals `id`; no_record if none.
+  template <class KeyOf>
+  [[nodiscard]] std::uint32_t find(std::string_view id, const KeyOf& key_of) const {
+    if (slots_.empty()) return no_record;
+    const std::uint32_t h = hash(id);
+    for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
+      const slot& s = slots_[at];
+      if (s.row == no_record) return no_record;
+      if (s.hash == h && key_of(s.row) == id) return s.row;
+    }
+  }
+  /// Adds `id` at `row` unless it is there: then returns the row it is at, else no_record.
+  template <class KeyOf>
+  std::uint32_t insert(std::string_view id, std::uint32_t row, const KeyOf& key_of) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const std::uint32_t h = hash(id);
+    for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
+      slot& s = slots_[at];
+      if (s.row == no_record) {
+        s = {h, row};
+        ++size_;
+        return no_record;
+      }
+      if (s.hash == h && key_of(s.row) == id) return s.row;
+    }
+  }
+  void reserve(std::size_t ids) {
+    if (2 * ids <= slots_.size()) return;
+    std::size_t want = 64;
+    while (want < 2 * ids) want *= 2;
+    grow(want);
+  }
 
-// Transparent hashing so lookups by string_view allocate nothing.
-struct sv_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+ private:
+  struct slot {
+    std::uint32_t hash = 0;
+    std::uint32_t row = no_record;
+  };
+  static std::uint32_t hash(std::string_view id) noexcept {
+    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+  }
+  void grow() { grow(slots_.empty() ? 64 : 2 * slots_.size()); }
+  void grow(std::size_t slots) {
+    std::vector<slot> old = detail::huge_vector<slot>(slots);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const slot& s : old) {
+      if (s.row == no_record) continue;
+      std::size_t at = s.hash & mask_;
+      while (slots_[at].row != no_record) at = (at + 1) & mask_;
+      slots_[at] = s;
+    }
+  }
+  std::vector<slot> slots_;
+  std::size_t size_ = 0;
+  std::size_t mask_ = 0;
 };
-using id_index = std::unordered_map<std::string, std::size_t, sv_hash, std::equal_to<>>;
 
-template <class Records>
-void insert_unique(id_index& ids, std::string_view id, const Records& records, const row_view& r,
-                   std::size_t c, std::string_view what) {
-  const auto [it, inserted] = ids.try_emplace(std::string(id), records.size());
-  if (!inserted)
-    fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
-                             " (first on line " + std::to_string(records[it->second].line) + ")");
+/// The ids of one kind of record (`Id` is its id member) and where each row is.
+template <class Record, std::string Record::*Id>
+class id_index {
+ public:
+  [[nodiscard]] std::uint32_t find(const std::vector<Record>& rows, std::string_view id) const {
+    return table_.find(id, [&](std::uint32_t i) -> std::string_view { return rows[i].*Id; });
+  }
+  /// The same, the ids read from `ids` (ids[row]) instead of the rows.
+  [[nodiscard]] std::uint32_t find(std::span<const std::string_view> ids, std::string_view id) const {
+    return table_.find(id, [&](std::uint32_t i) { return ids[i]; });
+  }
+  /// Adds the id of the row about to be appended to `rows`; a duplicate is an error.
+  void insert_unique(const std::vector<Record>& rows, std::string_view id, const row_view& r, std::size_t c,
+                     std::string_view what) {
+    const std::uint32_t first = table_.insert(id, static_cast<std::uint32_t>(rows.size()),
+                                              [&](std::uint32_t i) -> std::string_view { return rows[i].*Id; });
+    if (first != no_record)
+      fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
+                               " (first on line " + std::to_string(rows[first].line) + ")");
+  }
+  void reserve(std::size_t n) { table_.reserve(n); }
+
+ private:
+  id_table table_;
+};
+
+template <class Index, class Records>
+std::uint32_t lookup_or_fail(const Index& ids, const Records& rows, std::string_view id, const row_view& r,
+                             std::size_t c, std::string_view what) {
+  const std::uint32_t at = ids.find(rows, id);
+  if (at == no_record) fail(errc::not_found, r.where(c) + ": unknown " + std::string(what) + " " + in_quotes(id));
+  return at;
 }
 
 // --- the four files --------------------------------------------------------------------------
@@ -349,7 +444,7 @@ class builder {
     customer_record c;
     c.line = r.line();
     c.customer_id = std::string(required(r, id, "customer_id"));
-    insert_unique(customers_, c.customer_id, out.customers, r, id, "customer_id");
+    customers_.insert_unique(out.customers, c.customer_id, r, id, "customer_id");
     c.name = std::string(required(r, name, "name"));
     c.country = std::string(required(r, country, "country"));
     if (c.country.size() != 2 || !std::all_of(c.country.begin(), c.country.end(),
@@ -386,8 +481,8 @@ class builder {
     invoice_record inv;
     inv.line = r.line();
     inv.invoice_id = std::string(required(r, id, "invoice_id"));
-    insert_unique(invoices_, inv.invoice_id, out.invoices, r, id, "invoice_id");
-    const customer_record& c = customer_of(r, customer);
+    invoices_.insert_unique(out.invoices, inv.invoice_id, r, id, "invoice_id");
+    const customer_record& c = customer_of(r, customer, inv.customer_index);
     inv.customer_id = c.customer_id;
     inv.issue_date = parse_date_at(r, issue_date, "issue_date");
     if (!r.get(due_date).empty()) {
@@ -415,8 +510,8 @@ class builder {
     payment_record p;
     p.line = r.line();
     p.payment_id = std::string(required(r, id, "payment_id"));
-    insert_unique(payments_, p.payment_id, out.payments, r, id, "payment_id");
-    const customer_record& c = customer_of(r, customer);
+    payments_.insert_unique(out.payments, p.payment_id, r, id, "payment_id");
+    const customer_record& c = customer_of(r, customer, p.customer_index);
     p.customer_id = c.customer_id;
     p.date_paid = parse_date_at(r, date_, "date");
     check_currency(r, currency_, c);
@@ -424,7 +519,12 @@ class builder {
     if (p.amount.is_zero()) fail(errc::invalid_argument, r.where(amount) + ": amount is zero");
     p.reference = std::string(r.get(reference));
     p.invoice_id = std::string(r.get(invoice));
-    if (!p.invoice_id.empty()) invoice_of_customer(r, invoice, p.invoice_id, c);
+    if (!p.invoice_id.empty()) {
+      if (defer_designations)
+        deferred_.push_back({out.payments.size(), r.place(invoice)});
+      else
+        p.invoice_index = invoice_of_customer([&] { return r.where(invoice); }, p.invoice_id, c);
+    }
     out.payments.push_back(std::move(p));
   }
 
@@ -433,7 +533,7 @@ class builder {
     event_record e;
     e.line = r.line();
     e.on = parse_date_at(r, date_, "date");
-    const customer_record& c = customer_of(r, customer);
+    const customer_record& c = customer_of(r, customer, e.customer_index);
     e.customer_id = c.customer_id;
     const std::string_view kind = required(r, event, "event");
     result<ledger_event_kind> k = parse_ledger_event_kind(kind);
@@ -441,7 +541,7 @@ class builder {
     e.kind = *k;
     e.invoice_id = std::string(r.get(invoice));
     if (!e.invoice_id.empty()) {
-      invoice_of_customer(r, invoice, e.invoice_id, c);
+      e.invoice_index = invoice_of_customer(r, invoice, e.invoice_id, c);
     } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
                e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent ||
                e.kind == ledger_event_kind::payment_plan) {
@@ -458,7 +558,7 @@ class builder {
     order_record o;
     o.line = r.line();
     o.order_id = std::string(required(r, id, "order_id"));
-    insert_unique(orders_, o.order_id, out.orders, r, id, "order_id");
+    orders_.insert_unique(out.orders, o.order_id, r, id, "order_id");
     const customer_record& c = customer_of(r, customer);
     o.customer_id = c.customer_id;
     o.ordered = parse_date_at(r, date_, "date");
@@ -484,7 +584,7 @@ class builder {
     security_record s;
     s.line = r.line();
     s.security_id = std::string(required(r, id, "security_id"));
-    insert_unique(securities_, s.security_id, out.securities, r, id, "security_id");
+    securities_.insert_unique(out.securities, s.security_id, r, id, "security_id");
     const customer_record& c = customer_of(r, customer);
     s.customer_id = c.customer_id;
     s.kind = std::string(required(r, kind, "kind"));
@@ -500,13 +600,37 @@ class builder {
   }
 
   /// Checks that need every invoice: a credit note's invoice exists and is the same customer's.
+  /// Once every customer is read: their ids side by side, so the many lookups of a customer
+  /// id read no customer record (customers.csv is read before any file that names one).
+  void index_customers() {
+    customer_ids_.clear();
+    customer_ids_.reserve(out.customers.size());
+    for (const customer_record& c : out.customers) customer_ids_.emplace_back(c.customer_id);
+  }
+
+  /// payments.csv read beside invoices.csv: its designations wait for every invoice.
+  bool defer_designations = false;
+
+  /// Checks the designations deferred while payments.csv was read, in row order, for the rows
+  /// before payment `before` (the row that failed, if one did: its own problem comes after).
+  void check_designations(std::string_view file, std::size_t before) {
+    for (const deferred_designation& d : deferred_) {
+      if (d.payment >= before) break;
+      payment_record& p = out.payments[d.payment];
+      p.invoice_index = invoice_of_customer([&] { return io::csv_location(file, d.place.first, d.place.second); },
+                                            p.invoice_id, out.customers[p.customer_index]);
+    }
+    deferred_.clear();
+  }
+
   void check_credit_notes() {
     for (const auto& [at, where] : credit_notes_) {
-      const invoice_record& note = out.invoices[at];
-      const auto it = invoices_.find(note.credit_of);
-      if (it == invoices_.end())
+      invoice_record& note = out.invoices[at];
+      const std::uint32_t it = invoices_.find(out.invoices, note.credit_of);
+      if (it == no_record)
         fail(errc::not_found, where + ": credit_of names unknown invoice " + in_quotes(note.credit_of));
-      const invoice_record& target = out.invoices[it->second];
+      note.credit_of_index = it;
+      const invoice_record& target = out.invoices[it];
       if (target.customer_id != note.customer_id)
         fail(errc::conflict, where + ": credit_of " + in_quotes(note.credit_of) + " is customer " +
                                  in_quotes(target.customer_id) + "'s invoice, not " + in_quotes(note.customer_id) + "'s");
@@ -516,9 +640,21 @@ class builder {
   }
 
  private:
-  const customer_record& customer_of(const row_view& r, std::size_t c) {
+  /// The customer column `c` names, and its index. Only reads the customers, so payments.csv
+  /// may be read on another thread while invoices.csv is.
+  const customer_record& customer_of(const row_view& r, std::size_t c, std::uint32_t& index) const {
     const std::string_view id = required(r, c, "customer_id");
-    return out.customers[lookup_or_fail(customers_, id, r.where(c), "customer_id")];
+    if (customer_ids_.size() == out.customers.size()) {
+      index = customers_.find(customer_ids_, id);
+      if (index == no_record) fail(errc::not_found, r.where(c) + ": unknown customer_id " + in_quotes(id));
+    } else {
+      index = lookup_or_fail(customers_, out.customers, id, r, c, "customer_id");
+    }
+    return out.customers[index];
+  }
+  const customer_record& customer_of(const row_view& r, std::size_t c) const {
+    std::uint32_t index = 0;
+    return customer_of(r, c, index);
   }
 
   void check_currency(const row_view& r, std::size_t c, const customer_record& cust) {
@@ -529,12 +665,19 @@ class builder {
                                         std::string(cust.currency.code()));
   }
 
-  void invoice_of_customer(const row_view& r, std::size_t c, const std::string& id,
-                           const customer_record& cust) {
-    const invoice_record& inv = out.invoices[lookup_or_fail(invoices_, id, r.where(c), "invoice_id")];
+  std::uint32_t invoice_of_customer(const row_view& r, std::size_t c, const std::string& id,
+                                    const customer_record& cust) {
+    return invoice_of_customer([&] { return r.where(c); }, id, cust);
+  }
+  template <class Where>
+  std::uint32_t invoice_of_customer(const Where& where, const std::string& id, const customer_record& cust) {
+    const std::uint32_t at = invoices_.find(out.invoices, id);
+    if (at == no_record) fail(errc::not_found, where() + ": unknown invoice_id " + in_quotes(id));
+    const invoice_record& inv = out.invoices[at];
     if (inv.customer_id != cust.customer_id)
-      fail(errc::conflict, r.where(c) + ": invoice " + in_quotes(id) + " belongs to customer " +
+      fail(errc::conflict, where() + ": invoice " + in_quotes(id) + " belongs to customer " +
                                in_quotes(inv.customer_id) + ", not " + in_quotes(cust.customer_id));
+    return at;
   }
 
   static void parse_details(const row_view& r, event_record& e, currency cur) {
@@ -560,7 +703,7 @@ class builder {
         return *d;
       };
       const auto as_money = [&] {
-        const money m = parse_amount(value, cur, where, key);
+        const money m = parse_amount(value, cur, [&] { return where; }, key);
         if (!m.is_positive()) fail(errc::invalid_argument, where + ": " + std::string(key) + " " + in_quotes(value) + " must be positive");
         return m;
       };
@@ -587,7 +730,7 @@ class builder {
       } else if (key == "deadline" && k == notice_sent) {
         e.deadline = as_date();
       } else if (key == "fee" && k == notice_sent) {
-        e.fee = parse_amount(value, cur, where, key);
+        e.fee = parse_amount(value, cur, [&] { return where; }, key);
         if (e.fee->is_negative()) fail(errc::invalid_argument, where + ": fee " + in_quotes(value) + " is negative");
       } else {
         fail(errc::invalid_argument, where + ": key " + in_quotes(key) + " does not apply to " +
@@ -608,12 +751,40 @@ class builder {
     if (e.kind == notice_sent) need(!e.level.empty(), "level=NAME");
   }
 
-  id_index customers_;
-  id_index invoices_;
-  id_index payments_;
-  id_index orders_;
-  id_index securities_;
+ public:
+  /// Room for `rows` more rows of each file (the line count of its CSV text).
+  void reserve(std::string_view section, std::size_t rows) {
+    if (section == "customers") {
+      out.customers.reserve(rows);
+      detail::advise_huge_pages(out.customers);
+      customers_.reserve(rows);
+    }
+    if (section == "invoices") {
+      out.invoices.reserve(rows);
+      detail::advise_huge_pages(out.invoices);
+      invoices_.reserve(rows);
+    }
+    if (section == "payments") {
+      out.payments.reserve(rows);
+      detail::advise_huge_pages(out.payments);
+      payments_.reserve(rows);
+    }
+    if (section == "events") out.events.reserve(rows);
+  }
+
+ private:
+  id_index<customer_record, &customer_record::customer_id> customers_;
+  id_index<invoice_record, &invoice_record::invoice_id> invoices_;
+  id_index<payment_record, &payment_record::payment_id> payments_;
+  id_index<order_record, &order_record::order_id> orders_;
+  id_index<security_record, &security_record::security_id> securities_;
   std::vector<std::pair<std::size_t, std::string>> credit_notes_;
+  struct deferred_designation {
+    std::size_t payment;
+    std::pair<int, std::size_t> place;  // line, column of invoice_id
+  };
+  std::vector<deferred_designation> deferred_;
+  std::vector<std::string_view> customer_ids_;  // into out.customers, complete before use
 };
 
 // --- assembling the files ------------------------------------------------------------------
@@ -634,14 +805,22 @@ struct section_source {
 };
 
 template <class Specs, class OnRow>
-void read_section(const section_source& s, std::string_view section, const Specs& specs, OnRow&& on_row) {
+void read_section(builder& b, const section_source& s, std::string_view section, const Specs& specs,
+                  OnRow&& on_row) {
+  // At most one row a line: room for them all at once (no growing copies of a million rows).
+  if (s.json != nullptr)
+    b.reserve(section, s.json->is_array() ? s.json->size() : 0);
+  else
+    b.reserve(section, static_cast<std::size_t>(std::count(s.csv.begin(), s.csv.end(), '\n')) + 1);
   if (s.json != nullptr)
     for_each_json_row(s.file, section, *s.json, std::span<const column_spec>(specs), on_row);
   else
     for_each_csv_row(s.file, s.csv, std::span<const column_spec>(specs), on_row);
 }
 
-ledger assemble(const std::map<std::string, std::string, std::less<>>& files) {
+using file_texts = std::map<std::string, std::string_view, std::less<>>;
+
+ledger assemble(const file_texts& files) {
   std::optional<section_source> customers, invoices, payments, events, orders, security;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
@@ -702,16 +881,82 @@ ledger assemble(const std::map<std::string, std::string, std::less<>>& files) {
 
   builder b;
   b.out.as_of = as_of;
-  read_section(*customers, "customers", customers_csv::specs, [&](const row_view& r) { b.add_customer(r); });
-  read_section(*invoices, "invoices", invoices_csv::specs, [&](const row_view& r) { b.add_invoice(r); });
-  b.check_credit_notes();
-  read_section(*payments, "payments", payments_csv::specs, [&](const row_view& r) { b.add_payment(r); });
-  if (events) read_section(*events, "events", events_csv::specs, [&](const row_view& r) { b.add_event(r); });
-  if (orders) read_section(*orders, "orders", orders_csv::specs, [&](const row_view& r) { b.add_order(r); });
+  read_section(b, *customers, "customers", customers_csv::specs, [&](const row_view& r) { b.add_customer(r); });
+  b.index_customers();
+  const auto read_invoices = [&] {
+    read_section(b, *invoices, "invoices", invoices_csv::specs, [&](const row_view& r) { b.add_invoice(r); });
+    b.check_credit_notes();
+  };
+  const auto read_payments = [&] {
+    read_section(b, *payments, "payments", payments_csv::specs, [&](const row_view& r) { b.add_payment(r); });
+  };
+  // A big payments.csv is read on a second thread while invoices.csv is read: it only needs
+  // the customers. Its designations are checked after, in row order, so the problem reported
+  // is the one the sequential reading reports (invoices first, then payments row by row).
+  const bool beside = invoices->json == nullptr && payments->json == nullptr && payments->csv.size() >= (1u << 20) &&
+                      std::thread::hardware_concurrency() > 1;
+  std::exception_ptr payments_failed;
+  std::thread reader;
+  if (beside) {
+    b.defer_designations = true;
+    try {
+      reader = std::thread([&] {
+        try {
+          read_payments();
+        } catch (...) {
+          payments_failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {  // no thread to spare: read one after the other
+      b.defer_designations = false;
+    }
+  }
+  if (reader.joinable()) {
+    std::exception_ptr invoices_failed;
+    try {
+      read_invoices();
+    } catch (...) {
+      invoices_failed = std::current_exception();
+    }
+    reader.join();
+    if (invoices_failed) std::rethrow_exception(invoices_failed);
+    b.check_designations(payments->file, b.out.payments.size());
+    if (payments_failed) std::rethrow_exception(payments_failed);
+    b.defer_designations = false;
+  } else {
+    read_invoices();
+    read_payments();
+  }
+  if (events) read_section(b, *events, "events", events_csv::specs, [&](const row_view& r) { b.add_event(r); });
+  if (orders) read_section(b, *orders, "orders", orders_csv::specs, [&](const row_view& r) { b.add_order(r); });
   if (security)
-    read_section(*security, "security", security_csv::specs, [&](const row_view& r) { b.add_security(r); });
+    read_section(b, *security, "security", security_csv::specs, [&](const row_view& r) { b.add_security(r); });
   return std::move(b.out);
 }
+
+/// A file's bytes: mapped read-only (pre-faulted, no copy, nothing to zero) where the system
+/// can, else read into memory.
+class file_text {
+ public:
+  file_text() = default;
+  file_text(const file_text&) = delete;
+  file_text& operator=(const file_text&) = delete;
+  ~file_text() {
+#if defined(__unix__)
+    if (mapped_ != nullptr) ::munmap(mapped_, size_);
+#endif
+  }
+  [[nodiscard]] std::string_view view() const noexcept {
+    return mapped_ != nullptr ? std::string_view(static_cast<const char*>(mapped_), size_) : std::string_view(copy_);
+  }
+  /// Opens `p`; failure errc::io naming it.
+  result<bool> open(const std::filesystem::path& p);
+
+ private:
+  void* mapped_ = nullptr;
+  std::size_t size_ = 0;
+  std::string copy_;
+};
 
 result<std::string> read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -726,6 +971,29 @@ result<std::string> read_file(const std::filesystem::path& p) {
   }
   if (!in && size > 0) return failure{errc::io, p.string() + ": read error"};
   return text;
+}
+
+result<bool> file_text::open(const std::filesystem::path& p) {
+#if defined(__unix__)
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (at != MAP_FAILED) {
+        mapped_ = at;
+        size_ = static_cast<std::size_t>(st.st_size);
+        ::close(fd);
+        return true;
+      }
+    }
+    ::close(fd);
+  }
+#endif
+  result<std::string> text = read_file(p);
+  if (!text) return text.error();
+  copy_ = std::move(text).value();
+  return true;
 }
 
 }  // namespace
@@ -751,7 +1019,8 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text) {
   return failure{errc::invalid_argument, "unknown event '" + std::string(text) + "' (known: " + known + ")"};
 }
 
-result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files) {
+namespace {
+result<ledger> parse_texts(const file_texts& files) {
   try {
     return assemble(files);
   } catch (const ledger_error& e) {
@@ -760,6 +1029,13 @@ result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>
     return failure{e.code(), e.what()};
   }
 }
+}  // namespace
+
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files) {
+  file_texts texts;
+  for (const auto& [name, text] : files) texts.emplace(name, text);
+  return parse_texts(texts);
+}
 
 result<ledger> load_ledger(std::string_view path) {
   namespace fs = std::filesystem;
@@ -767,18 +1043,19 @@ result<ledger> load_ledger(std::string_view path) {
   std::error_code ec;
   const fs::file_status st = fs::status(p, ec);
   if (ec || !fs::exists(st)) return failure{errc::not_found, std::string(path) + ": no such file or directory"};
-  std::map<std::string, std::string, std::less<>> files;
+  file_texts files;
+  std::array<file_text, 8> contents;
   if (fs::is_directory(st)) {
-    for (const std::string_view name : ledger_file_names()) {
+    for (std::size_t k = 0; k < ledger_file_names().size(); ++k) {
+      const std::string_view name = ledger_file_names()[k];
       const fs::path f = p / name;
       if (!fs::exists(f, ec)) continue;
-      result<std::string> text = read_file(f);
-      if (!text) return text.error();
-      files.emplace(std::string(name), std::move(text).value());
+      if (result<bool> opened = contents[k].open(f); !opened) return opened.error();
+      files.emplace(std::string(name), contents[k].view());
     }
     if (files.empty())
       return failure{errc::not_found, std::string(path) + ": no ledger files (customers.csv, invoices.csv, payments.csv)"};
-    result<ledger> l = parse_ledger(files);
+    result<ledger> l = parse_texts(files);
     if (l) return l;
     // Messages name files relative to the ledger; the user wants the path they can open.
     failure f = l.error();
@@ -787,11 +1064,10 @@ result<ledger> load_ledger(std::string_view path) {
   } else {
     if (p.extension() != ".json")
       return failure{errc::invalid_argument, std::string(path) + ": a ledger is a directory of CSV files or one .json file"};
-    result<std::string> text = read_file(p);
-    if (!text) return text.error();
-    files.emplace(p.filename().string(), std::move(text).value());
+    if (result<bool> opened = contents[0].open(p); !opened) return opened.error();
+    files.emplace(p.filename().string(), contents[0].view());
   }
-  return parse_ledger(files);
+  return parse_texts(files);
 }
 
 KREDITOR_NAMESPACE_END

@@ -4,16 +4,50 @@
 #include <string>
 #include <unordered_map>
 
+#include "ledger/huge_pages.hpp"
+
 KREDITOR_NAMESPACE_BEGIN
 namespace {
 
-// The running balance of one invoice during the replay.
-struct balance {
-  const invoice* inv = nullptr;
-  money fees{}, interest{}, principal{};
-  money& of(component c) { return c == component::fees ? fees : c == component::interest ? interest : principal; }
-  [[nodiscard]] money total() const { return fees + interest + principal; }
+// One dated thing to replay; built charges, then credit notes, then payments, so a stable sort
+// by date alone gives the documented order on one day.
+struct event {
+  date on;
+  posting_source what;
+  std::uint32_t index;
 };
+
+std::vector<event> dated_events(std::span<const date> charges, std::span<const date> credit_notes,
+                                std::span<const date> payments) {
+  std::vector<event> events;
+  events.reserve(charges.size() + credit_notes.size() + payments.size());
+  detail::advise_huge_pages(events);
+  const auto add = [&](std::span<const date> on, posting_source what) {
+    for (std::size_t i = 0; i < on.size(); ++i) events.push_back({on[i], what, static_cast<std::uint32_t>(i)});
+  };
+  add(charges, posting_source::charge);
+  add(credit_notes, posting_source::credit_note);
+  add(payments, posting_source::payment);
+  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
+  return events;
+}
+
+// The running balance of one invoice during the replay, in minor units of its currency, kept at
+// its place in its customer's item order: a payment's walk over the customer's open items then
+// reads consecutive memory.
+struct balance {
+  std::int64_t fees = 0, interest = 0, principal = 0;
+  date issue{};
+  currency ccy{};
+  std::uint32_t invoice = 0;
+  std::uint32_t customer = 0;
+  std::int64_t& of(component c) { return c == component::fees ? fees : c == component::interest ? interest : principal; }
+  [[nodiscard]] bool closed() const { return fees <= 0 && interest <= 0 && principal <= 0; }
+};
+
+[[noreturn]] void bad(errc code, const std::string& what) { throw error(code, "replay_postings: " + what); }
+
+}  // namespace
 
 // References compare without spaces and case: "1234 5678" quoted as "12345678" designates it.
 std::string normalized_reference(std::string_view r) {
@@ -22,14 +56,6 @@ std::string normalized_reference(std::string_view r) {
     if (c != ' ' && c != '-') out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
   return out;
 }
-
-struct event {
-  date on;
-  int order;  // 0 charge, 1 credit note, 2 payment: the order on one day
-  std::size_t index;
-};
-
-}  // namespace
 
 allocation_preset allocation_preset_for(jurisdiction j) {
   allocation_preset p{.jurisdiction = j};
@@ -68,147 +94,278 @@ allocation_preset allocation_preset_for(jurisdiction j) {
   return p;
 }
 
+std::vector<posting> replay_postings(const replay_columns& h, const allocation_policy& policy) {
+  const std::span<const replay_invoice> inv = h.invoices;
+  if (inv.size() >= no_invoice) bad(errc::invalid_argument, "too many invoices");
+  const auto n = static_cast<std::uint32_t>(inv.size());
+  const auto check_invoice = [&](std::uint32_t i, const char* who, std::size_t k) {
+    if (i >= n)
+      bad(errc::invalid_argument, std::string(who) + " " + std::to_string(k) + " names invoice " + std::to_string(i) +
+                                      " of " + std::to_string(n));
+  };
+  const auto positive = [](money m, const char* who, std::size_t k) {
+    if (!m.is_positive())
+      bad(errc::invalid_argument, std::string(who) + " " + std::to_string(k) + " has a non-positive amount " + to_string(m));
+  };
+  const auto same_currency = [](money m, money of, const char* who, std::size_t k) {
+    if (m.currency() != of.currency())
+      bad(errc::currency_mismatch, std::string(who) + " " + std::to_string(k) + " is in " + std::string(m.currency().code()) +
+                                       ", its invoice in " + std::string(of.currency().code()));
+  };
+
+  // Each customer's invoices in the order undesignated money reaches them (counting sort by
+  // customer, then the item order within each customer), and where each invoice sits in it.
+  std::uint32_t customers = 0;
+  for (const replay_invoice& x : inv) customers = std::max(customers, x.customer + 1);
+  for (const replay_payment& p : h.payments) customers = std::max(customers, p.customer + 1);
+  std::vector<std::uint32_t> first(std::size_t{customers} + 1, 0);
+  for (const replay_invoice& x : inv) ++first[x.customer + 1];
+  for (std::size_t c = 0; c < customers; ++c) first[c + 1] += first[c];
+  // The sort keys sit beside each other (one read of each invoice), so sorting a customer's
+  // invoices reads no scattered memory; ids are compared only on a tie of dates.
+  struct sort_key {
+    date due;
+    date issue;
+    std::uint32_t invoice;
+  };
+  const bool by_due = policy.items == item_order::oldest_due_first;
+  std::vector<sort_key> order = detail::huge_vector<sort_key>(n);
+  {
+    std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
+    for (std::uint32_t i = 0; i < n; ++i)
+      order[fill[inv[i].customer]++] = {by_due ? inv[i].first_due : date{}, inv[i].issue_date, i};
+  }
+  const auto earlier = [&](const sort_key& x, const sort_key& y) {
+    if (x.due != y.due) return x.due < y.due;
+    if (x.issue != y.issue) return x.issue < y.issue;
+    if (const std::string_view a = inv[x.invoice].id, b = inv[y.invoice].id; a != b) return a < b;
+    return x.invoice < y.invoice;
+  };
+  for (std::size_t c = 0; c < customers; ++c)
+    if (first[c + 1] - first[c] > 1) std::sort(order.begin() + first[c], order.begin() + first[c + 1], earlier);
+  std::vector<std::uint32_t> place = detail::huge_vector<std::uint32_t>(n);
+  std::vector<balance> bal = detail::huge_vector<balance>(n);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const std::uint32_t i = order[k].invoice;
+    place[i] = k;
+    bal[k] = {.principal = inv[i].amount.minor_units(), .issue = inv[i].issue_date, .ccy = inv[i].amount.currency(),
+              .invoice = i, .customer = inv[i].customer};
+  }
+  order = {};
+  // Per customer: before this place every invoice is closed (a charge may reopen one).
+  std::vector<std::uint32_t> cursor(first.begin(), first.end() - 1);
+
+  std::vector<date> on_charge(h.charges.size()), on_note(h.credit_notes.size()), on_payment(h.payments.size());
+  for (std::size_t k = 0; k < on_charge.size(); ++k) on_charge[k] = h.charges[k].on;
+  for (std::size_t k = 0; k < on_note.size(); ++k) on_note[k] = h.credit_notes[k].issue_date;
+  for (std::size_t k = 0; k < on_payment.size(); ++k) on_payment[k] = h.payments[k].received;
+  const std::vector<event> events = dated_events(on_charge, on_note, on_payment);
+  on_charge = {};
+  on_note = {};
+  on_payment = {};
+
+  std::vector<posting> out;
+  // Room for a posting per charge, two per credit note and payment (applied and rest, or two
+  // invoices): growing a vector of a million postings would copy it.
+  out.reserve(h.charges.size() + 2 * (h.credit_notes.size() + h.payments.size()));
+  detail::advise_huge_pages(out);
+  std::vector<std::uint32_t> touched;
+  for (const event& ev : events) {
+    const std::uint32_t k = ev.index;
+    if (ev.what == posting_source::charge) {
+      const replay_charge& c = h.charges[k];
+      if (c.part == component::principal) bad(errc::invalid_argument, "charge " + std::to_string(k) + " must be a fee or interest charge");
+      positive(c.amount, "charge", k);
+      check_invoice(c.invoice, "charge", k);
+      same_currency(c.amount, inv[c.invoice].amount, "charge", k);
+      std::int64_t& part = bal[place[c.invoice]].of(c.part);
+      if (__builtin_add_overflow(part, c.amount.minor_units(), &part)) bad(errc::overflow, "charge " + std::to_string(k) + " overflows its invoice");
+      std::uint32_t& at = cursor[inv[c.invoice].customer];
+      at = std::min(at, place[c.invoice]);  // a closed invoice may be open again
+      out.push_back({c.on, entry_kind::charge, c.part, posting_source::charge, c.invoice, inv[c.invoice].customer, k, c.amount});
+      continue;
+    }
+    if (ev.what == posting_source::credit_note) {  // reduces principal; the excess is customer credit
+      const replay_credit_note& cn = h.credit_notes[k];
+      positive(cn.amount, "credit note", k);
+      check_invoice(cn.invoice, "credit note", k);
+      same_currency(cn.amount, inv[cn.invoice].amount, "credit note", k);
+      std::int64_t& principal = bal[place[cn.invoice]].principal;
+      const std::int64_t applied = std::min(cn.amount.minor_units(), std::max<std::int64_t>(principal, 0));
+      const currency ccy = cn.amount.currency();
+      const std::uint32_t customer = inv[cn.invoice].customer;
+      if (applied > 0) {
+        principal -= applied;
+        out.push_back({cn.issue_date, entry_kind::credit_note, component::principal, posting_source::credit_note,
+                       cn.invoice, customer, k, money(applied, ccy)});
+      }
+      if (const std::int64_t rest = cn.amount.minor_units() - applied; rest > 0)
+        out.push_back({cn.issue_date, entry_kind::unapplied, component::principal, posting_source::credit_note,
+                       no_invoice, customer, k, money(rest, ccy)});
+      continue;
+    }
+    // A payment: designated invoices first, then the customer's other open items in order.
+    const replay_payment& p = h.payments[k];
+    positive(p.amount, "payment", k);
+    if (p.designated_begin > p.designated_end || p.designated_end > h.designations.size())
+      bad(errc::invalid_argument, "payment " + std::to_string(k) + " has a designation range outside the designations");
+    const currency ccy = p.amount.currency();
+    std::int64_t left = p.amount.minor_units();
+    touched.clear();
+    const auto pay = [&](std::uint32_t at) {  // the invoice at place `at`
+      balance& b = bal[at];
+      for (const component c : policy.order) {
+        std::int64_t& open = b.of(c);
+        if (open <= 0 || left == 0) continue;
+        const std::int64_t take = std::min(open, left);
+        open -= take;
+        left -= take;
+        out.push_back({p.received, entry_kind::payment, c, posting_source::payment, b.invoice, b.customer, k, money(take, ccy)});
+        if (touched.empty() || touched.back() != at) touched.push_back(at);
+      }
+    };
+    for (std::uint32_t d = p.designated_begin; d < p.designated_end; ++d) {
+      const std::uint32_t i = h.designations[d];
+      check_invoice(i, "payment designation", d);
+      if (bal[place[i]].ccy != ccy)
+        bad(errc::currency_mismatch, "payment " + std::to_string(k) + " designates invoice " + std::to_string(i) +
+                                         " in another currency");
+      if (std::find(h.designations.begin() + p.designated_begin, h.designations.begin() + d, i) !=
+          h.designations.begin() + d)
+        continue;  // named twice
+      if (left > 0) pay(place[i]);
+    }
+    // A designated invoice that leaves money over is closed, so the walk below skips it.
+    if (p.customer < customers) {
+      bool closed_so_far = true;
+      for (std::uint32_t at = cursor[p.customer]; left > 0 && at < first[std::size_t{p.customer} + 1]; ++at) {
+        const balance& b = bal[at];
+        if (!b.closed() && b.ccy == ccy && b.issue <= p.received) pay(at);
+        if (closed_so_far && b.closed())
+          cursor[p.customer] = at + 1;
+        else
+          closed_so_far = false;
+      }
+    }
+    if (left > 0)
+      out.push_back({p.received, entry_kind::unapplied, component::principal, posting_source::payment, no_invoice,
+                     p.customer, k, money(left, ccy)});
+    // Small differences, only when configured: write off what a payment left on an item it touched.
+    if (policy.write_off_below) {
+      for (const std::uint32_t at : touched) {
+        if (ccy != policy.write_off_below->currency()) continue;
+        balance& b = bal[at];
+        const money rest = money(b.fees, ccy) + money(b.interest, ccy) + money(b.principal, ccy);
+        if (!rest.is_positive() || rest > *policy.write_off_below) continue;
+        for (const component c : policy.order) {
+          std::int64_t& open = b.of(c);
+          if (open <= 0) continue;
+          out.push_back({p.received, entry_kind::write_off, c, posting_source::payment, b.invoice, b.customer, k, money(open, ccy)});
+          open = 0;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<ledger_entry> replay_ledger(std::span<const invoice> invoices,
                                         std::span<const credit_note> credit_notes,
                                         std::span<const payment> payments,
                                         std::span<const ledger_entry> charges,
                                         const allocation_policy& policy) {
-  std::vector<balance> bal(invoices.size());
-  std::unordered_map<std::string_view, std::size_t> by_id;
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_customer;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_reference;
+  // Ids to indexes; the checks name what the caller named, in the order replayed.
+  std::unordered_map<std::string_view, std::uint32_t> by_id;
+  std::unordered_map<std::string_view, std::uint32_t> customer_of;
+  std::vector<std::string_view> customer_ids;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_reference;
+  const auto customer_index = [&](std::string_view id) {
+    const auto [it, added] = customer_of.try_emplace(id, static_cast<std::uint32_t>(customer_ids.size()));
+    if (added) customer_ids.push_back(id);
+    return it->second;
+  };
+  std::vector<replay_invoice> inv(invoices.size());
   by_id.reserve(invoices.size());
   for (std::size_t i = 0; i < invoices.size(); ++i) {
-    const invoice& inv = invoices[i];
-    if (!by_id.emplace(inv.id, i).second)
-      throw error(errc::conflict, "replay_ledger: duplicate invoice id '" + inv.id + "'");
-    const currency c = inv.amount.currency();
-    bal[i] = {&inv, money::zero(c), money::zero(c), inv.amount};
-    by_customer[inv.customer_id].push_back(i);
-    if (!inv.payment_reference.empty()) by_reference[normalized_reference(inv.payment_reference)].push_back(i);
+    const invoice& x = invoices[i];
+    if (!by_id.emplace(x.id, static_cast<std::uint32_t>(i)).second)
+      throw error(errc::conflict, "replay_ledger: duplicate invoice id '" + x.id + "'");
+    inv[i] = {.id = x.id, .customer = customer_index(x.customer_id), .issue_date = x.issue_date,
+              .first_due = x.schedule.empty() ? x.issue_date : x.schedule.front().due, .amount = x.amount};
+    if (!x.payment_reference.empty())
+      by_reference[normalized_reference(x.payment_reference)].push_back(static_cast<std::uint32_t>(i));
   }
-  auto find = [&](const std::string& id, const char* what) -> std::size_t {
+  const auto find = [&](const std::string& id, const char* what) -> std::uint32_t {
     const auto it = by_id.find(id);
     if (it == by_id.end())
       throw error(errc::not_found, std::string("replay_ledger: ") + what + " names unknown invoice '" + id + "'");
     return it->second;
   };
-  auto positive = [](money m, const std::string& who) {
+  const auto positive = [](money m, const std::string& who) {
     if (!m.is_positive())
       throw error(errc::invalid_argument, "replay_ledger: '" + who + "' has a non-positive amount " + to_string(m));
   };
 
-  std::vector<event> events;
-  events.reserve(charges.size() + credit_notes.size() + payments.size());
-  for (std::size_t i = 0; i < charges.size(); ++i) events.push_back({charges[i].on, 0, i});
-  for (std::size_t i = 0; i < credit_notes.size(); ++i) events.push_back({credit_notes[i].issue_date, 1, i});
-  for (std::size_t i = 0; i < payments.size(); ++i) events.push_back({payments[i].received, 2, i});
-  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) {
-    return a.on != b.on ? a.on < b.on : a.order < b.order;
-  });
-
-  std::vector<ledger_entry> out;
-  out.reserve(charges.size() + credit_notes.size() + 2 * payments.size());
-  std::vector<std::size_t> candidates;
-  std::vector<std::size_t> touched;
-
-  for (const event& ev : events) {
-    if (ev.order == 0) {  // a fee or interest charge
-      const ledger_entry& c = charges[ev.index];
+  std::vector<replay_charge> ch(charges.size());
+  std::vector<replay_credit_note> cn(credit_notes.size());
+  std::vector<replay_payment> pay(payments.size());
+  std::vector<std::uint32_t> designations;
+  std::vector<date> on_charge, on_note, on_payment;
+  for (const ledger_entry& c : charges) on_charge.push_back(c.on);
+  for (const credit_note& c : credit_notes) on_note.push_back(c.issue_date);
+  for (const payment& p : payments) on_payment.push_back(p.received);
+  for (const event& ev : dated_events(on_charge, on_note, on_payment)) {
+    const std::uint32_t k = ev.index;
+    if (ev.what == posting_source::charge) {
+      const ledger_entry& c = charges[k];
       if (c.kind != entry_kind::charge || c.part == component::principal)
         throw error(errc::invalid_argument, "replay_ledger: charge '" + c.source + "' must be a fee or interest charge");
       positive(c.amount, c.source);
-      balance& b = bal[find(c.invoice_id, "a charge")];
-      if (c.amount.currency() != b.principal.currency())
+      const std::uint32_t i = find(c.invoice_id, "a charge");
+      if (c.amount.currency() != invoices[i].amount.currency())
         throw error(errc::currency_mismatch, "replay_ledger: charge '" + c.source + "' is not in the invoice currency");
-      b.of(c.part) += c.amount;
-      out.push_back(c);
-      out.back().customer_id = b.inv->customer_id;
+      ch[k] = {.invoice = i, .on = c.on, .part = c.part, .amount = c.amount};
+    } else if (ev.what == posting_source::credit_note) {
+      const credit_note& c = credit_notes[k];
+      positive(c.amount, c.id);
+      const std::uint32_t i = find(c.invoice_id, "a credit note");
+      if (c.amount.currency() != invoices[i].amount.currency())
+        throw error(errc::currency_mismatch, "replay_ledger: credit note '" + c.id + "' is not in the invoice currency");
+      cn[k] = {.invoice = i, .issue_date = c.issue_date, .amount = c.amount};
+    } else {
+      const payment& p = payments[k];
+      positive(p.amount, p.id);
+      const auto begin = static_cast<std::uint32_t>(designations.size());
+      const auto designate = [&](std::uint32_t i) {
+        if (invoices[i].amount.currency() != p.amount.currency())
+          throw error(errc::currency_mismatch, "replay_ledger: payment '" + p.id + "' designates invoice '" +
+                                                   invoices[i].id + "' in another currency");
+        designations.push_back(i);
+      };
+      for (const std::string& id : p.invoice_ids) designate(find(id, "a payment designation"));
+      if (!p.reference.empty())
+        if (const auto it = by_reference.find(normalized_reference(p.reference)); it != by_reference.end())
+          for (const std::uint32_t i : it->second)
+            if (invoices[i].customer_id == p.customer_id) designate(i);
+      pay[k] = {.customer = customer_index(p.customer_id), .received = p.received, .amount = p.amount,
+                .designated_begin = begin, .designated_end = static_cast<std::uint32_t>(designations.size())};
+    }
+  }
+
+  const std::vector<posting> postings = replay_postings(
+      {.invoices = inv, .charges = ch, .credit_notes = cn, .payments = pay, .designations = designations}, policy);
+  std::vector<ledger_entry> out;
+  out.reserve(postings.size());
+  for (const posting& p : postings) {
+    const std::string_view customer = customer_ids[p.customer];
+    if (p.from == posting_source::charge) {
+      out.push_back(charges[p.source]);
+      out.back().customer_id = customer;
       continue;
     }
-    if (ev.order == 1) {  // a credit note reduces principal; the excess is customer credit
-      const credit_note& cn = credit_notes[ev.index];
-      positive(cn.amount, cn.id);
-      balance& b = bal[find(cn.invoice_id, "a credit note")];
-      if (cn.amount.currency() != b.principal.currency())
-        throw error(errc::currency_mismatch, "replay_ledger: credit note '" + cn.id + "' is not in the invoice currency");
-      const money applied = min(cn.amount, max(b.principal, money::zero(cn.amount.currency())));
-      if (applied.is_positive()) {
-        b.principal -= applied;
-        out.push_back({cn.issue_date, b.inv->customer_id, b.inv->id, entry_kind::credit_note,
-                       component::principal, applied, cn.id});
-      }
-      if (const money rest = cn.amount - applied; rest.is_positive())
-        out.push_back({cn.issue_date, b.inv->customer_id, "", entry_kind::unapplied, component::principal, rest, cn.id});
-      continue;
-    }
-    // A payment: designated invoices first, then the customer's other open items.
-    const payment& p = payments[ev.index];
-    positive(p.amount, p.id);
-    const currency ccy = p.amount.currency();
-    candidates.clear();
-    auto designate = [&](std::size_t i) {
-      if (bal[i].principal.currency() != ccy)
-        throw error(errc::currency_mismatch, "replay_ledger: payment '" + p.id + "' designates invoice '" +
-                                                 bal[i].inv->id + "' in another currency");
-      if (std::find(candidates.begin(), candidates.end(), i) == candidates.end()) candidates.push_back(i);
-    };
-    for (const std::string& id : p.invoice_ids) designate(find(id, "a payment designation"));
-    if (!p.reference.empty())
-      if (const auto it = by_reference.find(normalized_reference(p.reference)); it != by_reference.end())
-        for (std::size_t i : it->second)
-          if (bal[i].inv->customer_id == p.customer_id) designate(i);
-    const std::size_t designated = candidates.size();
-    if (const auto it = by_customer.find(p.customer_id); it != by_customer.end())
-      for (std::size_t i : it->second)
-        if (bal[i].principal.currency() == ccy && bal[i].inv->issue_date <= p.received &&
-            std::find(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(designated), i) ==
-                candidates.begin() + static_cast<std::ptrdiff_t>(designated))
-          candidates.push_back(i);
-    std::stable_sort(candidates.begin() + static_cast<std::ptrdiff_t>(designated), candidates.end(),
-                     [&](std::size_t a, std::size_t b) {
-                       const invoice& x = *bal[a].inv;
-                       const invoice& y = *bal[b].inv;
-                       if (policy.items == item_order::oldest_due_first) {
-                         const date dx = x.schedule.empty() ? x.issue_date : x.schedule.front().due;
-                         const date dy = y.schedule.empty() ? y.issue_date : y.schedule.front().due;
-                         if (dx != dy) return dx < dy;
-                       }
-                       if (x.issue_date != y.issue_date) return x.issue_date < y.issue_date;
-                       return x.id < y.id;
-                     });
-    money left = p.amount;
-    touched.clear();
-    for (std::size_t i : candidates) {
-      if (left.is_zero()) break;
-      balance& b = bal[i];
-      for (component c : policy.order) {
-        money& open = b.of(c);
-        if (!open.is_positive() || left.is_zero()) continue;
-        const money take = min(open, left);
-        open -= take;
-        left -= take;
-        out.push_back({p.received, b.inv->customer_id, b.inv->id, entry_kind::payment, c, take, p.id});
-        if (touched.empty() || touched.back() != i) touched.push_back(i);
-      }
-    }
-    if (left.is_positive())
-      out.push_back({p.received, p.customer_id, "", entry_kind::unapplied, component::principal, left, p.id});
-    // Small differences, only when configured: write off what a payment left on an item it touched.
-    if (policy.write_off_below) {
-      for (std::size_t i : touched) {
-        balance& b = bal[i];
-        if (b.principal.currency() != policy.write_off_below->currency()) continue;
-        const money rest = b.total();
-        if (!rest.is_positive() || rest > *policy.write_off_below) continue;
-        for (component c : policy.order) {
-          money& open = b.of(c);
-          if (!open.is_positive()) continue;
-          out.push_back({p.received, b.inv->customer_id, b.inv->id, entry_kind::write_off, c, open, p.id});
-          open = money::zero(open.currency());
-        }
-      }
-    }
+    const std::string& source = p.from == posting_source::payment ? payments[p.source].id : credit_notes[p.source].id;
+    out.push_back({p.on, std::string(customer), p.invoice == no_invoice ? std::string() : invoices[p.invoice].id,
+                   p.kind, p.part, p.amount, source});
   }
   return out;
 }

@@ -8,54 +8,25 @@
 #include <string>
 
 #include "support/cli.hpp"
+#include "support/ledgers.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kreditor::test_support::minor_units;
 using kreditor::test_support::run_cli;
+using kreditor::test_support::small_ledger;
+using kreditor::test_support::write_ledger;
 using json = nlohmann::json;
 
-// As of 2024-03-31 (a leap year):
-//   C1 (NOK)  I1 due 2024-03-31  1000.00  due today: current        (issued 30 days before)
-//             I2 due 2024-03-01   400.00  30 days past due: 1-30     (issued 59 days before)
-//             I3 due 2024-01-31   600.00  60 days: 31-60             (issued 90 days before)
-//             I4 due 2023-12-31   800.00  91 days: >90               (issued 151 days before)
-//             I5 paid in full by P1: not open
-//             I8 issued 2024-04-05, after the date: not yet known
-//   C2 (SEK)  I6 due 2024-03-16  2000.00 less P2 500.00 = 1500.00, 15 days: 1-30
-//   C3 (NOK)  I7 due 2024-04-19  3000.00  not yet due: current
-// Portfolio NOK: current 4000.00, 1-30 400.00, 31-60 600.00, 61-90 0.00, >90 800.00 = 5800.00.
+// The small ledger of support/ledgers.hpp, aged by hand there.
 class SmallLedger : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::path(::testing::TempDir()) / "kreditor_exposure_ledger";
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    write("customers.csv",
-          "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,"
-          "account_manager,flags\n"
-          "C1,Acme AS,NO,b2b,NOK,100000.00,30 dager netto,,,,\n"
-          "C2,Beta AB,SE,b2b,SEK,0.00,30 dager netto,,,,cash_only\n"
-          "C3,Gamma AS,NO,b2b,NOK,50000.00,30 dager netto,,,,on_hold\n");
-    write("invoices.csv",
-          "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference,credit_of\n"
-          "I1,C1,2024-03-01,2024-03-31,NOK,1000.00,,,\n"
-          "I2,C1,2024-02-01,2024-03-01,NOK,400.00,,,\n"
-          "I3,C1,2024-01-01,2024-01-31,NOK,600.00,,,\n"
-          "I4,C1,2023-11-01,2023-12-31,NOK,800.00,,,\n"
-          "I5,C1,2024-01-15,2024-02-14,NOK,500.00,,,\n"
-          "I6,C2,2024-02-15,2024-03-16,SEK,2000.00,,,\n"
-          "I7,C3,2024-03-20,2024-04-19,NOK,3000.00,,,\n"
-          "I8,C1,2024-04-05,2024-05-05,NOK,9999.00,,,\n");
-    write("payments.csv",
-          "payment_id,customer_id,date,currency,amount,reference,invoice_id\n"
-          "P1,C1,2024-02-10,NOK,500.00,,I5\n"
-          "P2,C2,2024-03-20,SEK,500.00,,I6\n");
+    dir_ = fs::path(::testing::TempDir()) / "kreditor_aging_ledger";
+    write_ledger(dir_, small_ledger());
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
-  }
   static json run_json(const std::string& args) {
     const auto r = run_cli(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -152,20 +123,15 @@ TEST(AgingSample, BucketsSumToTotalsAndCustomersToThePortfolio) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json j = json::parse(r.out);
   ASSERT_FALSE(j["customers"].empty());
-  auto minor = [](const json& amount) {
-    const std::string s = amount.get<std::string>();
-    const auto dot = s.find('.');
-    return std::stoll(s.substr(0, dot) + s.substr(dot + 1));  // two decimals in the sample
-  };
   std::map<std::string, long long> per_currency;
   for (const json& c : j["customers"]) {
     long long sum = 0;
-    for (const json& b : c["buckets"]) sum += minor(b["amount"]);
-    EXPECT_EQ(sum, minor(c["total"])) << c["customer_id"];
+    for (const json& b : c["buckets"]) sum += minor_units(b["amount"]);
+    EXPECT_EQ(sum, minor_units(c["total"])) << c["customer_id"];
     per_currency[c["currency"].get<std::string>()] += sum;
   }
   for (const json& p : j["portfolio"])
-    EXPECT_EQ(per_currency[p["currency"].get<std::string>()], minor(p["total"])) << p["currency"];
+    EXPECT_EQ(per_currency[p["currency"].get<std::string>()], minor_units(p["total"])) << p["currency"];
 }
 
 }  // namespace

@@ -7,14 +7,18 @@
 #include <string>
 
 #include "support/cli.hpp"
+#include "support/ledgers.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kreditor::test_support::minor_units;
 using kreditor::test_support::run_cli;
+using kreditor::test_support::small_ledger;
+using kreditor::test_support::write_ledger;
 using json = nlohmann::json;
 
-// As of 2024-03-31:
+// The small ledger of support/ledgers.hpp, as of 2024-03-31:
 //   C1 NOK, limit 100 000.00: open 1000.00 not due (I1, due today) and 1800.00 overdue (I2 30,
 //      I3 60, I4 91 days); nothing held or owed, so the total is 2800.00.
 //   C2 SEK, no limit, flagged cash_only.   C3 NOK, limit 50 000.00, flagged on_hold.
@@ -22,28 +26,9 @@ class ExposureLedger : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::path(::testing::TempDir()) / "kreditor_exposure_cli_ledger";
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    write("customers.csv",
-          "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,"
-          "account_manager,flags\n"
-          "C1,Acme AS,NO,b2b,NOK,100000.00,30 dager netto,,,,\n"
-          "C2,Beta AB,SE,b2b,SEK,0.00,30 dager netto,,,,cash_only\n"
-          "C3,Gamma AS,NO,b2b,NOK,50000.00,30 dager netto,,,,on_hold\n");
-    write("invoices.csv",
-          "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference,credit_of\n"
-          "I1,C1,2024-03-01,2024-03-31,NOK,1000.00,,,\n"
-          "I2,C1,2024-02-01,2024-03-01,NOK,400.00,,,\n"
-          "I3,C1,2024-01-01,2024-01-31,NOK,600.00,,,\n"
-          "I4,C1,2023-11-01,2023-12-31,NOK,800.00,,,\n"
-          "I6,C2,2024-02-15,2024-03-16,SEK,2000.00,,,\n"
-          "I7,C3,2024-03-20,2024-04-19,NOK,3000.00,,,\n");
-    write("payments.csv", "payment_id,customer_id,date,currency,amount,reference,invoice_id\n");
+    write_ledger(dir_, small_ledger());
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
-  static void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << text;
-  }
   static json run_json(const std::string& args) {
     const auto r = run_cli("exposure --ledger " + dir_.string() + " --as-of 2024-03-31 " + args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -136,11 +121,6 @@ TEST_F(ExposureLedger, TextReportForPeople) {
 TEST(ExposureSample, CategoriesSumToTheTotalForEveryCustomer) {
   const auto aging = run_cli("aging --json");
   ASSERT_EQ(aging.exit_code, 0) << aging.err;
-  auto minor = [](const json& amount) {
-    const std::string s = amount.get<std::string>();
-    const auto dot = s.find('.');
-    return std::stoll(s.substr(0, dot) + s.substr(dot + 1));
-  };
   const json listed = json::parse(aging.out);  // named: a temporary's member would dangle
   for (const json& c : listed["customers"]) {
     const std::string id = c["customer_id"].get<std::string>();
@@ -149,11 +129,11 @@ TEST(ExposureSample, CategoriesSumToTheTotalForEveryCustomer) {
     const json j = json::parse(r.out);
     long long sum = 0;
     for (const auto& [name, value] : j["exposure"].items())
-      if (name != "total") sum += minor(value);
-    EXPECT_EQ(sum, minor(j["exposure"]["total"])) << id;
+      if (name != "total") sum += minor_units(value);
+    EXPECT_EQ(sum, minor_units(j["exposure"]["total"])) << id;
     // The open receivables are the aging's total for the customer.
-    EXPECT_EQ(minor(j["exposure"]["receivables_not_due"]) + minor(j["exposure"]["receivables_overdue"]),
-              minor(c["total"]))
+    EXPECT_EQ(minor_units(j["exposure"]["receivables_not_due"]) + minor_units(j["exposure"]["receivables_overdue"]),
+              minor_units(c["total"]))
         << id;
     EXPECT_TRUE(j.contains("decision")) << id;
   }

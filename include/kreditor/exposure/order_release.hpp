@@ -139,6 +139,14 @@ struct release_outcome {
   friend bool operator==(const release_outcome&, const release_outcome&) = default;
 };
 
+/// How far `e.total` (+ `order`, if given) is over the account's limit in the exposure's
+/// currency on `as_of`: zero when within it or when no limit is in force (none or expired:
+/// those are findings of their own). The one measure behind the over_limit finding, and what
+/// a report means by "over the limit" (no order: the net exposure alone).
+/// \throws error(currency_mismatch) for an order in another currency, error(conflict) as limit_for.
+[[nodiscard]] money limit_excess(const credit_account& account, const exposure& e, date as_of,
+                                 std::optional<money> order = std::nullopt);
+
 /// Decides on a new order of `order_amount` (positive, in the exposure's currency) for
 /// `account` with exposure `e` (from compute_exposure, before this order) as of `as_of`.
 /// `group_exposure` is the net exposure of all members of the account's group (this one

@@ -13,6 +13,7 @@
 #ifndef KREDITOR_IO_LEDGER_HPP
 #define KREDITOR_IO_LEDGER_HPP
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -26,6 +27,9 @@
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
+
+/// An index field that names no record (an optional column left empty).
+inline constexpr std::uint32_t no_record = 0xFFFF'FFFFu;
 
 /// One row of customers.csv.
 struct customer_record {
@@ -49,11 +53,13 @@ struct invoice_record {
   std::string customer_id;
   date issue_date;
   std::optional<date> due_date;  ///< absent: computed from the terms
+  std::uint32_t customer_index = no_record;  ///< set by the loader: customer_id's index in ledger::customers
   money amount{};                ///< positive; a negative amount is a credit note (credit_of set)
   std::string terms;             ///< absent: the customer's default
   std::string reference;         ///< KID / OCR / RF, optional
   std::string credit_of;         ///< for a credit note: the invoice it reduces (optional column)
   int line = 0;
+  std::uint32_t credit_of_index = no_record;  ///< set by the loader: credit_of's index in ledger::invoices
 };
 
 /// One row of payments.csv.
@@ -61,10 +67,12 @@ struct payment_record {
   std::string payment_id;
   std::string customer_id;
   date date_paid;
+  std::uint32_t customer_index = no_record;  ///< set by the loader: index in ledger::customers
   money amount{};          ///< positive
   std::string reference;   ///< optional
   std::string invoice_id;  ///< optional: the debtor's designation, honoured first
   int line = 0;
+  std::uint32_t invoice_index = no_record;   ///< set by the loader: invoice_id's index in ledger::invoices
 };
 
 /// The kinds of events.csv rows.
@@ -101,6 +109,8 @@ struct event_record {
   std::string level;              ///< notice_sent: the policy step's name ("reminder", "purring", ...)
   std::optional<date> deadline;   ///< notice_sent: the notice's deadline
   std::optional<money> fee;       ///< notice_sent: the fee charged with the notice
+  std::uint32_t customer_index = no_record;  ///< set by the loader: index in ledger::customers
+  std::uint32_t invoice_index = no_record;   ///< set by the loader: invoice_id's index in ledger::invoices
 };
 
 /// One row of orders.csv (optional file): an order accepted on credit, counted in the customer's

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,10 @@ struct allocation_preset {
 /// practice only for NO, and UNCERTAIN for SE, DK, FI (the EU directive says nothing).
 [[nodiscard]] allocation_preset allocation_preset_for(jurisdiction j);
 
+/// A payment reference as compared for a designation: without spaces and '-', upper case
+/// ("rf18 5390-0754" designates the invoice whose reference is "RF1853900754").
+[[nodiscard]] std::string normalized_reference(std::string_view reference);
+
 /// Replays a history into ledger entries, in date order (charges, then credit notes, then
 /// payments on one day; input order within each). Payments reach invoices of the same customer
 /// and currency issued on or before the payment date, plus any invoice they designate.
@@ -75,6 +80,83 @@ struct allocation_preset {
                                                       std::span<const payment> payments,
                                                       std::span<const ledger_entry> charges,
                                                       const allocation_policy& policy);
+
+// ---- The replay on columns: the kernel under replay_ledger, for ledgers of millions of rows ----
+//
+// The caller interns ids to dense indexes once (customers and invoices), and the kernel works on
+// plain values: no string is compared, hashed or copied per payment. replay_ledger() is this
+// kernel behind an id-based interface, so the two cannot disagree.
+//
+//   const std::vector<posting> p = replay_postings({.invoices = inv, .payments = pay}, policy);
+
+/// The invoice of a posting that has none (money kept as customer credit).
+inline constexpr std::uint32_t no_invoice = 0xFFFF'FFFFu;
+
+/// An invoice as the kernel sees it.
+struct replay_invoice {
+  std::string_view id{};       ///< breaks ties in the item order (viewed, not copied)
+  std::uint32_t customer = 0;  ///< the caller's dense customer index
+  date issue_date{};
+  date first_due{};            ///< the first due date (for item_order::oldest_due_first)
+  money amount{};              ///< the principal owed
+};
+
+/// A fee or interest charged on invoices[invoice].
+struct replay_charge {
+  std::uint32_t invoice = 0;
+  date on{};
+  component part = component::fees;  ///< fees or interest
+  money amount{};                    ///< positive
+};
+
+/// A credit note on invoices[invoice].
+struct replay_credit_note {
+  std::uint32_t invoice = 0;
+  date issue_date{};
+  money amount{};  ///< positive
+};
+
+/// A payment; it designates designations[designated_begin, designated_end) (invoice indexes).
+struct replay_payment {
+  std::uint32_t customer = 0;
+  date received{};
+  money amount{};  ///< positive
+  std::uint32_t designated_begin = 0;
+  std::uint32_t designated_end = 0;
+};
+
+/// The history to replay, as columns.
+struct replay_columns {
+  std::span<const replay_invoice> invoices{};
+  std::span<const replay_charge> charges{};
+  std::span<const replay_credit_note> credit_notes{};
+  std::span<const replay_payment> payments{};
+  std::span<const std::uint32_t> designations{};  ///< invoice indexes named by payments
+};
+
+/// Which column a posting's `source` indexes.
+enum class posting_source : std::uint8_t { charge, credit_note, payment };
+
+/// A ledger_entry with indexes instead of ids.
+struct posting {
+  date on{};
+  entry_kind kind = entry_kind::payment;
+  component part = component::principal;
+  posting_source from = posting_source::payment;
+  std::uint32_t invoice = no_invoice;  ///< no_invoice for entry_kind::unapplied
+  std::uint32_t customer = 0;          ///< the invoice's customer; the payer's for unapplied money
+  std::uint32_t source = 0;            ///< index into charges, credit_notes or payments (`from`)
+  money amount{};                      ///< positive
+
+  friend bool operator==(const posting&, const posting&) = default;
+};
+
+/// The replay of replay_ledger() on columns: the same rules, the same order of postings.
+/// \throws error(invalid_argument) for an index out of range, a non-positive amount or a
+/// principal charge; error(currency_mismatch) for a charge, credit note or designated invoice in
+/// another currency than its invoice / payment.
+[[nodiscard]] std::vector<posting> replay_postings(const replay_columns& history,
+                                                   const allocation_policy& policy);
 
 KREDITOR_NAMESPACE_END
 

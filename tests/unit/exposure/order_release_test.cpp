@@ -169,5 +169,29 @@ TEST(OrderReleaseErrors, AreErrorsNotDecisions) {
             errc::invalid_argument);
 }
 
+// limit_excess is the one measure behind both a report's "over the limit" (no order) and the
+// over_limit finding (with the order): the finding's amount is always limit_excess with it.
+TEST(LimitExcess, IsTheOverLimitFindingsMeasure) {
+  scenario s;  // 60 000 of 100 000
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of, nok_(40'000'00)), nok_(0));  // exactly at the limit
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of, nok_(40'000'01)), nok_(1));
+  net_exposure(s, 100'000'00);
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));  // at the limit is not over it
+  net_exposure(s, 100'250'00);
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(250'00));
+  for (const std::int64_t order : {1, 100'00, 250'00, 99'999'00}) {
+    SCOPED_TRACE(order);
+    const release_outcome r = decide_order_release(s.account, s.e, nok_(order), s.policy, as_of);
+    ASSERT_TRUE(r.has(release_reason::over_limit));
+    EXPECT_EQ(r.reasons.front().amount, limit_excess(s.account, s.e, as_of, nok_(order)));
+  }
+  // No limit in force (expired, or none in the currency): no excess; those are findings of
+  // their own (limit_expired, no_limit).
+  EXPECT_EQ(limit_excess(s.account, s.e, make_date(2025, 1, 1)), nok_(0));
+  s.account.limits.clear();
+  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));
+}
+
 }  // namespace
 }  // namespace kreditor

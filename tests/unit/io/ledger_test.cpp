@@ -383,6 +383,71 @@ TEST_F(LoadLedger, MissingPathAndWrongKindOfFileFail) {
   EXPECT_EQ(load_ledger((dir / "empty").string()).error().code, errc::not_found);
 }
 
+TEST(Ledger, RowsCarryTheIndexesOfWhatTheyName) {
+  file_map files = good_files();
+  files["invoices.csv"] += "K1,C1,2026-10-06,2026-10-06,NOK,-50.00,,,I2\n";
+  files["invoices.csv"].replace(files["invoices.csv"].find("reference\n"), 10, "reference,credit_of\n");
+  for (const char* row : {"I1,C1,2026-10-01,2026-10-31,NOK,1250.00,,100109404\n", "I2,C1,2026-10-05,,NOK,\"1,000.50\",14 dager netto,\n",
+                          "I3,C2,2026-09-01,2026-09-21,SEK,3450.00,,\n"}) {
+    std::string& text = files["invoices.csv"];
+    const std::string r(row);
+    text.replace(text.find(r), r.size(), r.substr(0, r.size() - 1) + ",\n");
+  }
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.invoices.size(), 4U);
+  EXPECT_EQ(l.invoices[0].customer_index, 0U);
+  EXPECT_EQ(l.invoices[2].customer_index, 1U);
+  EXPECT_EQ(l.invoices[0].credit_of_index, no_record);
+  EXPECT_EQ(l.invoices[3].credit_of_index, 1U);
+  EXPECT_EQ(l.payments[0].customer_index, 0U);
+  EXPECT_EQ(l.payments[0].invoice_index, 0U);
+  EXPECT_EQ(l.events[0].customer_index, 1U);
+  EXPECT_EQ(l.events[0].invoice_index, 2U);
+}
+
+// A payments.csv of a megabyte or more is read on a second thread beside invoices.csv; the
+// problem reported must still be the one reading the files in order finds first.
+std::string many_payments(int rows, int bad_designation_row, int bad_amount_row) {
+  std::string text = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
+  for (int k = 1; k <= rows; ++k)
+    text += "P" + std::to_string(k) + ",C1,2026-10-30,NOK," + (k == bad_amount_row ? "-1.00" : "1.00") +
+            ",some reference text," + (k == bad_designation_row ? "I9" : "I1") + "\n";
+  return text;
+}
+
+TEST(Ledger, BigPaymentsFileReportsTheFirstProblemInFileOrder) {
+  constexpr int rows = 30'000;  // about 1.6 MB
+  file_map files = good_files();
+  files["payments.csv"] = many_payments(rows, 0, 0);
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.payments.size(), static_cast<std::size_t>(rows));
+  EXPECT_EQ(l.payments[rows - 1].invoice_index, 0U);
+  EXPECT_EQ(l.payments[rows - 1].line, rows + 1);
+
+  files["payments.csv"] = many_payments(rows, 20'000, 25'000);  // the designation comes first
+  failure f = parse_ledger(files).error();
+  EXPECT_EQ(f.code, errc::not_found);
+  EXPECT_EQ(f.message, "payments.csv:20001:7: unknown invoice_id 'I9'");
+
+  files["payments.csv"] = many_payments(rows, 25'000, 20'000);  // the amount comes first
+  f = parse_ledger(files).error();
+  EXPECT_EQ(f.code, errc::invalid_argument);
+  EXPECT_EQ(f.message.substr(0, 22), "payments.csv:20001:5: ");
+
+  files["payments.csv"] = many_payments(rows, 0, 0);
+  files["payments.csv"] += "P1,C1,2026-10-30,NOK,1.00,,I1\n";  // a duplicate id at the end
+  files["invoices.csv"] += "I4,C1,2026-10-01,2026-10-31,NOK,x,,\n";  // but invoices.csv is read first
+  f = parse_ledger(files).error();
+  EXPECT_EQ(f.message.substr(0, 21), "invoices.csv:5:6: amo");
+
+  files = good_files();
+  files["payments.csv"] = many_payments(rows, 0, 0);
+  files["payments.csv"] += "P0,C2,2026-10-30,SEK,1.00,,I1\n";  // I1 is C1's invoice
+  f = parse_ledger(files).error();
+  EXPECT_EQ(f.code, errc::conflict);
+  EXPECT_EQ(f.message, "payments.csv:30002:7: invoice 'I1' belongs to customer 'C1', not 'C2'");
+}
+
 TEST(SampleLedger, LoadsAndCoversTheScenarios) {
   const ledger l = load_ledger(KREDITOR_SOURCE_DIR "/examples/sample_ledger").value();
   EXPECT_EQ(l.as_of, make_date(2026, 11, 20));

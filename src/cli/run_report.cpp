@@ -1,0 +1,195 @@
+// The run as a value: the book, the engine's evaluation under the chosen policies, and ONE
+// credit summary per customer. `kreditor run` prints it; `kreditor exposure` reads its
+// customer's flags and exposure from it; so the two never disagree about a customer.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <span>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "cli/receivables.hpp"
+#include "cli/run.hpp"
+#include "kreditor/dunning/presets.hpp"
+#include "kreditor/exposure/order_release.hpp"
+#include "kreditor/io/policy_json.hpp"
+
+namespace kreditor::cli::run {
+namespace {
+
+std::unique_ptr<dunning::compiled_policy> compile_or_fail(const dunning::policy& p) {
+  try {
+    return std::make_unique<dunning::compiled_policy>(dunning::compile(p));
+  } catch (const error& e) {
+    throw usage_error{std::string("--policy: ") + e.what()};
+  }
+}
+
+std::unique_ptr<dunning::compiled_policy> load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw usage_error{"--policy: " + path + ": cannot be read"};
+  std::stringstream text;
+  text << in.rdbuf();
+  const result<dunning::policy> p = parse_policy_json(text.str());
+  if (!p) throw usage_error{"--policy: " + path + ": " + p.error().message};
+  return compile_or_fail(*p);
+}
+
+/// One customer's summary before the engine has spoken: the ledger's flags and holds.
+customer_summary from_ledger(const customer_record& c, bool held) {
+  customer_summary s;
+  s.customer = &c;
+  s.open = money::zero(c.currency);
+  s.overdue = money::zero(c.currency);
+  s.credit_hold = held || flagged(c, "on_hold");
+  s.cash_terms = flagged(c, "cash_only");
+  s.in_collection = flagged(c, "in_collection");
+  return s;
+}
+
+/// The credit account of a summarised customer: limit (customer's currency, no expiry),
+/// terms, segment, security, set-off and the summary's flags.
+credit_account account_of(const customer_summary& s, money set_off, std::vector<security_item> security) {
+  const customer_record& c = *s.customer;
+  credit_account a{.customer_id = c.customer_id, .segment = c.segment, .terms = c.terms};
+  if (c.credit_limit.is_positive()) a.limits.push_back({.amount = c.credit_limit});
+  a.securities = std::move(security);
+  if (set_off.is_positive()) a.owed_to_customer.push_back(set_off);
+  a.flags = {.on_hold = s.credit_hold, .cash_only = s.cash_terms, .in_collection = s.in_collection};
+  return a;
+}
+
+}  // namespace
+
+policy_set::policy_set(std::optional<std::string> choice) : choice_(std::move(choice)) {
+  if (!choice_) return;
+  const bool file = choice_->size() > 5 && choice_->substr(choice_->size() - 5) == ".json";
+  if (file) {
+    fixed_ = load_file(*choice_);
+    return;
+  }
+  const std::vector<std::string_view> names = dunning::preset_names();
+  if (std::find(names.begin(), names.end(), *choice_) == names.end()) {
+    std::string known;
+    for (const auto n : names) known += (known.empty() ? "" : ", ") + std::string(n);
+    throw usage_error{"--policy: unknown policy '" + *choice_ + "' (presets: " + known + "; or a FILE.json)"};
+  }
+  if (parse_jurisdiction(*choice_)) fixed_ = compile_or_fail(dunning::preset(*choice_));
+}
+
+jurisdiction policy_set::governing(jurisdiction j) const { return fixed_ ? fixed_->source.jurisdiction : j; }
+
+const dunning::compiled_policy& policy_set::for_jurisdiction(jurisdiction j) {
+  if (fixed_) return *fixed_;
+  auto& slot = per_jurisdiction_[static_cast<std::size_t>(j)];
+  if (!slot) {
+    const std::string name = choice_ ? *choice_ : std::string(to_string(j));
+    slot = compile_or_fail(choice_ ? dunning::preset(name, j) : dunning::preset(name));
+  }
+  return *slot;
+}
+
+const dunning::compiled_policy& policy_set::compiled(jurisdiction j) const {
+  if (fixed_) return *fixed_;
+  const auto& slot = per_jurisdiction_[static_cast<std::size_t>(j)];
+  if (!slot)
+    throw error(errc::not_found, "policy_set: no policy compiled for " + std::string(to_string(j)));
+  return *slot;
+}
+
+report make_report(const ledger& l, date as_of, const state_file& state,
+                   const std::optional<std::string>& policy, const progress_fn& progress) {
+  const auto show = [&](int done, std::string_view label) {
+    if (progress) progress(done, 4, label);
+  };
+  report rep;
+  rep.as_of = as_of;
+  rep.policies = std::make_unique<policy_set>(policy);
+  rep.policy = rep.policies->label();
+  policy_set& policies = *rep.policies;
+
+  show(1, "building invoice views");
+  const step_lookup steps = [&](jurisdiction j, std::string_view name) {
+    return policies.for_jurisdiction(policies.governing(j)).step_index(name);
+  };
+  rep.books = std::make_unique<book>(make_book(l, as_of, state, steps));
+  book& b = *rep.books;
+  for (dunning::invoice_view& v : b.views) v.jurisdiction = policies.governing(v.jurisdiction);
+
+  // Every customer, in ledger order, starting from what the ledger says of it.
+  const std::vector<bool> held = customer_holds(l, as_of);
+  rep.customers.reserve(l.customers.size());
+  for (std::size_t c = 0; c < l.customers.size(); ++c) rep.customers.push_back(from_ledger(l.customers[c], held[c]));
+
+  // Evaluated per jurisdiction; results go back to ledger order.
+  rep.where.resize(b.views.size());
+  std::map<jurisdiction, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < b.views.size(); ++i) groups[b.views[i].jurisdiction].push_back(i);
+  const auto index = customer_indexes(l);  // per customer decision, not per invoice
+  // A jurisdiction's views go to the engine in chunks through one reused buffer (a million
+  // views are not copied into fresh memory); one run per chunk.
+  constexpr std::size_t chunk = std::size_t{1} << 14;
+  std::vector<dunning::invoice_view> group;
+  for (const auto& [j, all] : groups) {
+    show(2, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(all.size()) + " invoices)");
+    for (std::size_t from = 0; from < all.size(); from += chunk) {
+      const std::span<const std::size_t> members(all.data() + from, std::min(chunk, all.size() - from));
+      group.clear();
+      for (const std::size_t i : members) group.push_back(std::move(b.views[i]));
+      dunning::run_result r = dunning::evaluate(policies.for_jurisdiction(j), group, as_of);
+      for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
+      const auto run_index = static_cast<std::uint32_t>(rep.runs.size());
+      for (std::size_t k = 0; k < r.invoices.size(); ++k)
+        rep.where[members[r.invoices[k].index]] = {run_index, static_cast<std::uint32_t>(k)};
+      // The engine's decisions: the steps already done, today's commands, and the reactions
+      // to a broken promise or plan.
+      for (const dunning::customer_decision& d : r.customers) {
+        customer_summary& s = rep.customers[index.at(d.customer)];
+        s.credit_hold = s.credit_hold || d.credit_hold;
+        s.cash_terms = s.cash_terms || d.cash_terms;
+      }
+      rep.runs.push_back(std::move(r));
+    }
+  }
+  group = {};
+
+  show(3, "summarising customers");
+  std::vector<std::uint8_t> rejected(b.views.size(), 0);
+  for (std::size_t i = 0; i < rep.size(); ++i) {
+    const dunning::invoice_result& r = rep.result(i);
+    customer_summary& s = rep.customers[customer_index_of(l, b, i)];
+    s.lines.push_back(i);
+    if (r.problem) {
+      rejected[i] = 1;
+      rep.problems.push_back("invoices.csv:" + std::to_string(b.invoices[i]->line) + ": invoice '" +
+                             b.views[i].id + "': " + r.problem->message);
+      continue;
+    }
+    s.in_collection = s.in_collection || r.current == dunning::state::handed_to_collection ||
+                      r.current == dunning::state::legal;
+  }
+
+  // Exposure: the open items (the batch kernel over the book's columns), orders not
+  // invoiced, security and set-off; over the limit is judged on its net total.
+  const open_receivables open = open_receivables_of(l, b, rejected);
+  std::vector<receivable_summary> sums(l.customers.size());
+  summarize_receivables_batch(open.columns(), as_of, sums);
+  const std::vector<uninvoiced> pending = uninvoiced_orders(l, as_of);
+  std::vector<std::vector<security_item>> security = securities_held(l);
+  for (std::size_t c = 0; c < rep.customers.size(); ++c) {
+    customer_summary& s = rep.customers[c];
+    const currency ccy = s.customer->currency;
+    s.account = account_of(s, b.customer_credit[c], std::move(security[c]));
+    try {
+      s.exposure = compute_exposure(sums[c], s.account, pending[c], ccy, as_of);
+    } catch (const error& e) {
+      throw usage_error{"customer '" + s.customer->customer_id + "': exposure: " + e.what()};
+    }
+    s.open = s.exposure.open_receivables();
+    s.overdue = s.exposure.receivables_overdue;
+    s.over_limit = limit_excess(s.account, s.exposure, as_of).is_positive();
+  }
+  return rep;
+}
+
+}  // namespace kreditor::cli::run
