@@ -41,16 +41,17 @@ namespace kreditor::cli {
 int cmd_exposure(context& ctx) {
   const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json"});
   const std::string id = a.require("customer");
-  const ledger l = ledger_from(a);
+  ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
   const auto known = std::find_if(l.customers.begin(), l.customers.end(),
                                   [&](const customer_record& c) { return c.customer_id == id; });
   if (known == l.customers.end()) throw usage_error{"--customer: unknown customer '" + id + "'"};
+  const auto customer = static_cast<std::size_t>(known - l.customers.begin());
   const std::optional<std::string> state_path = a.get("state");
   const run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
-  const run::report rep = run::make_report(l, as_of, state, a.get("policy"));
+  const run::report rep = run::make_report(std::move(l), as_of, state, a.get("policy"));
   if (!rep.problems.empty()) throw usage_error{rep.problems.front()};
-  const run::customer_summary& s = rep.customers[static_cast<std::size_t>(known - l.customers.begin())];
+  const run::customer_summary& s = rep.customers[customer];
   const currency ccy = s.customer->currency;
   const credit_account& account = s.account;
   const exposure& e = s.exposure;

@@ -63,7 +63,7 @@ int cmd_run(context& ctx) {
   progress bar(ctx.err, ctx.err_is_terminal && !quiet);
 
   bar.show(0, 4, "reading the ledger");
-  const ledger l = ledger_from(a);
+  ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
   const std::optional<std::string> state_path = a.get("state");
   state_file state = state_path ? read_state(*state_path) : state_file{};
@@ -71,7 +71,7 @@ int cmd_run(context& ctx) {
     throw usage_error{*state_path + ": the last run was as of " + to_string(*state.last_run) +
                       ", after --as-of " + to_string(as_of) + " (a state file only moves forward)"};
 
-  const report rep = make_report(l, as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
+  const report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);
   });
   const book& b = *rep.books;

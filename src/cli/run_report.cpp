@@ -10,6 +10,7 @@
 #include "cli/cli.hpp"
 #include "cli/receivables.hpp"
 #include "cli/run.hpp"
+#include "ledger/huge_pages.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/exposure/order_release.hpp"
 #include "kreditor/io/policy_json.hpp"
@@ -97,13 +98,15 @@ const dunning::compiled_policy& policy_set::compiled(jurisdiction j) const {
   return *slot;
 }
 
-report make_report(const ledger& l, date as_of, const state_file& state,
+report make_report(ledger input, date as_of, const state_file& state,
                    const std::optional<std::string>& policy, const progress_fn& progress) {
   const auto show = [&](int done, std::string_view label) {
     if (progress) progress(done, 4, label);
   };
   report rep;
   rep.as_of = as_of;
+  rep.source = std::make_unique<ledger>(std::move(input));
+  const ledger& l = *rep.source;
   rep.policies = std::make_unique<policy_set>(policy);
   rep.policy = rep.policies->label();
   policy_set& policies = *rep.policies;
@@ -115,6 +118,9 @@ report make_report(const ledger& l, date as_of, const state_file& state,
   rep.books = std::make_unique<book>(make_book(l, as_of, state, steps));
   book& b = *rep.books;
   for (dunning::invoice_view& v : b.views) v.jurisdiction = policies.governing(v.jurisdiction);
+  // The book holds what the payments did (open amounts, dated balance changes, customer
+  // credit): the payment records are not read again, and a million-line ledger's are ~100 MB.
+  rep.source->payments = {};
 
   // Every customer, in ledger order, starting from what the ledger says of it.
   const std::vector<bool> held = customer_holds(l, as_of);
@@ -122,25 +128,41 @@ report make_report(const ledger& l, date as_of, const state_file& state,
   for (std::size_t c = 0; c < l.customers.size(); ++c) rep.customers.push_back(from_ledger(l.customers[c], held[c]));
 
   // Evaluated per jurisdiction; results go back to ledger order.
-  rep.where.resize(b.views.size());
+  rep.results = detail::huge_vector<line_result>(b.views.size());
   std::map<jurisdiction, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < b.views.size(); ++i) groups[b.views[i].jurisdiction].push_back(i);
   const auto index = customer_indexes(l);  // per customer decision, not per invoice
   // A jurisdiction's views go to the engine in chunks through one reused buffer (a million
-  // views are not copied into fresh memory); one run per chunk.
+  // views are not copied into fresh memory); each chunk's results are kept compactly.
   constexpr std::size_t chunk = std::size_t{1} << 14;
   std::vector<dunning::invoice_view> group;
   for (const auto& [j, all] : groups) {
     show(2, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(all.size()) + " invoices)");
+    const dunning::compiled_policy& cp = policies.for_jurisdiction(j);
     for (std::size_t from = 0; from < all.size(); from += chunk) {
       const std::span<const std::size_t> members(all.data() + from, std::min(chunk, all.size() - from));
       group.clear();
       for (const std::size_t i : members) group.push_back(std::move(b.views[i]));
-      dunning::run_result r = dunning::evaluate(policies.for_jurisdiction(j), group, as_of);
+      dunning::run_result r = dunning::evaluate(cp, group, as_of);
       for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
-      const auto run_index = static_cast<std::uint32_t>(rep.runs.size());
-      for (std::size_t k = 0; k < r.invoices.size(); ++k)
-        rep.where[members[r.invoices[k].index]] = {run_index, static_cast<std::uint32_t>(k)};
+      for (dunning::invoice_result& x : r.invoices) {
+        line_result& out = rep.results[members[x.index]];
+        if (x.problem) {
+          out.problem = std::make_shared<const failure>(std::move(*x.problem));
+          continue;
+        }
+        out.current = x.current;
+        out.flags = x.flags;
+        out.level = x.level;
+        out.days_past_due = x.days_past_due;
+        if (x.level > 0) out.last_step = &cp.source.steps[static_cast<std::size_t>(x.level) - 1u].name;
+        out.open_principal = x.open_principal;
+        out.fees = x.fees;
+        out.interest = x.interest;
+        out.total_due = x.total_due;
+        out.commands = std::move(x.commands);
+        out.next_action = x.next_action;
+      }
       // The engine's decisions: the steps already done, today's commands, and the reactions
       // to a broken promise or plan.
       for (const dunning::customer_decision& d : r.customers) {
@@ -148,7 +170,6 @@ report make_report(const ledger& l, date as_of, const state_file& state,
         s.credit_hold = s.credit_hold || d.credit_hold;
         s.cash_terms = s.cash_terms || d.cash_terms;
       }
-      rep.runs.push_back(std::move(r));
     }
   }
   group = {};
@@ -156,7 +177,7 @@ report make_report(const ledger& l, date as_of, const state_file& state,
   show(3, "summarising customers");
   std::vector<std::uint8_t> rejected(b.views.size(), 0);
   for (std::size_t i = 0; i < rep.size(); ++i) {
-    const dunning::invoice_result& r = rep.result(i);
+    const line_result& r = rep.result(i);
     customer_summary& s = rep.customers[customer_index_of(l, b, i)];
     s.lines.push_back(i);
     if (r.problem) {
