@@ -11,8 +11,13 @@ using ck = command_kind;
 trigger after_due(std::int32_t n) { return {.after_due_days = n}; }
 trigger after_deadline(std::int32_t n) { return {.after_previous_deadline_days = n}; }
 
+/// What every preset shares: statutory interest, and the good practice after a broken promise
+/// (cash terms: no new credit until the debt is paid) or a broken payment plan (cash terms and
+/// no deliveries). Neither is a legal step, so no law limits them; a host that wants otherwise
+/// clears them.
 policy national(std::string name, jurisdiction j) {
-  return {.name = std::move(name), .jurisdiction = j, .interest = interest_mode::statutory};
+  return {.name = std::move(name), .jurisdiction = j, .interest = interest_mode::statutory,
+          .on_broken_promise = {ck::cash_terms}, .on_broken_plan = {ck::cash_terms, ck::credit_hold}};
 }
 
 policy norway() {
@@ -110,8 +115,6 @@ policy relationship_first(jurisdiction j) {
        .fee = warning_fee ? fee_spec::statutory_cap() : fee_spec::none()},
       {.name = "collection", .trigger = after_deadline(1), .commands = {ck::hand_over_to_collection}},
   };
-  p.on_broken_promise = {ck::cash_terms};
-  p.on_broken_plan = {ck::cash_terms, ck::credit_hold};
   return p;
 }
 

@@ -168,7 +168,7 @@ INSTANTIATE_TEST_SUITE_P(
         Flags{"E1", true, true, false, false, false, "today's inkassovarsel issues credit_hold"},
         Flags{"E2", false, false, false, true, false, "handed to collection today"},
         Flags{"E2", true, true, false, true, false, "the inkassovarsel already sent held credit"},
-        Flags{"R1", false, false, false, false, false, "the NO preset does not react to a broken promise"},
+        Flags{"R1", false, false, true, false, false, "every preset answers a broken promise with cash terms"},
         Flags{"R1", true, false, true, false, false, "the strict policy's reaction: cash terms"}),
     [](const auto& p) {
       return std::string(p.param.customer) + (p.param.strict ? "_strict" : "_presets");
@@ -250,13 +250,18 @@ TEST(CreditSample, NordlysIsInCollectionInBothCommands) {
   EXPECT_EQ(e["flags"]["in_collection"], true);
 }
 
-TEST(CreditSample, NorrlandsBrokenPromiseBringsNoCashTermsUnderTheSwedishPreset) {
-  // The SE preset has no reaction to a broken promise (on_broken_promise is empty), so neither
-  // command puts SE-2004 on cash terms; a policy with the reaction would (CreditFlags R1).
+TEST(CreditSample, NorrlandsBrokenPromiseBringsCashTermsUnderTheSwedishPreset) {
+  // Every preset answers a broken promise with cash terms (good practice, not law), so both
+  // commands put SE-2004 on cash terms and a new order needs prepayment.
   const json e = cli_json("exposure --json --customer SE-2004 --order-amount 12000.00");
-  EXPECT_EQ(e["flags"]["cash_terms"], false);
-  EXPECT_EQ(e["decision"], "approve_with_conditions");
-  EXPECT_EQ(e["reasons"], (json{"overdue"}));
+  EXPECT_EQ(e["flags"]["cash_terms"], true);
+  EXPECT_EQ(e["decision"], "require_prepayment");
+  EXPECT_EQ(e["reasons"], (json{"cash_terms", "overdue"}));
+  const json run = cli_json("run --format json");
+  const auto c = std::find_if(run["customers"].begin(), run["customers"].end(),
+                              [](const json& x) { return x["customer_id"] == "SE-2004"; });
+  ASSERT_NE(c, run["customers"].end());
+  EXPECT_EQ((*c)["cash_terms"], true);
 }
 
 TEST(CreditSample, TheSampleHasOrdersAndSecurity) {

@@ -9,8 +9,9 @@
 //   "single-reminder"     one reminder (NO: the inkassovarsel), then collection
 //   "relationship-first"  receipt confirmation, courtesy e-mail before due, e-mail 5 days
 //                         after due, phone call day 7, account manager day 8, formal reminder,
-//                         collection warning with credit hold, collection; cash terms after a
-//                         broken promise.
+//                         collection warning with credit hold, collection.
+// Every preset answers a broken promise to pay with cash terms, and a broken payment plan with
+// cash terms and a credit hold (good practice, not law).
 //
 //   policy p = preset("relationship-first", jurisdiction::se);
 #ifndef KREDITOR_DUNNING_PRESETS_HPP
