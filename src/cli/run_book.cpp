@@ -19,7 +19,7 @@
 #include "kreditor/ledger/allocation.hpp"
 #include "kreditor/terms/due_dates.hpp"
 #include "kreditor/terms/notation.hpp"
-#include "ledger/huge_pages.hpp"
+#include "core/huge_pages.hpp"
 
 namespace kreditor::cli::run {
 namespace {

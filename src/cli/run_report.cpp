@@ -10,7 +10,7 @@
 #include "cli/cli.hpp"
 #include "cli/receivables.hpp"
 #include "cli/run.hpp"
-#include "ledger/huge_pages.hpp"
+#include "core/huge_pages.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/exposure/order_release.hpp"
 #include "kreditor/io/policy_json.hpp"

@@ -6,7 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "ledger/huge_pages.hpp"
+#include "core/huge_pages.hpp"
 
 namespace kreditor::dunning {
 namespace {

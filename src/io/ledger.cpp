@@ -24,7 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/csv.hpp"
-#include "ledger/huge_pages.hpp"
+#include "core/huge_pages.hpp"
 #include "kreditor/terms/notation.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -288,6 +288,13 @@ money parse_money_at(const row_view& r, std::size_t c, std::string_view name, cu
   return m;
 }
 
+/// A payment, order or security: an amount above zero (zero would be a row that says nothing).
+money positive_money_at(const row_view& r, std::size_t c, std::string_view name, currency cur) {
+  const money m = parse_money_at(r, c, name, cur, false);
+  if (m.is_zero()) fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " is zero");
+  return m;
+}
+
 /// Terms are parsed once here so that a typo is reported where it is, not at the run.
 void check_terms(const row_view& r, std::size_t c, std::string_view text) {
   result<payment_terms> t = parse_terms(text);
@@ -515,8 +522,7 @@ class builder {
     p.customer_id = c.customer_id;
     p.date_paid = parse_date_at(r, date_, "date");
     check_currency(r, currency_, c);
-    p.amount = parse_money_at(r, amount, "amount", c.currency, false);
-    if (p.amount.is_zero()) fail(errc::invalid_argument, r.where(amount) + ": amount is zero");
+    p.amount = positive_money_at(r, amount, "amount", c.currency);
     p.reference = std::string(r.get(reference));
     p.invoice_id = std::string(r.get(invoice));
     if (!p.invoice_id.empty()) {
@@ -563,8 +569,7 @@ class builder {
     o.customer_id = c.customer_id;
     o.ordered = parse_date_at(r, date_, "date");
     check_currency(r, currency_, c);
-    o.amount = parse_money_at(r, amount, "amount", c.currency, false);
-    if (o.amount.is_zero()) fail(errc::invalid_argument, r.where(amount) + ": amount is zero");
+    o.amount = positive_money_at(r, amount, "amount", c.currency);
     const auto not_before_order = [&](std::size_t col, std::string_view name) {
       const date d = parse_date_at(r, col, name);
       if (d < o.ordered)
@@ -592,8 +597,7 @@ class builder {
       fail(errc::invalid_argument, r.where(kind) + ": kind " + in_quotes(s.kind) +
                                        " is not guarantee, pledge or credit_insurance");
     check_currency(r, currency_, c);
-    s.amount = parse_money_at(r, amount, "amount", c.currency, false);
-    if (s.amount.is_zero()) fail(errc::invalid_argument, r.where(amount) + ": amount is zero");
+    s.amount = positive_money_at(r, amount, "amount", c.currency);
     if (!r.get(expires).empty()) s.expires = parse_date_at(r, expires, "expires");
     s.reference = std::string(r.get(reference));
     out.securities.push_back(std::move(s));

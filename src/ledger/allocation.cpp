@@ -4,7 +4,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "ledger/huge_pages.hpp"
+#include "core/huge_pages.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace {

@@ -6,10 +6,9 @@
 // pages on request (THP "madvise" or "always" mode, Linux only), or for arrays under 4 MB, it
 // does nothing.
 //
-// Private to the library and the CLI (src/); it belongs in core/ and is here because the ledger
-// folder is the lowest one its users (ledger, dunning, io, cli) share.
-#ifndef KREDITOR_SRC_LEDGER_HUGE_PAGES_HPP
-#define KREDITOR_SRC_LEDGER_HUGE_PAGES_HPP
+// Private to the library and the CLI (src/): core/ so that every folder may use it.
+#ifndef KREDITOR_SRC_CORE_HUGE_PAGES_HPP
+#define KREDITOR_SRC_CORE_HUGE_PAGES_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -83,4 +82,4 @@ template <class T>
 
 }  // namespace kreditor::detail
 
-#endif  // KREDITOR_SRC_LEDGER_HUGE_PAGES_HPP
+#endif  // KREDITOR_SRC_CORE_HUGE_PAGES_HPP
