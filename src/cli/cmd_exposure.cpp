@@ -15,7 +15,7 @@
 //   {"customer_id", "currency", "as_of",
 //    "exposure": {"receivables_not_due", "receivables_overdue", "orders_not_invoiced",
 //                 "deliveries_not_invoiced", "set_off", "security", "total"},
-//    "max_days_past_due", "credit_limit", "flags": {"on_hold", "cash_terms", "in_collection"},
+//    "max_days_past_due", "credit_limit", "credit_limit_expires" (null: none), "flags": {"on_hold", "cash_terms", "in_collection"},
 //    "over_limit", "security": [{"kind", "amount", "expires", "reference", "valid",
 //                 "days_to_expiry"}],
 //    with --order-amount: "order_amount", "decision", "reasons": ["over_limit", ...],
@@ -88,6 +88,9 @@ int cmd_exposure(context& ctx) {
                        {"exposure", cats},
                        {"max_days_past_due", e.max_days_past_due},
                        {"credit_limit", to_string(s.customer->credit_limit)},
+                       {"credit_limit_expires", s.customer->credit_limit_expires
+                                                    ? nlohmann::json(to_string(*s.customer->credit_limit_expires))
+                                                    : nlohmann::json()},
                        {"flags", {{"on_hold", account.flags.on_hold},
                                   {"cash_terms", account.flags.cash_only},
                                   {"in_collection", account.flags.in_collection}}},

@@ -48,12 +48,12 @@ customer_summary from_ledger(const customer_record& c, bool held) {
   return s;
 }
 
-/// The credit account of a summarised customer: limit (customer's currency, no expiry),
+/// The credit account of a summarised customer: limit (customer's currency, with its expiry),
 /// terms, segment, security, set-off and the summary's flags.
 credit_account account_of(const customer_summary& s, money set_off, std::vector<security_item> security) {
   const customer_record& c = *s.customer;
   credit_account a{.customer_id = c.customer_id, .segment = c.segment, .terms = c.terms};
-  if (c.credit_limit.is_positive()) a.limits.push_back({.amount = c.credit_limit});
+  if (c.credit_limit.is_positive()) a.limits.push_back({.amount = c.credit_limit, .expires = c.credit_limit_expires});
   a.securities = std::move(security);
   if (set_off.is_positive()) a.owed_to_customer.push_back(set_off);
   a.flags = {.on_hold = s.credit_hold, .cash_only = s.cash_terms, .in_collection = s.in_collection};

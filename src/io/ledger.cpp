@@ -402,11 +402,11 @@ std::uint32_t lookup_or_fail(const Index& ids, const Records& rows, std::string_
 // clang-format off
 namespace customers_csv {
 enum : std::size_t { id, name, country, segment_, currency_, credit_limit, terms, org_number, email,
-                     account_manager, flags };
-constexpr std::array<column_spec, 11> specs{{
+                     account_manager, flags, credit_limit_expires };
+constexpr std::array<column_spec, 12> specs{{
   {"customer_id", true}, {"name", true}, {"country", true}, {"segment", true}, {"currency", true},
   {"credit_limit", true}, {"terms", true}, {"org_number", false}, {"email", false},
-  {"account_manager", false}, {"flags", false}}};
+  {"account_manager", false}, {"flags", false}, {"credit_limit_expires", false}}};
 }  // namespace customers_csv
 namespace invoices_csv {
 enum : std::size_t { id, customer, issue_date, due_date, currency_, amount, terms, reference, credit_of };
@@ -464,6 +464,8 @@ class builder {
     c.segment = *s;
     c.currency = parse_currency_at(r, currency_);
     c.credit_limit = parse_money_at(r, credit_limit, "credit_limit", c.currency, false);
+    if (!r.get(credit_limit_expires).empty())
+      c.credit_limit_expires = parse_date_at(r, credit_limit_expires, "credit_limit_expires");
     c.terms = std::string(required(r, terms, "terms"));
     check_terms(r, terms, c.terms);
     c.org_number = std::string(r.get(org_number));

@@ -218,8 +218,8 @@ struct Reason {
 };
 
 TEST(ReleaseReasons, EachIsReachableFromALedger) {
-  // limit_expired and group limits cannot be expressed in customers.csv (a limit has no expiry
-  // or group there); the unit tests of order_release cover them.
+  // limit_expired: exposure_test's ExposureLimitExpiry (customers.csv credit_limit_expires);
+  // group limits cannot be expressed in customers.csv: the unit tests of order_release cover them.
   const Reason cases[] = {
       {"over_limit", "--customer A1 --order-amount 500.00", false, false},
       {"overdue", "--customer E1 --order-amount 500.00", false, false},

@@ -140,3 +140,38 @@ TEST(ExposureSample, CategoriesSumToTheTotalForEveryCustomer) {
 }
 
 }  // namespace
+
+namespace {
+
+// A credit limit with an expiry (customers.csv credit_limit_expires): past it, no new order
+// ships until the limit is reviewed, however much room the old limit leaves.
+TEST(ExposureLimitExpiry, AnExpiredLimitHoldsTheOrderForAReview) {
+  std::map<std::string, std::string> files = small_ledger();
+  files["customers.csv"] =
+      "customer_id,name,country,segment,currency,credit_limit,terms,credit_limit_expires\n"
+      "C1,Acme AS,NO,b2b,NOK,100000.00,30 dager netto,2024-03-15\n"
+      "C2,Beta AB,SE,b2b,SEK,0.00,30 dager netto,\n"
+      "C3,Gamma AS,NO,b2b,NOK,50000.00,30 dager netto,2024-12-31\n";
+  const fs::path dir = fs::path(::testing::TempDir()) / "kreditor_exposure_limit_expiry";
+  write_ledger(dir, files);
+  const auto exposure = [&](const std::string& args) {
+    const auto r = run_cli("exposure --json --ledger " + dir.string() + " " + args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  };
+  const json expired = exposure("--as-of 2024-03-31 --customer C1 --order-amount 100.00");
+  EXPECT_EQ(expired["decision"], "hold");
+  EXPECT_EQ(expired["credit_limit_expires"], "2024-03-15");
+  ASSERT_EQ(expired["findings"].size(), 2U) << expired["findings"];
+  EXPECT_EQ(expired["findings"][0], (json{{"reason", "limit_expired"}, {"amount", "100000.00"}, {"days", 16}}));
+  EXPECT_EQ(expired["findings"][1]["reason"], "overdue");
+  // On its last day the limit still holds: the same order only meets the overdue debt.
+  const json valid = exposure("--as-of 2024-03-15 --customer C1 --order-amount 100.00");
+  EXPECT_EQ(valid["reasons"], (json{"overdue"}));
+  // A limit that has not expired changes nothing.
+  const json other = exposure("--as-of 2024-03-31 --customer C3 --order-amount 100.00");
+  for (const json& reason : other["reasons"]) EXPECT_NE(reason, "limit_expired");
+  fs::remove_all(dir);
+}
+
+}  // namespace

@@ -39,6 +39,7 @@ struct customer_record {
   kreditor::segment segment = segment::b2b;
   kreditor::currency currency{};
   money credit_limit{};               ///< in `currency`; zero means no credit
+  std::optional<date> credit_limit_expires;  ///< optional: the limit's last valid day (a review is due)
   std::string terms;                  ///< default payment terms, e.g. "30 dager netto"
   std::string org_number;             ///< optional
   std::string email;                  ///< optional

@@ -106,6 +106,7 @@ TEST(Ledger, CreditNoteReducesANamedInvoice) {
 TEST(Ledger, ReadsOrdersAndSecurityWhenGiven) {
   file_map files = good_files();
   EXPECT_TRUE(parse_ledger(files).value().orders.empty());  // both files are optional
+  EXPECT_FALSE(parse_ledger(files).value().customers[0].credit_limit_expires.has_value());
   files["orders.csv"] = "order_id,customer_id,date,currency,amount,delivery_date,invoice_id,cancelled_date\n"
                         "O1,C1,2026-11-02,NOK,12000.00,2026-11-10,,\n"
                         "O2,C1,2026-09-20,NOK,1250.00,2026-09-25,I1,\n"
@@ -269,6 +270,10 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
               errc::invalid_argument, "ledger.json:2:"},
     ErrorCase{"SectionTwice", "ledger.json", R"({"customers": []})",
               errc::conflict, "ledger.json: \"customers\" is also given as customers.csv"},
+    ErrorCase{"BadLimitExpiry", "customers.csv",
+              "customer_id,name,country,segment,currency,credit_limit,terms,credit_limit_expires\n"
+              "C1,A,NO,b2b,NOK,1.00,net 30,2026-13-01\n",
+              errc::invalid_argument, "customers.csv:2:8: credit_limit_expires '2026-13-01' is not a date"},
     ErrorCase{"DuplicateOrder", "orders.csv",
               orders_header + "O1,C1,2026-11-01,NOK,10.00,,,\nO1,C1,2026-11-02,NOK,11.00,,,\n",
               errc::conflict, "orders.csv:3:1: duplicate order_id 'O1' (first on line 2)"},
