@@ -34,7 +34,7 @@ timed() {
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
   echo "kreditor $name"
   echo "  wall time:  $wall   (user $user s, system $sys s, CPU $cpu)"
-  echo "  peak RSS:   $((rss / 1024)) MB"
+  echo "  peak RSS:   $((rss / 1024)) MiB ($((rss * 1024 / 1000000)) MB)"
 }
 
 timed "run over $n invoices" "$dir.report.csv" run --ledger "$dir" --format csv --quiet
