@@ -8,8 +8,8 @@
 
 namespace kreditor::cli {
 
-std::unordered_map<std::string_view, std::uint32_t> customer_indexes(const ledger& l) {
-  std::unordered_map<std::string_view, std::uint32_t> index;
+customer_index_map customer_indexes(const ledger& l) {
+  customer_index_map index;
   index.reserve(l.customers.size());
   for (std::size_t c = 0; c < l.customers.size(); ++c)
     index.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
@@ -51,7 +51,7 @@ run::book receivables_book(const ledger& l, date as_of) {
   });
 }
 
-std::vector<uninvoiced> uninvoiced_orders(const ledger& l, date as_of) {
+std::vector<uninvoiced> uninvoiced_orders(const ledger& l, const customer_index_map& index, date as_of) {
   std::vector<uninvoiced> out(l.customers.size());
   for (std::size_t c = 0; c < out.size(); ++c)
     out[c] = {money::zero(l.customers[c].currency), money::zero(l.customers[c].currency)};
@@ -64,7 +64,6 @@ std::vector<uninvoiced> uninvoiced_orders(const ledger& l, date as_of) {
   if (!billed.empty())
     for (const invoice_record& inv : l.invoices)
       if (const auto it = billed.find(inv.invoice_id); it != billed.end()) it->second = inv.issue_date;
-  const auto index = customer_indexes(l);
   for (const order_record& o : l.orders) {
     if (o.ordered > as_of || (o.cancelled && *o.cancelled <= as_of)) continue;
     if (!o.invoice_id.empty()) {
@@ -80,23 +79,17 @@ std::vector<uninvoiced> uninvoiced_orders(const ledger& l, date as_of) {
   return out;
 }
 
-std::vector<std::vector<security_item>> securities_held(const ledger& l) {
+std::vector<std::vector<security_item>> securities_held(const ledger& l, const customer_index_map& index) {
   std::vector<std::vector<security_item>> out(l.customers.size());
   if (l.securities.empty()) return out;
-  const auto index = customer_indexes(l);
   for (const security_record& s : l.securities) {
-    const security_kind kind = s.kind == "pledge"             ? security_kind::pledge
-                               : s.kind == "credit_insurance" ? security_kind::credit_insurance
-                               : s.kind == "guarantee"        ? security_kind::guarantee
-                               : throw usage_error{"security.csv:" + std::to_string(s.line) +
-                                                   ": kind '" + s.kind + "' is not known"};
     out[index.at(s.customer_id)].push_back(
-        {.kind = kind, .amount = s.amount, .expires = s.expires, .reference = s.reference});
+        {.kind = s.kind, .amount = s.amount, .expires = s.expires, .reference = s.reference});
   }
   return out;
 }
 
-std::vector<bool> customer_holds(const ledger& l, date as_of) {
+std::vector<bool> customer_holds(const ledger& l, const customer_index_map& index, date as_of) {
   // Customer-level hold / release events known by the date, in date order.
   std::vector<const event_record*> events;
   for (const event_record& e : l.events)
@@ -107,7 +100,6 @@ std::vector<bool> customer_holds(const ledger& l, date as_of) {
   if (events.empty()) return out;
   std::stable_sort(events.begin(), events.end(),
                    [](const event_record* a, const event_record* b) { return a->on < b->on; });
-  const auto index = customer_indexes(l);
   std::vector<std::optional<std::optional<date>>> hold(out.size());  // held (until)
   for (const event_record* e : events) {
     const std::uint32_t c = index.at(e->customer_id);

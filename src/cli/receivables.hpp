@@ -21,9 +21,10 @@
 
 namespace kreditor::cli {
 
-/// Customer id -> index in ledger::customers. For per-customer and per-order lookups; per
-/// invoice, use the book's customer pointers (customer_index_of).
-[[nodiscard]] std::unordered_map<std::string_view, std::uint32_t> customer_indexes(const ledger& l);
+/// Customer id -> index in ledger::customers, built once per report and handed to the
+/// per-customer functions below. Per invoice, use the book's customer pointers (customer_index_of).
+using customer_index_map = std::unordered_map<std::string_view, std::uint32_t>;
+[[nodiscard]] customer_index_map customer_indexes(const ledger& l);
 
 /// The index in l.customers of line `line`'s customer in `b` (a pointer into l.customers).
 [[nodiscard]] std::uint32_t customer_index_of(const ledger& l, const run::book& b, std::size_t line);
@@ -50,16 +51,18 @@ struct open_receivables {
 
 /// Per ledger customer, its orders not invoiced as of `as_of` (orders.csv; the rules are in
 /// io/ledger.hpp's order_record), in the customer's currency.
-[[nodiscard]] std::vector<uninvoiced> uninvoiced_orders(const ledger& l, date as_of);
+[[nodiscard]] std::vector<uninvoiced> uninvoiced_orders(const ledger& l, const customer_index_map& index,
+                                                       date as_of);
 
 /// Per ledger customer, the security held (security.csv), expired ones included (exposure
 /// counts each through its expiry date).
-[[nodiscard]] std::vector<std::vector<security_item>> securities_held(const ledger& l);
+[[nodiscard]] std::vector<std::vector<security_item>> securities_held(const ledger& l,
+                                                                     const customer_index_map& index);
 
 /// Per ledger customer, whether a customer-level hold event (events.csv, no invoice) is in
 /// force on `as_of`: neither released by a later release event nor past its `until` date.
 /// (The same events also pause the dunning of the customer's invoices: run_book.)
-[[nodiscard]] std::vector<bool> customer_holds(const ledger& l, date as_of);
+[[nodiscard]] std::vector<bool> customer_holds(const ledger& l, const customer_index_map& index, date as_of);
 
 /// Whether the customers.csv `flags` column of `c` holds `flag`.
 [[nodiscard]] bool flagged(const customer_record& c, std::string_view flag);

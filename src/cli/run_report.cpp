@@ -123,7 +123,8 @@ report make_report(ledger input, date as_of, const state_file& state,
   rep.source->payments = {};
 
   // Every customer, in ledger order, starting from what the ledger says of it.
-  const std::vector<bool> held = customer_holds(l, as_of);
+  const customer_index_map index = customer_indexes(l);  // per customer, not per invoice
+  const std::vector<bool> held = customer_holds(l, index, as_of);
   rep.customers.reserve(l.customers.size());
   for (std::size_t c = 0; c < l.customers.size(); ++c) rep.customers.push_back(from_ledger(l.customers[c], held[c]));
 
@@ -131,7 +132,6 @@ report make_report(ledger input, date as_of, const state_file& state,
   rep.results = detail::huge_vector<line_result>(b.views.size());
   std::map<jurisdiction, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < b.views.size(); ++i) groups[b.views[i].jurisdiction].push_back(i);
-  const auto index = customer_indexes(l);  // per customer decision, not per invoice
   // A jurisdiction's views go to the engine in chunks through one reused buffer (a million
   // views are not copied into fresh memory); each chunk's results are kept compactly.
   constexpr std::size_t chunk = std::size_t{1} << 14;
@@ -195,8 +195,8 @@ report make_report(ledger input, date as_of, const state_file& state,
   const open_receivables open = open_receivables_of(l, b, rejected);
   std::vector<receivable_summary> sums(l.customers.size());
   summarize_receivables_batch(open.columns(), as_of, sums);
-  const std::vector<uninvoiced> pending = uninvoiced_orders(l, as_of);
-  std::vector<std::vector<security_item>> security = securities_held(l);
+  const std::vector<uninvoiced> pending = uninvoiced_orders(l, index, as_of);
+  std::vector<std::vector<security_item>> security = securities_held(l, index);
   for (std::size_t c = 0; c < rep.customers.size(); ++c) {
     customer_summary& s = rep.customers[c];
     const currency ccy = s.customer->currency;

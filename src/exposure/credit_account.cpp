@@ -13,6 +13,13 @@ std::string_view to_string(security_kind kind) noexcept {
   return "unknown";
 }
 
+result<security_kind> parse_security_kind(std::string_view text) {
+  for (const security_kind k : {security_kind::guarantee, security_kind::pledge, security_kind::credit_insurance})
+    if (to_string(k) == text) return k;
+  return failure{errc::invalid_argument,
+                 "'" + std::string(text) + "' is not guarantee, pledge or credit_insurance"};
+}
+
 std::string_view to_string(limit_state s) noexcept {
   switch (s) {
     case limit_state::none: return "none";

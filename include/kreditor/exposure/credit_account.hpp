@@ -26,6 +26,7 @@
 
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
+#include "kreditor/core/result.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -55,6 +56,9 @@ enum class security_kind : std::uint8_t {
 
 /// "guarantee", "pledge", "credit_insurance".
 [[nodiscard]] std::string_view to_string(security_kind kind) noexcept;
+/// The inverse of to_string; errc::invalid_argument "'TEXT' is not guarantee, pledge or
+/// credit_insurance" otherwise.
+[[nodiscard]] result<security_kind> parse_security_kind(std::string_view text);
 
 /// One security held, in the currency of `amount`. It counts against exposure only up
 /// to and including its expiry date.

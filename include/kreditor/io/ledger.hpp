@@ -24,6 +24,7 @@
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/core/result.hpp"
+#include "kreditor/exposure/credit_account.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -131,11 +132,11 @@ struct order_record {
 };
 
 /// One row of security.csv (optional file): security held against a customer's debt.
-/// Column `kind` is guarantee, pledge or credit_insurance (exposure/credit_account.hpp).
+/// Column `kind` is guarantee, pledge or credit_insurance (parse_security_kind).
 struct security_record {
   std::string security_id;
   std::string customer_id;
-  std::string kind;                    ///< "guarantee" | "pledge" | "credit_insurance" (checked)
+  security_kind kind = security_kind::guarantee;
   money amount{};                      ///< positive, in the customer's currency
   std::optional<date> expires;         ///< last day it counts; absent: until released
   std::string reference;               ///< optional: guarantee or policy number

@@ -32,6 +32,16 @@ const credit_account account{
     .owed_to_customer = {nok_(300'00), nok_(200'00), money(7, sek)},
     .flags = {}};
 
+TEST(CreditAccount, SecurityKindsReadBackAsTheyPrint) {
+  for (const security_kind k : {security_kind::guarantee, security_kind::pledge, security_kind::credit_insurance})
+    EXPECT_EQ(parse_security_kind(to_string(k)).value(), k);
+  const result<security_kind> typo = parse_security_kind("mortgage");
+  ASSERT_FALSE(typo.has_value());
+  EXPECT_EQ(typo.error().code, errc::invalid_argument);
+  EXPECT_EQ(typo.error().message, "'mortgage' is not guarantee, pledge or credit_insurance");
+  EXPECT_FALSE(parse_security_kind("Guarantee").has_value());  // spelled as to_string prints it
+}
+
 TEST(CreditAccount, LimitIsValidThroughItsExpiryDay) {
   EXPECT_EQ(limit_for(account, nok, make_date(2024, 6, 30)).state, limit_state::active);
   const limit_status after = limit_for(account, nok, make_date(2024, 7, 1));

@@ -125,7 +125,7 @@ TEST(Ledger, ReadsOrdersAndSecurityWhenGiven) {
   EXPECT_EQ(l.orders[2].cancelled, make_date(2026, 11, 4));
   EXPECT_EQ(l.orders[2].line, 4);
   ASSERT_EQ(l.securities.size(), 2U);
-  EXPECT_EQ(l.securities[0].kind, "guarantee");
+  EXPECT_EQ(l.securities[0].kind, security_kind::guarantee);
   EXPECT_EQ(l.securities[0].expires, make_date(2026, 12, 31));
   EXPECT_EQ(l.securities[0].reference, "DNB-77");
   EXPECT_EQ(l.securities[1].amount, money(400'000, iso4217::sek));
