@@ -101,6 +101,55 @@ interest_result late_interest(money principal, const rate_table& rates, date due
   return out;
 }
 
+running_interest::running_interest(money principal, const rate_table& rates, date due,
+                                   const interest_convention& convention)
+    : rates_(&rates), convention_(convention), balance_(principal) {
+  if (due.is_special()) throw error(errc::invalid_argument, "running_interest: special date value");
+  if (principal.is_negative())
+    throw error(errc::invalid_argument, "running_interest: negative principal " + to_string(principal));
+  cursor_ = convention.start == first_interest_day::day_after_due ? due : due - days(1);
+  start_ = cursor_;
+}
+
+void running_interest::accrue_through(date day) {
+  if (day.is_special()) throw error(errc::invalid_argument, "running_interest: special date value");
+  const auto rows = rates_->rows();
+  while (cursor_ < day) {
+    if (balance_.is_zero()) {  // nothing accrues: no rate needed
+      cursor_ = day;
+      return;
+    }
+    const date first_day = cursor_ + days(1);
+    const auto row = rates_->row_at(first_day);
+    if (!row) throw error(row.error().code, "running_interest: " + row.error().message);
+    const std::size_t index = rates_->index_at(first_day);
+    date boundary = day;
+    if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));
+    const year_fraction yf = accrual(convention_.basis, cursor_, boundary);
+    numerator_ = checked_add(
+        numerator_, checked_mul(checked_mul(balance_.minor_units(), row->annual.parts_per_billion()), yf.numerator));
+    cursor_ = boundary;
+  }
+}
+
+money running_interest::through(date day) {
+  if (day < cursor_ && cursor_ > start_)
+    throw error(errc::invalid_argument, "running_interest: " + to_string(day) + " is before a day already counted");
+  if (day > cursor_) accrue_through(day);
+  return rounded(numerator_, detail::ppb_one * detail::day_count_denominator(convention_.basis), convention_.mode,
+                 balance_.currency(), "running_interest");
+}
+
+void running_interest::change(date on, money delta) {
+  if (on < cursor_ && cursor_ > start_)
+    throw error(errc::invalid_argument, "running_interest: a change on " + to_string(on) + " is before a day already counted");
+  if (on > cursor_) accrue_through(on);
+  balance_ += delta;  // throws currency_mismatch / overflow
+  if (balance_.is_negative())
+    throw error(errc::invalid_argument, "running_interest: the change on " + to_string(on) +
+                                            " takes the balance below zero (" + to_string(balance_) + ")");
+}
+
 money simple_interest(money principal, rate annual, day_count dc, date from, date to, rounding mode) {
   const year_fraction yf = accrual(dc, from, to);
   const int128 numerator = checked_mul(checked_mul(principal.minor_units(), annual.parts_per_billion()), yf.numerator);

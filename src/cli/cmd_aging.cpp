@@ -1,7 +1,11 @@
 // `kreditor aging`: open receivables by age, per customer and for the portfolio.
 //
 //   kreditor aging [--ledger PATH] [--as-of YYYY-MM-DD] [--by due|invoice]
-//                  [--buckets 30,60,90] [--json]
+//                  [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json]
+//
+// The open principal is the book's (kreditor/book/book.hpp), as `run` and `exposure` see it:
+// --policy and --state mean what they mean for `run` (payments go to fees and interest before
+// principal, so the policy's interest and the recorded notices' fees matter).
 //
 // Without --ledger: the bundled sample ledger, as of its own date. Buckets by due date are
 // "current" (not past due) then the ranges the bounds give (default 1-30, 31-60, 61-90, >90);
@@ -18,7 +22,8 @@
 #include <vector>
 
 #include "cli/cli.hpp"
-#include "cli/receivables.hpp"
+#include "cli/run.hpp"
+#include "kreditor/book/report.hpp"
 #include "cli/sample.hpp"
 #include "kreditor/exposure/aging.hpp"
 
@@ -75,13 +80,16 @@ void print_row(std::ostream& os, const std::string& name, const aging_row& row) 
 }  // namespace
 
 int cmd_aging(context& ctx) {
-  const args a(ctx.argv, {"ledger", "as-of", "by", "buckets"}, {"json"});
+  const args a(ctx.argv, {"ledger", "as-of", "by", "buckets", "policy", "state"}, {"json"});
   const aging_buckets buckets = buckets_from(a);
   const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
   // The portfolio as columns, one group per customer (the open items `run` and `exposure`
   // count, from the same book): the batch kernel does the work.
-  const open_receivables open = open_receivables_of(l, receivables_book(l, as_of));
+  const std::optional<std::string> state_path = a.get("state");
+  const run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
+  policy_set policies = run::policies_from(a.get("policy"));
+  const open_receivables open = open_receivables_of(make_book(l, as_of, state.notices, policies), l.customers.size());
   const std::size_t customers = l.customers.size();
   std::vector<currency> group_currency;
   group_currency.reserve(customers);

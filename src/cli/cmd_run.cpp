@@ -10,7 +10,9 @@
 // presets (single-reminder, relationship-first) are built per customer's jurisdiction.
 //
 // --state FILE reads the notices earlier runs asked for and records today's, so consecutive
-// daily runs continue where they left off: a notice is asked for once.
+// daily runs continue where they left off: a notice is asked for once. A rerun for the same
+// date prints the same commands again, marked as already recorded ("recorded": true in JSON),
+// and records nothing twice; only a later date asks for new ones.
 //
 // Exit codes: 0 ok; 1 --fail-on-overdue and something is overdue; 2 usage or input errors
 // (file, line, column and problem), including a record the engine rejects.
@@ -83,7 +85,10 @@ int cmd_run(context& ctx) {
   if (state_path && rep.problems.empty()) {
     for (std::size_t i = 0; i < rep.size(); ++i) {
       std::vector<std::int32_t> recorded;
-      for (const dunning::command& c : rep.result(i).commands) {
+      const line_result& r = rep.result(i);
+      for (std::size_t k = 0; k < r.commands.size(); ++k) {
+        const dunning::command& c = r.commands[k];
+        if (r.recorded[k]) continue;  // a rerun for the same date: recorded by the first run
         if (std::find(recorded.begin(), recorded.end(), c.step) != recorded.end()) continue;
         recorded.push_back(c.step);
         state.notices.push_back({.invoice_id = b.views[i].id,
@@ -98,17 +103,18 @@ int cmd_run(context& ctx) {
   }
 
   bar.show(4, 4, "writing the report");
-  // Every input error has been found by now, so the report is printed whole or not at all.
+  // Every input error has been found by now, so the report is printed whole or not at all:
+  // a record the engine rejected means exit 2 and nothing on stdout.
+  if (!rep.problems.empty()) {
+    for (const std::string& p : rep.problems) ctx.err << "kreditor run: " << p << "\n";
+    return exit_usage;
+  }
   if (format == "json")
     print_json(ctx.out, rep);
   else if (format == "csv")
     print_csv(ctx.out, rep);
   else
     print_table(ctx.out, rep);
-  if (!rep.problems.empty()) {
-    for (const std::string& p : rep.problems) ctx.err << "kreditor run: " << p << "\n";
-    return exit_usage;
-  }
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
 }
 

@@ -42,7 +42,7 @@ const std::vector<command_row> commands = {
   {"make", cmd_make, "complete a payment reference with its check digit(s): TYPE PAYLOAD [--length-digit] [--json] (TYPE: kid-mod10 kid-mod11 ocr fik71 fi-ref rf)"},
   {"calendar", cmd_calendar, "payment calendars: holidays --calendar CC --from D --to D [--json] | is-business-day --calendar CC --date D | adjust --calendar CC --date D [--convention C] | advance --calendar CC --date D --days N (CC: NO SE DK FI weekends)"},
   {"terms", cmd_terms, "due dates, discounts and instalments of payment terms: TERMS --invoice-date D [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date D] [--amount X --currency C] [--json]"},
-  {"aging", cmd_aging, "open receivables by age, per customer and portfolio: [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--json]; no --ledger: the bundled sample"},
+  {"aging", cmd_aging, "open receivables by age, per customer and portfolio: [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json]; no --ledger: the bundled sample"},
   {"exposure", cmd_exposure, "a customer's credit exposure by category and an order release decision: --customer ID [--ledger PATH] [--as-of DATE] [--order-amount 12000.00] [--json]"},
   {"simulate", cmd_simulate, "projected dunning timeline of one invoice if nothing is paid: --policy NO|SE|DK|FI|EU|single-reminder|relationship-first|FILE.json --amount --currency --invoice-date --due [--segment b2b|b2c] [--until DATE] [--json]"},
 };

@@ -42,7 +42,7 @@ std::string step_of(const report& rep, std::size_t line, std::int32_t step) {
 }
 
 bool shown_in_table(const line_result& r) {
-  return r.open_principal.is_positive() || !r.commands.empty() || r.problem != nullptr;
+  return r.total_due.is_positive() || !r.commands.empty() || r.problem != nullptr;
 }
 
 /// Display width of UTF-8 text (code points; the names we print are Latin letters).
@@ -56,6 +56,7 @@ class text_table {
  public:
   explicit text_table(std::vector<bool> right) : right_(std::move(right)) {}
   void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
   void print(std::ostream& os, const std::string& indent) const {
     std::vector<std::size_t> w(right_.size(), 0);
     for (const auto& row : rows_)
@@ -121,14 +122,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 }  // namespace
 
-std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
-  if (step == dunning::broken_promise_step) return "broken_promise";
-  if (step == dunning::broken_plan_step) return "broken_plan";
-  const auto& steps = p.source.steps;
-  return step >= 0 && static_cast<std::size_t>(step) < steps.size() ? steps[static_cast<std::size_t>(step)].name
-                                                                      : std::to_string(step);
-}
-
 void print_table(std::ostream& os, const report& rep) {
   const book& b = *rep.books;
   std::size_t closed = 0, commands = 0;
@@ -182,6 +175,16 @@ void print_table(std::ostream& os, const report& rep) {
                 std::string(c.customer->currency.code())});
   }
   dt.print(os, "  ");
+  // Money paid or credited that no claim has taken: owed back to the customer, or set off.
+  text_table ut({false, false, true, false});
+  for (const customer_summary& c : rep.customers)
+    if (!c.unapplied_credit.is_zero())
+      ut.add({c.customer->customer_id, c.customer->name, to_string(c.unapplied_credit),
+              std::string(c.unapplied_credit.currency().code())});
+  if (!ut.empty()) {
+    os << "\nUnapplied credit\n";
+    ut.print(os, "  ");
+  }
   if (!rep.problems.empty()) {
     os << "\nProblems\n";
     for (const std::string& p : rep.problems) os << "  " << p << "\n";
@@ -214,6 +217,9 @@ void print_json(std::ostream& os, const report& rep) {
             {"over_limit", c.over_limit},
             {"in_collection", c.in_collection},
             {"exposure", std::move(exposure)},
+            {"unapplied_credit", to_string(c.unapplied_credit)},
+            {"email", cr.email},
+            {"account_manager", cr.account_manager},
             {"invoices", json::array()}};
     for (const std::size_t i : c.lines) {
       const line_result& r = rep.result(i);
@@ -221,7 +227,10 @@ void print_json(std::ostream& os, const report& rep) {
       json ij{{"invoice_id", v.id},
               {"issue_date", to_string(v.invoice_date)},
               {"due_date", to_string(v.due)},
-              {"amount", to_string(b.invoiced[i])}};
+              {"amount", to_string(b.claims[i].amount - b.claims[i].credited)},
+              {"email", cr.email},
+              {"account_manager", cr.account_manager},
+              {"reference", b.invoices[i]->reference}};
       if (r.problem) {
         ij["problem"] = r.problem->message;
         cj["invoices"].push_back(std::move(ij));
@@ -236,16 +245,24 @@ void print_json(std::ostream& os, const report& rep) {
       ij["fees"] = to_string(r.fees);
       ij["interest"] = to_string(r.interest);
       ij["total_due"] = to_string(r.total_due);
+      ij["fees_paid"] = to_string(b.claims[i].fees_paid);
+      ij["interest_paid"] = to_string(b.claims[i].interest_paid);
       ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();
       ij["commands"] = json::array();
-      for (const dunning::command& cmd : r.commands)
+      for (std::size_t k = 0; k < r.commands.size(); ++k) {
+        const dunning::command& cmd = r.commands[k];
         ij["commands"].push_back({{"command", command_text(rep, i, cmd)},
                                   {"step", step_of(rep, i, cmd.step)},
                                   {"deadline", cmd.deadline ? json(to_string(*cmd.deadline)) : json()},
                                   {"principal", to_string(cmd.principal)},
                                   {"fee", to_string(cmd.fee)},
                                   {"interest", to_string(cmd.interest)},
-                                  {"total", to_string(cmd.total)}});
+                                  {"total", to_string(cmd.total)},
+                                  {"recorded", r.recorded[k]},
+                                  {"email", cr.email},
+                                  {"account_manager", cr.account_manager},
+                                  {"reference", b.invoices[i]->reference}});
+      }
       cj["invoices"].push_back(std::move(ij));
     }
     out["customers"].push_back(std::move(cj));
@@ -289,7 +306,8 @@ void print_csv(std::ostream& os, const report& rep) {
     buf.append(text, sizeof text);
   };
   os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
-        "interest,total_due,commands,deadline,credit_hold,cash_terms,problem\n";
+        "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
+        "account_manager,reference,recorded,unapplied_credit\n";
   for (const customer_summary& c : rep.customers) {
     const std::string_view hold = c.credit_hold ? "true" : "false";
     const std::string_view cash = c.cash_terms ? "true" : "false";
@@ -311,10 +329,30 @@ void print_csv(std::ostream& os, const report& rep) {
       buf += ',';
       day(v.due);
       buf += ',';
+      // The columns added after `problem`: what was paid of fees and interest, whom to
+      // contact, the payment reference, whether today's commands were already recorded (a
+      // rerun), and the customer's unapplied credit.
+      const auto tail = [&](bool recorded) {
+        buf += ',';
+        buf += to_string(b.claims[i].fees_paid);
+        buf += ',';
+        buf += to_string(b.claims[i].interest_paid);
+        buf += ',';
+        field(c.customer->email);
+        buf += ',';
+        field(c.customer->account_manager);
+        buf += ',';
+        field(b.invoices[i]->reference);
+        buf += ',';
+        buf += recorded ? "true" : "false";
+        buf += ',';
+        buf += to_string(c.unapplied_credit);
+        buf += '\n';
+      };
       if (r.problem) {
         buf += ",,,,,,,,,,,,";
         field(r.problem->message);
-        buf += '\n';
+        tail(false);
         continue;
       }
       buf += std::to_string(r.days_past_due);
@@ -341,7 +379,8 @@ void print_csv(std::ostream& os, const report& rep) {
       buf += hold;
       buf += ',';
       buf += cash;
-      buf += ",\n";
+      buf += ',';
+      tail(!r.recorded.empty() && std::all_of(r.recorded.begin(), r.recorded.end(), [](bool x) { return x; }));
     }
     if (buf.size() > (1 << 15)) {
       os << buf;

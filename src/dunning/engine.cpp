@@ -154,14 +154,34 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
                                         " law but policy '" + cp.source.name + "' is for " +
                                         std::string(to_string(cp.source.jurisdiction)));
       const invoice_facts facts = facts_of(v);
-      std::vector<balance_change> changes;  // those behind open_principal as of as_of
+      // The principal as of the date: the amount and the changes dated by then (the same list
+      // late_interest reads, from the same starting balance).
+      std::vector<balance_change> changes;
+      money open = v.amount;
       for (const balance_change& ch : v.balance_changes)
-        if (ch.on <= as_of) changes.push_back(ch);
-      const context ctx{cp, facts, changes};
-      invoice_state s = initial_state(facts, v.open_principal);
+        if (ch.on <= as_of) {
+          changes.push_back(ch);
+          open += ch.delta;  // throws currency_mismatch / overflow
+        }
+      if (open.is_negative())
+        throw error(errc::conflict, "dunning: the balance changes take the principal below zero (" + to_string(open) + ")");
+      std::optional<rate_table> agreed;
+      if (v.agreed_interest) agreed = rate_table::constant(*v.agreed_interest, "agreed rate");
+      const context ctx{cp, facts, changes, v.settlements, agreed ? &*agreed : nullptr};
+      invoice_state s = initial_state(facts, open);
       std::vector<audit_entry>* audit = options.audit ? &r.audit : nullptr;
-      if (v.open_principal.is_zero()) {
-        s.current = v.credited ? state::credited : state::paid;
+      // Fees the notices charged less those settled: a claim is closed only when nothing of
+      // principal, fees or interest is owed.
+      std::int64_t fees_charged = 0;
+      for (const notice_record& n : v.notices)
+        if (n.sent <= as_of && __builtin_add_overflow(fees_charged, n.fee.minor_units(), &fees_charged))
+          throw error(errc::overflow, "dunning: the notices' fees overflow");
+      const bool settled = open.is_zero() && fees_charged == settled_through(ctx, component::fees, as_of) &&
+                           interest_due(ctx, s, as_of).is_zero();
+      if (settled) {
+        s.current = v.overlays.written_off && *v.overlays.written_off <= as_of ? state::written_off
+                    : v.credited                                             ? state::credited
+                                                                             : state::paid;
       } else {
         for (const event& ev : events_of(v, as_of)) apply(ctx, s, ev, nullptr, audit);
         const std::int32_t today = day_number(as_of);
@@ -181,7 +201,9 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
       if (s.next_step > 0) r.last_step = cp.source.steps[s.next_step - 1u].name;
       r.days_past_due = std::max(0, day_number(as_of) - facts.due_day);
       r.open_principal = money(s.open_minor, v.currency);
-      r.fees = money(s.fees_minor, v.currency);
+      r.fees = money(s.fees_minor - settled_through(ctx, component::fees, as_of), v.currency);
+      if (r.fees.is_negative())
+        throw error(errc::conflict, "dunning: fees settled are more than the fees charged (" + to_string(r.fees) + ")");
       r.interest = interest_due(ctx, s, as_of);
       r.total_due = r.open_principal + r.fees + r.interest;
       if (s.next_action != never) r.next_action = from_day_number(std::max(s.next_action, day_number(as_of) + 1));

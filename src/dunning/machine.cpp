@@ -122,7 +122,7 @@ void emit(const context& c, const invoice_state& s, std::uint32_t begin, std::ui
           std::vector<command>& out) {
   if (begin == end) return;
   const money principal = amount(c, s.open_minor);
-  const money fees = amount(c, s.fees_minor);
+  const money fees = amount(c, s.fees_minor - (c.settlements.empty() ? 0 : settled_through(c, component::fees, on)));
   const money interest = interest_due(c, s, on);
   for (std::uint32_t i = begin; i < end; ++i)
     out.push_back({c.policy.commands[i].kind, c.policy.commands[i].custom, k, on, deadline,
@@ -131,7 +131,9 @@ void emit(const context& c, const invoice_state& s, std::uint32_t begin, std::ui
 
 void record(invoice_state& s, const compiled_step& cs, std::int32_t k, std::int32_t day,
             std::optional<date> deadline, money fee) {
-  s.fees_minor += fee.minor_units();
+  if (fee.is_negative()) throw error(errc::invalid_argument, "dunning: a notice's fee is negative: " + to_string(fee));
+  if (__builtin_add_overflow(s.fees_minor, fee.minor_units(), &s.fees_minor))
+    throw error(errc::overflow, "dunning: the notice's fee " + to_string(fee) + " added to the fees charged overflows");
   if (fee.is_positive()) {
     if (cs.fee == fee_kind::compensation)
       s.flags |= overlay::compensated;
@@ -415,13 +417,31 @@ std::int32_t next_action_day(const context& c, const invoice_state& s) {
   return day;
 }
 
+std::int64_t settled_through(const context& c, component part, date on) {
+  std::int64_t sum = 0;
+  for (const charge_settlement& x : c.settlements)
+    if (x.part == part && x.on <= on && __builtin_add_overflow(sum, x.amount.minor_units(), &sum))
+      throw error(errc::overflow, "dunning: settled " + std::string(to_string(part)) + " overflow");
+  return sum;
+}
+
 money interest_due(const context& c, const invoice_state& s, date on) {
-  const auto& table_ = c.policy.interest_rates[seg(c)];
-  // A settled invoice is not dunned for interest.
-  if (!table_ || s.open_minor <= 0 || day_number(on) <= c.invoice.due_day) return amount(c, 0);
+  const rate_table* table_ = c.agreed_rates;
+  if (table_ == nullptr && c.policy.interest_rates[seg(c)]) table_ = &*c.policy.interest_rates[seg(c)];
+  const std::int64_t settled = c.settlements.empty() ? 0 : settled_through(c, component::interest, on);
+  const auto owed = [&](money accrued) {
+    if (accrued.minor_units() < settled)
+      throw error(errc::conflict, "dunning: interest settled " + to_string(amount(c, settled)) +
+                                      " is more than the interest accrued to " + kreditor::to_string(on) + " (" +
+                                      to_string(accrued) + ")");
+    return accrued - amount(c, settled);
+  };
+  // Nothing open and nothing that was ever open after the due date: no interest.
+  if (!table_ || day_number(on) <= c.invoice.due_day || (s.open_minor <= 0 && c.balance_changes.empty()))
+    return owed(amount(c, 0));
   const date due = from_day_number(c.invoice.due_day);
   const interest_convention& conv = c.policy.interest_conventions[seg(c)];
-  if (c.balance_changes.empty()) return late_interest(amount(c, s.open_minor), *table_, due, on, conv).interest;
+  if (c.balance_changes.empty()) return owed(late_interest(amount(c, s.open_minor), *table_, due, on, conv).interest);
   // The state's open principal is after every change: undo them for the starting balance,
   // then let late_interest replay those that took effect by `on` (a change counts from the
   // day after its date, so one dated `on` does not change interest through `on`).
@@ -432,7 +452,7 @@ money interest_due(const context& c, const invoice_state& s, date on) {
     start -= ch.delta;  // throws currency_mismatch
     if (ch.on < on) by_then.push_back(ch);
   }
-  return late_interest(start, *table_, due, on, conv, by_then).interest;
+  return owed(late_interest(start, *table_, due, on, conv, by_then).interest);
 }
 
 }  // namespace kreditor::dunning

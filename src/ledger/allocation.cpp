@@ -1,6 +1,7 @@
 #include "kreditor/ledger/allocation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 
@@ -9,40 +10,36 @@
 KREDITOR_NAMESPACE_BEGIN
 namespace {
 
-// One dated thing to replay; built charges, then credit notes, then payments, so a stable sort
-// by date alone gives the documented order on one day.
+// One dated thing to replay. Built in the documented order of one day (invoices issued, charges,
+// credit notes, payments, write-offs), so a stable sort by date alone keeps it.
+enum class replay_step : std::uint8_t { issue, charge, credit_note, payment, write_off };
 struct event {
   date on;
-  posting_source what;
+  replay_step what;
   std::uint32_t index;
 };
-
-std::vector<event> dated_events(std::span<const date> charges, std::span<const date> credit_notes,
-                                std::span<const date> payments) {
-  std::vector<event> events;
-  events.reserve(charges.size() + credit_notes.size() + payments.size());
-  detail::advise_huge_pages(events);
-  const auto add = [&](std::span<const date> on, posting_source what) {
-    for (std::size_t i = 0; i < on.size(); ++i) events.push_back({on[i], what, static_cast<std::uint32_t>(i)});
-  };
-  add(charges, posting_source::charge);
-  add(credit_notes, posting_source::credit_note);
-  add(payments, posting_source::payment);
-  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
-  return events;
-}
 
 // The running balance of one invoice during the replay, in minor units of its currency, kept at
 // its place in its customer's item order: a payment's walk over the customer's open items then
 // reads consecutive memory.
 struct balance {
   std::int64_t fees = 0, interest = 0, principal = 0;
+  std::int64_t accrued = 0;    ///< late interest charged through interest_accrual so far
+  std::int64_t creditable = 0; ///< what credit notes may still take off (amount less earlier notes)
   date issue{};
   currency ccy{};
   std::uint32_t invoice = 0;
   std::uint32_t customer = 0;
   std::int64_t& of(component c) { return c == component::fees ? fees : c == component::interest ? interest : principal; }
   [[nodiscard]] bool closed() const { return fees <= 0 && interest <= 0 && principal <= 0; }
+  [[nodiscard]] std::int64_t total() const { return fees + interest + principal; }
+};
+
+// Customer credit not yet applied: what is left of one payment's or credit note's surplus.
+struct credit_lot {
+  posting_source from;
+  std::uint32_t source;
+  money left;
 };
 
 [[noreturn]] void bad(errc code, const std::string& what) { throw error(code, "replay_postings: " + what); }
@@ -103,6 +100,11 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
       bad(errc::invalid_argument, std::string(who) + " " + std::to_string(k) + " names invoice " + std::to_string(i) +
                                       " of " + std::to_string(n));
   };
+  const auto name = [&](posting_source from, std::uint32_t k) {
+    if (h.describe) return h.describe(from, k);
+    static constexpr std::array<const char*, 5> names{"charge", "credit note", "payment", "write-off", "interest on invoice"};
+    return std::string(names[static_cast<std::size_t>(from)]) + " " + std::to_string(k);
+  };
   const auto positive = [](money m, const char* who, std::size_t k) {
     if (!m.is_positive())
       bad(errc::invalid_argument, std::string(who) + " " + std::to_string(k) + " has a non-positive amount " + to_string(m));
@@ -148,61 +150,176 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
   for (std::uint32_t k = 0; k < n; ++k) {
     const std::uint32_t i = order[k].invoice;
     place[i] = k;
-    bal[k] = {.principal = inv[i].amount.minor_units(), .issue = inv[i].issue_date, .ccy = inv[i].amount.currency(),
-              .invoice = i, .customer = inv[i].customer};
+    bal[k] = {.principal = inv[i].amount.minor_units(), .creditable = inv[i].amount.minor_units(),
+              .issue = inv[i].issue_date, .ccy = inv[i].amount.currency(), .invoice = i, .customer = inv[i].customer};
   }
   order = {};
   // Per customer: before this place every invoice is closed (a charge may reopen one).
   std::vector<std::uint32_t> cursor(first.begin(), first.end() - 1);
 
-  std::vector<date> on_charge(h.charges.size()), on_note(h.credit_notes.size()), on_payment(h.payments.size());
-  for (std::size_t k = 0; k < on_charge.size(); ++k) on_charge[k] = h.charges[k].on;
-  for (std::size_t k = 0; k < on_note.size(); ++k) on_note[k] = h.credit_notes[k].issue_date;
-  for (std::size_t k = 0; k < on_payment.size(); ++k) on_payment[k] = h.payments[k].received;
-  const std::vector<event> events = dated_events(on_charge, on_note, on_payment);
-  on_charge = {};
-  on_note = {};
-  on_payment = {};
+  // The dated events; invoice issues only matter to customer credit, so they are replayed
+  // only when some money can become credit (a payment or credit note exists).
+  std::vector<event> events;
+  const bool credit_possible = !h.payments.empty() || !h.credit_notes.empty();
+  events.reserve((credit_possible ? inv.size() : 0) + h.charges.size() + h.credit_notes.size() + h.payments.size() +
+                 h.write_offs.size());
+  detail::advise_huge_pages(events);
+  if (credit_possible)
+    for (std::uint32_t i = 0; i < n; ++i) events.push_back({inv[i].issue_date, replay_step::issue, i});
+  for (std::size_t k = 0; k < h.charges.size(); ++k)
+    events.push_back({h.charges[k].on, replay_step::charge, static_cast<std::uint32_t>(k)});
+  for (std::size_t k = 0; k < h.credit_notes.size(); ++k)
+    events.push_back({h.credit_notes[k].issue_date, replay_step::credit_note, static_cast<std::uint32_t>(k)});
+  for (std::size_t k = 0; k < h.payments.size(); ++k)
+    events.push_back({h.payments[k].received, replay_step::payment, static_cast<std::uint32_t>(k)});
+  for (std::size_t k = 0; k < h.write_offs.size(); ++k)
+    events.push_back({h.write_offs[k].on, replay_step::write_off, static_cast<std::uint32_t>(k)});
+  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
 
   std::vector<posting> out;
   // Room for a posting per charge, two per credit note and payment (applied and rest, or two
   // invoices): growing a vector of a million postings would copy it.
-  out.reserve(h.charges.size() + 2 * (h.credit_notes.size() + h.payments.size()));
+  out.reserve(h.charges.size() + 2 * (h.credit_notes.size() + h.payments.size()) + h.write_offs.size());
   detail::advise_huge_pages(out);
+  interest_accrual* const accrual = h.interest;
+
+  // The principal of the invoice at place `at` changed: late interest runs on the new balance.
+  const auto principal_moved = [&](const balance& b, date on, std::int64_t delta) {
+    if (accrual != nullptr && delta != 0) accrual->principal_changed(b.invoice, on, delta);
+  };
+  // Late interest accrued on the invoice at `at` through `on` and not yet charged is charged.
+  const auto accrue = [&](std::uint32_t at, date on) {
+    if (accrual == nullptr) return;
+    balance& b = bal[at];
+    if (b.principal <= 0 && b.accrued == 0) return;  // never bore interest, or paid before it did
+    const std::int64_t through = accrual->accrued_through(b.invoice, on);
+    if (through <= b.accrued) return;
+    const std::int64_t add = through - b.accrued;
+    if (__builtin_add_overflow(b.interest, add, &b.interest)) bad(errc::overflow, name(posting_source::accrual, b.invoice) + " overflows");
+    b.accrued = through;
+    out.push_back({on, entry_kind::charge, component::interest, posting_source::accrual, b.invoice, b.customer, b.invoice,
+                   money(add, b.ccy)});
+  };
+  // Money of `amount` (minor units, left is updated) reaches the invoice at `at` on `on`, in
+  // the policy's component order; each part becomes a posting made by `make`.
   std::vector<std::uint32_t> touched;
+  const auto settle = [&](std::uint32_t at, date on, std::int64_t& left, entry_kind kind, posting_source from,
+                          std::uint32_t source) {
+    accrue(at, on);
+    balance& b = bal[at];
+    for (const component c : policy.order) {
+      std::int64_t& open = b.of(c);
+      if (open <= 0 || left == 0) continue;
+      const std::int64_t take = std::min(open, left);
+      open -= take;
+      left -= take;
+      out.push_back({on, kind, c, from, b.invoice, b.customer, source, money(take, b.ccy)});
+      if (c == component::principal) principal_moved(b, on, -take);
+      if (touched.empty() || touched.back() != at) touched.push_back(at);
+    }
+  };
+  // Walks customer `customer`'s open items in the item order (those issued by `on`, in `ccy`),
+  // while `left` lasts.
+  const auto walk = [&](std::uint32_t customer, currency ccy, date on, std::int64_t& left, entry_kind kind,
+                        posting_source from, std::uint32_t source) {
+    if (customer >= customers) return;
+    bool closed_so_far = true;
+    for (std::uint32_t at = cursor[customer]; left > 0 && at < first[std::size_t{customer} + 1]; ++at) {
+      const balance& b = bal[at];
+      if (!b.closed() && b.ccy == ccy && b.issue <= on) settle(at, on, left, kind, from, source);
+      if (closed_so_far && b.closed())
+        cursor[customer] = at + 1;
+      else
+        closed_so_far = false;
+    }
+  };
+
+  // Customer credit, oldest lot first, per customer (most customers never have any).
+  std::vector<std::vector<credit_lot>> credit(customers);
+  const auto apply_credit = [&](std::uint32_t customer, currency ccy, date on) {
+    std::vector<credit_lot>& lots = credit[customer];
+    for (credit_lot& lot : lots) {
+      if (lot.left.currency() != ccy) continue;
+      std::int64_t left = lot.left.minor_units();
+      walk(customer, ccy, on, left, entry_kind::credit_applied, lot.from, lot.source);
+      lot.left = money(left, ccy);
+      if (left > 0) break;  // nothing more is open: later lots stay too
+    }
+    std::erase_if(lots, [](const credit_lot& lot) { return lot.left.is_zero(); });
+  };
+  const auto keep_credit = [&](std::uint32_t customer, date on, posting_source from, std::uint32_t source, money left) {
+    out.push_back({on, entry_kind::unapplied, component::principal, from, no_invoice, customer, source, left});
+    credit[customer].push_back({from, source, left});
+  };
+  const auto has_credit = [&](std::uint32_t customer) { return !credit[customer].empty(); };
+
   for (const event& ev : events) {
     const std::uint32_t k = ev.index;
-    if (ev.what == posting_source::charge) {
-      const replay_charge& c = h.charges[k];
-      if (c.part == component::principal) bad(errc::invalid_argument, "charge " + std::to_string(k) + " must be a fee or interest charge");
-      positive(c.amount, "charge", k);
-      check_invoice(c.invoice, "charge", k);
-      same_currency(c.amount, inv[c.invoice].amount, "charge", k);
-      std::int64_t& part = bal[place[c.invoice]].of(c.part);
-      if (__builtin_add_overflow(part, c.amount.minor_units(), &part)) bad(errc::overflow, "charge " + std::to_string(k) + " overflows its invoice");
-      std::uint32_t& at = cursor[inv[c.invoice].customer];
-      at = std::min(at, place[c.invoice]);  // a closed invoice may be open again
-      out.push_back({c.on, entry_kind::charge, c.part, posting_source::charge, c.invoice, inv[c.invoice].customer, k, c.amount});
-      continue;
-    }
-    if (ev.what == posting_source::credit_note) {  // reduces principal; the excess is customer credit
-      const replay_credit_note& cn = h.credit_notes[k];
-      positive(cn.amount, "credit note", k);
-      check_invoice(cn.invoice, "credit note", k);
-      same_currency(cn.amount, inv[cn.invoice].amount, "credit note", k);
-      std::int64_t& principal = bal[place[cn.invoice]].principal;
-      const std::int64_t applied = std::min(cn.amount.minor_units(), std::max<std::int64_t>(principal, 0));
-      const currency ccy = cn.amount.currency();
-      const std::uint32_t customer = inv[cn.invoice].customer;
-      if (applied > 0) {
-        principal -= applied;
-        out.push_back({cn.issue_date, entry_kind::credit_note, component::principal, posting_source::credit_note,
-                       cn.invoice, customer, k, money(applied, ccy)});
+    switch (ev.what) {
+      case replay_step::issue:
+        if (has_credit(inv[k].customer)) apply_credit(inv[k].customer, inv[k].amount.currency(), ev.on);
+        continue;
+      case replay_step::charge: {
+        const replay_charge& c = h.charges[k];
+        if (c.part == component::principal) bad(errc::invalid_argument, "charge " + std::to_string(k) + " must be a fee or interest charge");
+        positive(c.amount, "charge", k);
+        check_invoice(c.invoice, "charge", k);
+        same_currency(c.amount, inv[c.invoice].amount, "charge", k);
+        std::int64_t& part = bal[place[c.invoice]].of(c.part);
+        if (__builtin_add_overflow(part, c.amount.minor_units(), &part)) bad(errc::overflow, name(posting_source::charge, k) + ": " + to_string(c.amount) + " added to the invoice's " + std::string(to_string(c.part)) + " overflows");
+        std::uint32_t& at = cursor[inv[c.invoice].customer];
+        at = std::min(at, place[c.invoice]);  // a closed invoice may be open again
+        out.push_back({c.on, entry_kind::charge, c.part, posting_source::charge, c.invoice, inv[c.invoice].customer, k, c.amount});
+        if (has_credit(inv[c.invoice].customer)) apply_credit(inv[c.invoice].customer, c.amount.currency(), c.on);
+        continue;
       }
-      if (const std::int64_t rest = cn.amount.minor_units() - applied; rest > 0)
-        out.push_back({cn.issue_date, entry_kind::unapplied, component::principal, posting_source::credit_note,
-                       no_invoice, customer, k, money(rest, ccy)});
-      continue;
+      case replay_step::credit_note: {  // reduces principal; the excess is customer credit
+        const replay_credit_note& cn = h.credit_notes[k];
+        positive(cn.amount, "credit note", k);
+        check_invoice(cn.invoice, "credit note", k);
+        same_currency(cn.amount, inv[cn.invoice].amount, "credit note", k);
+        balance& b = bal[place[cn.invoice]];
+        if (cn.amount.minor_units() > b.creditable)
+          bad(errc::invalid_argument, name(posting_source::credit_note, k) + ": " + to_string(cn.amount) +
+                                          " is more than what it may still credit on its invoice (" +
+                                          to_string(money(b.creditable, b.ccy)) + ")");
+        b.creditable -= cn.amount.minor_units();
+        const std::int64_t applied = std::min(cn.amount.minor_units(), std::max<std::int64_t>(b.principal, 0));
+        const currency ccy = cn.amount.currency();
+        const std::uint32_t customer = inv[cn.invoice].customer;
+        if (applied > 0) {
+          b.principal -= applied;
+          out.push_back({cn.issue_date, entry_kind::credit_note, component::principal, posting_source::credit_note,
+                         cn.invoice, customer, k, money(applied, ccy)});
+          principal_moved(b, cn.issue_date, -applied);
+        }
+        if (const std::int64_t rest = cn.amount.minor_units() - applied; rest > 0) {
+          keep_credit(customer, cn.issue_date, posting_source::credit_note, k, money(rest, ccy));
+          apply_credit(customer, ccy, cn.issue_date);  // the customer's other open claims take it
+        }
+        continue;
+      }
+      case replay_step::write_off: {
+        const replay_write_off& w = h.write_offs[k];
+        check_invoice(w.invoice, "write-off", k);
+        const std::uint32_t at = place[w.invoice];
+        accrue(at, w.on);
+        balance& b = bal[at];
+        std::int64_t left = b.total();
+        if (w.amount) {
+          positive(*w.amount, "write-off", k);
+          same_currency(*w.amount, inv[w.invoice].amount, "write-off", k);
+          if (w.amount->minor_units() > left)
+            bad(errc::invalid_argument, name(posting_source::write_off, k) + ": " + to_string(*w.amount) +
+                                            " is more than the open claim on " + to_string(w.on) + " (" +
+                                            to_string(money(left, b.ccy)) + ")");
+          left = w.amount->minor_units();
+        }
+        touched.clear();
+        settle(at, w.on, left, entry_kind::write_off, posting_source::write_off, k);
+        continue;
+      }
+      case replay_step::payment: break;
     }
     // A payment: designated invoices first, then the customer's other open items in order.
     const replay_payment& p = h.payments[k];
@@ -212,18 +329,6 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
     const currency ccy = p.amount.currency();
     std::int64_t left = p.amount.minor_units();
     touched.clear();
-    const auto pay = [&](std::uint32_t at) {  // the invoice at place `at`
-      balance& b = bal[at];
-      for (const component c : policy.order) {
-        std::int64_t& open = b.of(c);
-        if (open <= 0 || left == 0) continue;
-        const std::int64_t take = std::min(open, left);
-        open -= take;
-        left -= take;
-        out.push_back({p.received, entry_kind::payment, c, posting_source::payment, b.invoice, b.customer, k, money(take, ccy)});
-        if (touched.empty() || touched.back() != at) touched.push_back(at);
-      }
-    };
     for (std::uint32_t d = p.designated_begin; d < p.designated_end; ++d) {
       const std::uint32_t i = h.designations[d];
       check_invoice(i, "payment designation", d);
@@ -233,24 +338,13 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
       if (std::find(h.designations.begin() + p.designated_begin, h.designations.begin() + d, i) !=
           h.designations.begin() + d)
         continue;  // named twice
-      if (left > 0) pay(place[i]);
+      if (left > 0) settle(place[i], p.received, left, entry_kind::payment, posting_source::payment, k);
     }
     // A designated invoice that leaves money over is closed, so the walk below skips it.
-    if (p.customer < customers) {
-      bool closed_so_far = true;
-      for (std::uint32_t at = cursor[p.customer]; left > 0 && at < first[std::size_t{p.customer} + 1]; ++at) {
-        const balance& b = bal[at];
-        if (!b.closed() && b.ccy == ccy && b.issue <= p.received) pay(at);
-        if (closed_so_far && b.closed())
-          cursor[p.customer] = at + 1;
-        else
-          closed_so_far = false;
-      }
-    }
-    if (left > 0)
-      out.push_back({p.received, entry_kind::unapplied, component::principal, posting_source::payment, no_invoice,
-                     p.customer, k, money(left, ccy)});
-    // Small differences, only when configured: write off what a payment left on an item it touched.
+    walk(p.customer, ccy, p.received, left, entry_kind::payment, posting_source::payment, k);
+    if (left > 0) keep_credit(p.customer, p.received, posting_source::payment, k, money(left, ccy));
+    // Small differences, only when configured: write off what a payment left on an item it
+    // touched, "at or below" the threshold.
     if (policy.write_off_below) {
       for (const std::uint32_t at : touched) {
         if (ccy != policy.write_off_below->currency()) continue;
@@ -261,6 +355,7 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
           std::int64_t& open = b.of(c);
           if (open <= 0) continue;
           out.push_back({p.received, entry_kind::write_off, c, posting_source::payment, b.invoice, b.customer, k, money(open, ccy)});
+          if (c == component::principal) principal_moved(b, p.received, -open);
           open = 0;
         }
       }
@@ -310,13 +405,17 @@ std::vector<ledger_entry> replay_ledger(std::span<const invoice> invoices,
   std::vector<replay_credit_note> cn(credit_notes.size());
   std::vector<replay_payment> pay(payments.size());
   std::vector<std::uint32_t> designations;
-  std::vector<date> on_charge, on_note, on_payment;
-  for (const ledger_entry& c : charges) on_charge.push_back(c.on);
-  for (const credit_note& c : credit_notes) on_note.push_back(c.issue_date);
-  for (const payment& p : payments) on_payment.push_back(p.received);
-  for (const event& ev : dated_events(on_charge, on_note, on_payment)) {
+  // Checked in the order replayed (charges, then credit notes, then payments on one day), so
+  // the first problem named is the first one met.
+  std::vector<event> events;
+  for (std::size_t k = 0; k < charges.size(); ++k) events.push_back({charges[k].on, replay_step::charge, static_cast<std::uint32_t>(k)});
+  for (std::size_t k = 0; k < credit_notes.size(); ++k)
+    events.push_back({credit_notes[k].issue_date, replay_step::credit_note, static_cast<std::uint32_t>(k)});
+  for (std::size_t k = 0; k < payments.size(); ++k) events.push_back({payments[k].received, replay_step::payment, static_cast<std::uint32_t>(k)});
+  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
+  for (const event& ev : events) {
     const std::uint32_t k = ev.index;
-    if (ev.what == posting_source::charge) {
+    if (ev.what == replay_step::charge) {
       const ledger_entry& c = charges[k];
       if (c.kind != entry_kind::charge || c.part == component::principal)
         throw error(errc::invalid_argument, "replay_ledger: charge '" + c.source + "' must be a fee or interest charge");
@@ -325,7 +424,7 @@ std::vector<ledger_entry> replay_ledger(std::span<const invoice> invoices,
       if (c.amount.currency() != invoices[i].amount.currency())
         throw error(errc::currency_mismatch, "replay_ledger: charge '" + c.source + "' is not in the invoice currency");
       ch[k] = {.invoice = i, .on = c.on, .part = c.part, .amount = c.amount};
-    } else if (ev.what == posting_source::credit_note) {
+    } else if (ev.what == replay_step::credit_note) {
       const credit_note& c = credit_notes[k];
       positive(c.amount, c.id);
       const std::uint32_t i = find(c.invoice_id, "a credit note");
@@ -358,7 +457,7 @@ std::vector<ledger_entry> replay_ledger(std::span<const invoice> invoices,
   out.reserve(postings.size());
   for (const posting& p : postings) {
     const std::string_view customer = customer_ids[p.customer];
-    if (p.from == posting_source::charge) {
+    if (p.from == posting_source::charge && p.kind == entry_kind::charge) {
       out.push_back(charges[p.source]);
       out.back().customer_id = customer;
       continue;

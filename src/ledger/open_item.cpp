@@ -20,6 +20,7 @@ std::string_view to_string(entry_kind k) noexcept {
     case entry_kind::credit_note: return "credit_note";
     case entry_kind::write_off: return "write_off";
     case entry_kind::unapplied: return "unapplied";
+    case entry_kind::credit_applied: return "credit_applied";
   }
   return "payment";
 }
@@ -76,11 +77,13 @@ open_item open_item_at(const invoice& inv, std::span<const ledger_entry> entries
 
 money customer_credit_at(std::string_view customer_id, currency ccy, std::span<const ledger_entry> entries,
                          date as_of) {
+  // What was kept as credit, less what was applied to the customer's claims since.
   money credit = money::zero(ccy);
-  for (const ledger_entry& e : entries)
-    if (e.kind == entry_kind::unapplied && e.on <= as_of && e.customer_id == customer_id &&
-        e.amount.currency() == ccy)
-      credit += e.amount;
+  for (const ledger_entry& e : entries) {
+    if (e.on > as_of || e.customer_id != customer_id || e.amount.currency() != ccy) continue;
+    if (e.kind == entry_kind::unapplied) credit += e.amount;
+    if (e.kind == entry_kind::credit_applied) credit -= e.amount;
+  }
   return credit;
 }
 

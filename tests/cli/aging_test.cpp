@@ -58,7 +58,9 @@ TEST_F(SmallLedger, AgingByDueDateMatchesTheHandComputation) {
   EXPECT_EQ(amounts(c1["buckets"]), (Strings{"1000.00", "400.00", "600.00", "0.00", "800.00"}));
   EXPECT_EQ(c1["total"], "2800.00");
   EXPECT_EQ(j["customers"][1]["customer_id"], "C2");
-  EXPECT_EQ(amounts(j["customers"][1]["buckets"]), (Strings{"0.00", "1500.00", "0.00", "0.00", "0.00"}));
+  // I6: 2000.00 less P2's 500.00 — of which 2.63 paid the late interest accrued on 2000.00 SEK
+  // from 03-17 through 03-20 (costs -> interest -> principal), so 1502.63 of principal is open.
+  EXPECT_EQ(amounts(j["customers"][1]["buckets"]), (Strings{"0.00", "1502.63", "0.00", "0.00", "0.00"}));
   EXPECT_EQ(j["customers"][2]["total"], "3000.00");
 
   ASSERT_EQ(j["portfolio"].size(), 2U);  // NOK, SEK
@@ -67,7 +69,7 @@ TEST_F(SmallLedger, AgingByDueDateMatchesTheHandComputation) {
             (Strings{"4000.00", "400.00", "600.00", "0.00", "800.00"}));
   EXPECT_EQ(j["portfolio"][0]["total"], "5800.00");
   EXPECT_EQ(j["portfolio"][1]["currency"], "SEK");
-  EXPECT_EQ(j["portfolio"][1]["total"], "1500.00");
+  EXPECT_EQ(j["portfolio"][1]["total"], "1502.63");
 }
 
 TEST_F(SmallLedger, AgingWithOtherBucketsKeepsCurrentFirst) {

@@ -199,13 +199,26 @@ TEST_F(RunWithState, ConsecutiveDailyRunsSendEachNoticeOnce) {
   EXPECT_EQ(sent.count("F-26-1040 inkassovarsel collection_warning"), 1U);
 }
 
-TEST_F(RunWithState, SameDayAgainAsksForNothingNew) {
+TEST_F(RunWithState, SameDayAgainPrintsTheSameCommandsMarkedRecordedAndRecordsNothingTwice) {
   const auto first = run_on("2026-11-20");
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_FALSE(commands_of(first.out).empty());
+  const std::string state_after_first = read(state);
+  // A lost list can be printed again: the same commands, each marked as already recorded.
   const auto again = run_on("2026-11-20");
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_TRUE(commands_of(again.out).empty()) << again.out;
+  EXPECT_EQ(commands_of(again.out), commands_of(first.out));
+  for (const auto& c : nlohmann::json::parse(again.out)["customers"])
+    for (const auto& i : c["invoices"])
+      for (const auto& cmd : i.value("commands", nlohmann::json::array())) EXPECT_TRUE(cmd["recorded"].get<bool>());
+  for (const auto& c : nlohmann::json::parse(first.out)["customers"])
+    for (const auto& i : c["invoices"])
+      for (const auto& cmd : i.value("commands", nlohmann::json::array())) EXPECT_FALSE(cmd["recorded"].get<bool>());
+  EXPECT_EQ(read(state), state_after_first);  // nothing recorded twice
+  // Only a later date asks for new ones, and none of today's again.
+  const auto next = run_on("2026-11-21");
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  for (const auto& c : commands_of(next.out)) EXPECT_EQ(commands_of(first.out).count(c), 0U) << c;
 }
 
 TEST_F(RunWithState, WithoutStateTheSameDayRepeatsItsCommands) {

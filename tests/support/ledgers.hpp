@@ -34,7 +34,7 @@ inline constexpr const char* payments_header = "payment_id,customer_id,date,curr
 ///             I5 paid in full by P1: not open
 ///             I8 issued 2024-04-05, after the date: not yet known
 ///   C2 (SEK, no limit, flagged cash_only)
-///             I6 due 2024-03-16  2000.00 less P2 500.00 = 1500.00, 15 days: 1-30
+///             I6 due 2024-03-16  2000.00 less P2 500.00 (2.63 of it late interest) = 1502.63, 15 days: 1-30
 ///   C3 (NOK, limit 50 000.00, flagged on_hold)
 ///             I7 due 2024-04-19  3000.00  not yet due: current
 /// Portfolio NOK: current 4000.00, 1-30 400.00, 31-60 600.00, 61-90 0.00, >90 800.00 = 5800.00.

@@ -3,13 +3,13 @@
 // -----------------------------------------------------------------------------
 //
 // What the dunning engine reads about one invoice: a small view the caller builds from
-// its ledger (the CLI builds it from io/ledger.hpp). The engine needs no ledger code: the
-// open principal is given as of the evaluation date, and the notices already sent and the
-// overlays (disputes, promises, plans, holds) are plain dated facts.
+// its ledger (the book, book/book.hpp, builds it from a host's records). The engine needs no
+// ledger code: the principal and its dated changes, the fees and interest already paid, the
+// notices already sent and the overlays (disputes, promises, plans, holds) are plain dated facts.
 //
 //   invoice_view v{.id = "10001", .customer = "C1", .currency = iso4217::nok,
 //                  .invoice_date = make_date(2026, 1, 2), .due = make_date(2026, 1, 16),
-//                  .open_principal = money(1'000'000, iso4217::nok)};
+//                  .amount = money(1'000'000, iso4217::nok)};
 //   v.notices.push_back({.step = 0, .sent = make_date(2026, 1, 30),
 //                        .deadline = make_date(2026, 2, 13), .fee = money(3'500, iso4217::nok)});
 #ifndef KREDITOR_DUNNING_ACCOUNT_HPP
@@ -23,6 +23,8 @@
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/charges/interest.hpp"
+#include "kreditor/core/rate.hpp"
+#include "kreditor/ledger/ledger_entry.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -93,6 +95,15 @@ struct overlays {
   friend bool operator==(const overlays&, const overlays&) = default;
 };
 
+/// Fees or late interest paid (or settled from customer credit, or written off) on a day: what
+/// the claim's fees / interest are reduced by from that day on.
+struct charge_settlement {
+  date on{};
+  component part = component::fees;  ///< fees or interest
+  money amount{};                    ///< positive
+  friend bool operator==(const charge_settlement&, const charge_settlement&) = default;
+};
+
 /// One invoice as the engine sees it on the evaluation date.
 struct invoice_view {
   std::string id{};
@@ -102,12 +113,20 @@ struct invoice_view {
   kreditor::jurisdiction jurisdiction = jurisdiction::eu;
   date invoice_date{};
   date due{};
-  money open_principal{};          ///< open as of the evaluation date (after payments/credits)
-  /// The dated changes behind open_principal (payments and credits: negative delta), so late
-  /// interest runs on the balance of each day exactly as charges' late_interest computes it.
-  /// Empty: open_principal is taken as owed since the due date. Changes after the evaluation
-  /// date are ignored.
+  /// The principal as invoiced: the starting balance of balance_changes.
+  money amount{};
+  /// The dated changes of the principal from `amount` (credit notes, payments, customer credit
+  /// applied, write-offs: negative delta): the same list, with the same meaning, as charges'
+  /// late_interest takes, so late interest runs on the balance of each day. The open principal
+  /// as of a date D is amount + the changes dated on or before D; later changes are ignored.
   std::vector<balance_change> balance_changes{};
+  /// Fees and interest settled, dated: the engine's fees are those its notices charged less
+  /// these, its interest the interest accrued less these (settlements after the evaluation date
+  /// are ignored). A claim closes only when principal, fees and interest are all settled.
+  std::vector<charge_settlement> settlements{};
+  /// A contractual late-interest rate (payment_terms::clauses.late_interest) replacing the
+  /// policy's statutory table for this invoice; counted by the policy's day-count convention.
+  std::optional<rate> agreed_interest{};
   bool credited = false;           ///< closed by a credit note (else zero open means paid)
   bool reminder_fee_agreed = true; ///< the fee was agreed when the debt arose (SE 2 §)
   dunning::overlays overlays{};

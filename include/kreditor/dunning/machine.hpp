@@ -148,7 +148,15 @@ struct context {
   /// The dated changes of the interest-bearing principal (invoice_view::balance_changes)
   /// that the state's open principal is AFTER; empty: the open principal since the due date.
   std::span<const balance_change> balance_changes{};
+  /// Fees and interest settled (invoice_view::settlements): commands and interest_due count
+  /// what is still owed on their date.
+  std::span<const charge_settlement> settlements{};
+  /// The contractual rate table replacing the policy's for this invoice (null: the policy's).
+  const rate_table* agreed_rates = nullptr;
 };
+
+/// What of `part` was settled on or before `on` (minor units).
+[[nodiscard]] std::int64_t settled_through(const context& ctx, component part, date on);
 
 /// The result of one event.
 struct outcome {
@@ -187,10 +195,12 @@ struct scheduled {
 /// expired, next step due); `never` when nothing will.
 [[nodiscard]] std::int32_t next_action_day(const context& ctx, const invoice_state& s);
 
-/// Late interest from the due date to `on` (zero when the policy charges none, on or
-/// before the due date, or once nothing is open): charges' late_interest over the policy's table and convention, on
-/// the open principal — or, with ctx.balance_changes, on the balance of each day (the
-/// principal before the changes, then each change dated before `on`).
+/// Late interest still owed on `on`: accrued from the due date to `on` (zero when the policy
+/// charges none or on or before the due date) by charges' late_interest over the policy's table
+/// (or ctx.agreed_rates) and convention, on the open principal — or, with ctx.balance_changes,
+/// on the balance of each day (the principal before the changes, then each change dated before
+/// `on`) — less the interest settled by `on` (ctx.settlements).
+/// \throws error(conflict) when more interest was settled than accrued.
 [[nodiscard]] money interest_due(const context& ctx, const invoice_state& s, date on);
 
 }  // namespace dunning

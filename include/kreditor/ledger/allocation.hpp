@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -109,7 +110,9 @@ struct replay_charge {
   money amount{};                    ///< positive
 };
 
-/// A credit note on invoices[invoice].
+/// A credit note on invoices[invoice]. It may not exceed what it credits (the invoice's amount
+/// less earlier credit notes); what it takes off beyond the open principal (the invoice was
+/// paid) is customer credit.
 struct replay_credit_note {
   std::uint32_t invoice = 0;
   date issue_date{};
@@ -125,6 +128,35 @@ struct replay_payment {
   std::uint32_t designated_end = 0;
 };
 
+/// A write-off of invoices[invoice]'s claim on `on`: `amount` (positive) taken off in the
+/// policy's component order, or, without an amount, everything open that day (late interest
+/// accrued to the day included). A write-off above the open claim is an error.
+struct replay_write_off {
+  std::uint32_t invoice = 0;
+  date on{};
+  std::optional<money> amount{};
+};
+
+/// Late interest, as the replay needs it: before money reaches an invoice (a payment, customer
+/// credit, a write-off) the interest accrued on it through that day is charged, so that costs ->
+/// interest -> principal can be honoured. The book (book/book.hpp) implements it over the
+/// charges module's accrual; the ledger layer knows nothing of rate tables.
+class interest_accrual {
+ public:
+  virtual ~interest_accrual() = default;
+  /// The late interest accrued on invoices[invoice] from its first interest day through `day`
+  /// (inclusive), cumulative, rounded once, in minor units of the invoice's currency. Asked
+  /// in non-decreasing order of `day` per invoice.
+  virtual std::int64_t accrued_through(std::uint32_t invoice, date day) = 0;
+  /// The invoice's interest-bearing principal changed by `delta` minor units on `on` (a payment
+  /// on day X still bears interest for day X: the change counts from the day after).
+  virtual void principal_changed(std::uint32_t invoice, date on, std::int64_t delta) = 0;
+};
+
+/// Which column a posting's `source` indexes. `accrual`: late interest the replay charged
+/// through interest_accrual (source: the invoice index).
+enum class posting_source : std::uint8_t { charge, credit_note, payment, write_off, accrual };
+
 /// The history to replay, as columns.
 struct replay_columns {
   std::span<const replay_invoice> invoices{};
@@ -132,10 +164,13 @@ struct replay_columns {
   std::span<const replay_credit_note> credit_notes{};
   std::span<const replay_payment> payments{};
   std::span<const std::uint32_t> designations{};  ///< invoice indexes named by payments
+  std::span<const replay_write_off> write_offs{};
+  /// Late interest to charge before money is applied; null: none (principal, fees and the
+  /// charges given only).
+  interest_accrual* interest = nullptr;
+  /// Names item `index` of a column in error messages (e.g. "events.csv:14"); empty: "payment 3".
+  std::function<std::string(posting_source, std::uint32_t)> describe{};
 };
-
-/// Which column a posting's `source` indexes.
-enum class posting_source : std::uint8_t { charge, credit_note, payment };
 
 /// A ledger_entry with indexes instead of ids.
 struct posting {
@@ -145,16 +180,27 @@ struct posting {
   posting_source from = posting_source::payment;
   std::uint32_t invoice = no_invoice;  ///< no_invoice for entry_kind::unapplied
   std::uint32_t customer = 0;          ///< the invoice's customer; the payer's for unapplied money
-  std::uint32_t source = 0;            ///< index into charges, credit_notes or payments (`from`)
+  /// Index into charges, credit_notes, payments or write_offs (`from`); for credit_applied the
+  /// payment or credit note whose surplus became the credit.
+  std::uint32_t source = 0;
   money amount{};                      ///< positive
 
   friend bool operator==(const posting&, const posting&) = default;
 };
 
 /// The replay of replay_ledger() on columns: the same rules, the same order of postings.
-/// \throws error(invalid_argument) for an index out of range, a non-positive amount or a
-/// principal charge; error(currency_mismatch) for a charge, credit note or designated invoice in
-/// another currency than its invoice / payment.
+///
+/// In date order, and on one day: invoices issued, charges, credit notes, payments, write-offs.
+/// Customer credit (a payment's or credit note's surplus) is applied, oldest first and by the
+/// same item and component order as a payment, to the customer's open claims in the same
+/// currency as they arise (an invoice issued, a charge) or while they are open; what no claim
+/// takes stays customer credit. Money is conserved per currency:
+///   invoiced + charged (given and accrued) = paid + credited + written off + open, and
+///   payments + credit notes = applied (payment, credit_note, credit_applied) + customer credit.
+/// \throws error(invalid_argument) for an index out of range, a non-positive amount, a
+/// principal charge, a credit note above what it credits or a write-off above the open claim;
+/// error(currency_mismatch) for a charge, credit note, write-off or designated invoice in
+/// another currency than its invoice / payment; error(overflow) when a balance does not fit.
 [[nodiscard]] std::vector<posting> replay_postings(const replay_columns& history,
                                                    const allocation_policy& policy);
 

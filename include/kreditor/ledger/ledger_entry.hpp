@@ -39,9 +39,12 @@ enum class entry_kind : std::uint8_t {
   credit_note,  ///< part of a credit note applied to the principal: decreases it
   write_off,    ///< a small remaining difference written off (only when configured)
   unapplied,    ///< part of a payment or credit note kept as customer credit (no invoice)
+  /// customer credit (an earlier `unapplied` amount) applied to one component of an invoice
+  /// when a claim arises or stays open: decreases what is owed and the customer's credit
+  credit_applied,
 };
 
-/// "charge", "payment", "credit_note", "write_off", "unapplied".
+/// "charge", "payment", "credit_note", "write_off", "unapplied", "credit_applied".
 [[nodiscard]] std::string_view to_string(entry_kind k) noexcept;
 
 struct ledger_entry {
@@ -51,7 +54,7 @@ struct ledger_entry {
   entry_kind kind = entry_kind::payment;
   component part = component::principal;
   money amount{};
-  std::string source{};  ///< the payment, credit note or charge this came from
+  std::string source{};  ///< the payment, credit note, charge or write-off this came from
 
   friend bool operator==(const ledger_entry&, const ledger_entry&) = default;
 };

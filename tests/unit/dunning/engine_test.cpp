@@ -26,7 +26,7 @@ invoice_view view(std::string id, std::string customer = "C1", std::int64_t open
   v.jurisdiction = jurisdiction::no;
   v.invoice_date = d(2026, 1, 2);
   v.due = d(2026, 1, 16);
-  v.open_principal = nok(open);
+  v.amount = nok(open);
   return v;
 }
 

@@ -177,7 +177,10 @@ TEST(LedgerAllocation, RandomHistoriesConserveMoney) {
     }
     for (int i = 0; i < pick(0, 3); ++i) {
       const auto& target = inv[static_cast<std::size_t>(pick(0, static_cast<std::int64_t>(inv.size()) - 1))];
-      cn.push_back({"K" + std::to_string(i), target.id, target.issue_date + days(pick(0, 30)), kr(pick(1, 300'000))});
+      // At most three notes of up to a third each: never more than the invoice (refused).
+      if (target.amount.minor_units() < 3) continue;
+      cn.push_back({"K" + std::to_string(i), target.id, target.issue_date + days(pick(0, 30)),
+                    kr(pick(1, target.amount.minor_units() / 3))});
     }
     for (int i = 0; i < pick(1, 15); ++i) {
       payment p{.id = "P" + std::to_string(i), .customer_id = "C" + std::to_string(pick(0, customers - 1)),

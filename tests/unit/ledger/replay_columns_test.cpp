@@ -26,6 +26,7 @@ using test_support::thrown_code;
 struct balance {
   const invoice* inv = nullptr;
   money fees{}, interest{}, principal{};
+  money creditable{};  ///< what credit notes may still take off
   money& of(component c) { return c == component::fees ? fees : c == component::interest ? interest : principal; }
   [[nodiscard]] money total() const { return fees + interest + principal; }
 };
@@ -53,7 +54,7 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
     if (!by_id.emplace(inv.id, i).second)
       throw error(errc::conflict, "replay_ledger: duplicate invoice id '" + inv.id + "'");
     const currency c = inv.amount.currency();
-    bal[i] = {&inv, money::zero(c), money::zero(c), inv.amount};
+    bal[i] = {&inv, money::zero(c), money::zero(c), inv.amount, inv.amount};
     by_customer[inv.customer_id].push_back(i);
     if (!inv.payment_reference.empty()) by_reference[normalized(inv.payment_reference)].push_back(i);
   }
@@ -69,7 +70,8 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
   };
 
   std::vector<event> events;
-  events.reserve(charges.size() + credit_notes.size() + payments.size());
+  events.reserve(invoices.size() + charges.size() + credit_notes.size() + payments.size());
+  for (std::size_t i = 0; i < invoices.size(); ++i) events.push_back({invoices[i].issue_date, -1, i});
   for (std::size_t i = 0; i < charges.size(); ++i) events.push_back({charges[i].on, 0, i});
   for (std::size_t i = 0; i < credit_notes.size(); ++i) events.push_back({credit_notes[i].issue_date, 1, i});
   for (std::size_t i = 0; i < payments.size(); ++i) events.push_back({payments[i].received, 2, i});
@@ -81,8 +83,61 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
   out.reserve(charges.size() + credit_notes.size() + 2 * payments.size());
   std::vector<std::size_t> candidates;
   std::vector<std::size_t> touched;
+  // The customer's open items issued by `on` in `ccy`, in the item order.
+  const auto in_order = [&](const std::string& customer, currency ccy, date on, std::vector<std::size_t>& list) {
+    const std::size_t from = list.size();
+    if (const auto it = by_customer.find(customer); it != by_customer.end())
+      for (std::size_t i : it->second)
+        if (bal[i].principal.currency() == ccy && bal[i].inv->issue_date <= on &&
+            std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(from), i) ==
+                list.begin() + static_cast<std::ptrdiff_t>(from))
+          list.push_back(i);
+    std::stable_sort(list.begin() + static_cast<std::ptrdiff_t>(from), list.end(), [&](std::size_t a, std::size_t b) {
+      const invoice& x = *bal[a].inv;
+      const invoice& y = *bal[b].inv;
+      if (policy.items == item_order::oldest_due_first) {
+        const date dx = x.schedule.empty() ? x.issue_date : x.schedule.front().due;
+        const date dy = y.schedule.empty() ? y.issue_date : y.schedule.front().due;
+        if (dx != dy) return dx < dy;
+      }
+      if (x.issue_date != y.issue_date) return x.issue_date < y.issue_date;
+      return x.id < y.id;
+    });
+  };
+  // Customer credit: lots of what a payment or credit note left, oldest first, applied to the
+  // customer's open items whenever a claim arises (an invoice issued, a charge, a credit note's
+  // surplus).
+  struct lot {
+    std::string customer;
+    std::string source;
+    money left;
+  };
+  std::vector<lot> lots;
+  const auto apply_credit = [&](const std::string& customer, currency ccy, date on) {
+    for (lot& l : lots) {
+      if (l.customer != customer || l.left.currency() != ccy || l.left.is_zero()) continue;
+      std::vector<std::size_t> list;
+      in_order(customer, ccy, on, list);
+      for (std::size_t i : list) {
+        balance& b = bal[i];
+        for (component c : policy.order) {
+          money& open = b.of(c);
+          if (!open.is_positive() || l.left.is_zero()) continue;
+          const money take = min(open, l.left);
+          open -= take;
+          l.left -= take;
+          out.push_back({on, customer, b.inv->id, entry_kind::credit_applied, c, take, l.source});
+        }
+      }
+      if (l.left.is_positive()) break;
+    }
+  };
 
   for (const event& ev : events) {
+    if (ev.order == -1) {  // an invoice is issued: customer credit reaches it
+      apply_credit(invoices[ev.index].customer_id, invoices[ev.index].amount.currency(), invoices[ev.index].issue_date);
+      continue;
+    }
     if (ev.order == 0) {  // a fee or interest charge
       const ledger_entry& c = charges[ev.index];
       if (c.kind != entry_kind::charge || c.part == component::principal)
@@ -94,6 +149,7 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
       b.of(c.part) += c.amount;
       out.push_back(c);
       out.back().customer_id = b.inv->customer_id;
+      apply_credit(b.inv->customer_id, c.amount.currency(), c.on);
       continue;
     }
     if (ev.order == 1) {  // a credit note reduces principal; the excess is customer credit
@@ -102,14 +158,20 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
       balance& b = bal[find(cn.invoice_id, "a credit note")];
       if (cn.amount.currency() != b.principal.currency())
         throw error(errc::currency_mismatch, "replay_ledger: credit note '" + cn.id + "' is not in the invoice currency");
+      if (cn.amount > b.creditable)
+        throw error(errc::invalid_argument, "replay_ledger: credit note '" + cn.id + "' is more than it may credit");
+      b.creditable -= cn.amount;
       const money applied = min(cn.amount, max(b.principal, money::zero(cn.amount.currency())));
       if (applied.is_positive()) {
         b.principal -= applied;
         out.push_back({cn.issue_date, b.inv->customer_id, b.inv->id, entry_kind::credit_note,
                        component::principal, applied, cn.id});
       }
-      if (const money rest = cn.amount - applied; rest.is_positive())
+      if (const money rest = cn.amount - applied; rest.is_positive()) {
         out.push_back({cn.issue_date, b.inv->customer_id, "", entry_kind::unapplied, component::principal, rest, cn.id});
+        lots.push_back({b.inv->customer_id, cn.id, rest});
+        apply_credit(b.inv->customer_id, rest.currency(), cn.issue_date);
+      }
       continue;
     }
     // A payment: designated invoices first, then the customer's other open items.
@@ -128,25 +190,7 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
       if (const auto it = by_reference.find(normalized(p.reference)); it != by_reference.end())
         for (std::size_t i : it->second)
           if (bal[i].inv->customer_id == p.customer_id) designate(i);
-    const std::size_t designated = candidates.size();
-    if (const auto it = by_customer.find(p.customer_id); it != by_customer.end())
-      for (std::size_t i : it->second)
-        if (bal[i].principal.currency() == ccy && bal[i].inv->issue_date <= p.received &&
-            std::find(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(designated), i) ==
-                candidates.begin() + static_cast<std::ptrdiff_t>(designated))
-          candidates.push_back(i);
-    std::stable_sort(candidates.begin() + static_cast<std::ptrdiff_t>(designated), candidates.end(),
-                     [&](std::size_t a, std::size_t b) {
-                       const invoice& x = *bal[a].inv;
-                       const invoice& y = *bal[b].inv;
-                       if (policy.items == item_order::oldest_due_first) {
-                         const date dx = x.schedule.empty() ? x.issue_date : x.schedule.front().due;
-                         const date dy = y.schedule.empty() ? y.issue_date : y.schedule.front().due;
-                         if (dx != dy) return dx < dy;
-                       }
-                       if (x.issue_date != y.issue_date) return x.issue_date < y.issue_date;
-                       return x.id < y.id;
-                     });
+    in_order(p.customer_id, ccy, p.received, candidates);  // then the customer's other open items
     money left = p.amount;
     touched.clear();
     for (std::size_t i : candidates) {
@@ -162,8 +206,10 @@ std::vector<ledger_entry> oracle_replay(std::span<const invoice> invoices,
         if (touched.empty() || touched.back() != i) touched.push_back(i);
       }
     }
-    if (left.is_positive())
+    if (left.is_positive()) {
       out.push_back({p.received, p.customer_id, "", entry_kind::unapplied, component::principal, left, p.id});
+      lots.push_back({p.customer_id, p.id, left});
+    }
     // Small differences, only when configured: write off what a payment left on an item it touched.
     if (policy.write_off_below) {
       for (std::size_t i : touched) {
@@ -223,7 +269,8 @@ history random_history(std::mt19937_64& rng) {
   for (int k = below(4); k > 0; --k) {
     const invoice& inv = some_invoice();
     h.credit_notes.push_back({.id = "CN-" + std::to_string(k), .invoice_id = inv.id, .issue_date = day(below(80)),
-                              .amount = money(1 + below(600'00), inv.amount.currency())});
+                              .amount = below(8) == 0 ? money(1 + below(600'00), inv.amount.currency())  // may be too much
+                                                      : money(1 + below(static_cast<int>(inv.amount.minor_units())), inv.amount.currency())});
   }
   for (int k = below(10); k > 0; --k) {
     payment p{.id = "P-" + std::to_string(k), .customer_id = "C-" + std::to_string(below(customers + 1)),
@@ -297,7 +344,7 @@ TEST(ReplayPostings, OldestDueFirstThenDesignationThenCredit) {
       {.customer = 1, .received = d(2026, 2, 3), .amount = kr(5'00)},
   };
   const std::vector<posting> p = replay_postings({.invoices = inv, .payments = pay, .designations = designations}, {});
-  ASSERT_EQ(p.size(), 5u);
+  ASSERT_EQ(p.size(), 6u);
   EXPECT_EQ(p[0].invoice, 1u);  // B: due first
   EXPECT_EQ(p[0].amount, kr(100'00));
   EXPECT_EQ(p[1].invoice, 0u);
@@ -310,6 +357,13 @@ TEST(ReplayPostings, OldestDueFirstThenDesignationThenCredit) {
   EXPECT_EQ(p[3].source, 1u);
   EXPECT_EQ(p[4].customer, 1u);
   EXPECT_EQ(p[4].invoice, no_invoice);
+  // When C is issued, the customer's credit pays 30.00 of it: nothing stays unapplied.
+  EXPECT_EQ(p[5].kind, entry_kind::credit_applied);
+  EXPECT_EQ(p[5].invoice, 2u);
+  EXPECT_EQ(p[5].on, d(2026, 3, 1));
+  EXPECT_EQ(p[5].amount, kr(30'00));
+  EXPECT_EQ(p[5].source, 1u);
+  EXPECT_EQ(p[5].from, posting_source::payment);
 }
 
 TEST(ReplayPostings, AChargeReopensAPaidInvoice) {

@@ -1,41 +1,19 @@
-// The run as a value: the book, the engine's evaluation under the chosen policies, and ONE
-// credit summary per customer. `kreditor run` prints it; `kreditor exposure` reads its
-// customer's flags and exposure from it; so the two never disagree about a customer.
+// The run as a value (book/report.hpp): the book, the engine's evaluation under the chosen
+// policies, and ONE credit summary per customer. `kreditor run` prints it; `kreditor
+// exposure` reads its customer's flags and exposure from it; so the two never disagree.
+#include "kreditor/book/report.hpp"
+
 #include <algorithm>
-#include <fstream>
 #include <map>
+#include <unordered_map>
 #include <span>
-#include <sstream>
 
-#include "cli/cli.hpp"
-#include "cli/receivables.hpp"
-#include "cli/run.hpp"
+#include "book/receivables.hpp"
 #include "core/huge_pages.hpp"
-#include "kreditor/dunning/presets.hpp"
 #include "kreditor/exposure/order_release.hpp"
-#include "kreditor/io/policy_json.hpp"
 
-namespace kreditor::cli::run {
+KREDITOR_NAMESPACE_BEGIN
 namespace {
-
-std::unique_ptr<dunning::compiled_policy> compile_or_fail(const dunning::policy& p) {
-  try {
-    return std::make_unique<dunning::compiled_policy>(dunning::compile(p));
-  } catch (const error& e) {
-    throw usage_error{std::string("--policy: ") + e.what()};
-  }
-}
-
-std::unique_ptr<dunning::compiled_policy> load_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw usage_error{"--policy: " + path + ": cannot be read"};
-  std::stringstream text;
-  text << in.rdbuf();
-  const result<dunning::policy> p = parse_policy_json(text.str());
-  if (!p) throw usage_error{"--policy: " + path + ": " + p.error().message};
-  return compile_or_fail(*p);
-}
-
 /// One customer's summary before the engine has spoken: the ledger's flags and holds.
 customer_summary from_ledger(const customer_record& c, bool held) {
   customer_summary s;
@@ -62,62 +40,35 @@ credit_account account_of(const customer_summary& s, money set_off, std::vector<
 
 }  // namespace
 
-policy_set::policy_set(std::optional<std::string> choice) : choice_(std::move(choice)) {
-  if (!choice_) return;
-  const bool file = choice_->size() > 5 && choice_->substr(choice_->size() - 5) == ".json";
-  if (file) {
-    fixed_ = load_file(*choice_);
-    return;
-  }
-  const std::vector<std::string_view> names = dunning::preset_names();
-  if (std::find(names.begin(), names.end(), *choice_) == names.end()) {
-    std::string known;
-    for (const auto n : names) known += (known.empty() ? "" : ", ") + std::string(n);
-    throw usage_error{"--policy: unknown policy '" + *choice_ + "' (presets: " + known + "; or a FILE.json)"};
-  }
-  if (parse_jurisdiction(*choice_)) fixed_ = compile_or_fail(dunning::preset(*choice_));
+std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
+  if (step == dunning::broken_promise_step) return "broken_promise";
+  if (step == dunning::broken_plan_step) return "broken_plan";
+  const auto& steps = p.source.steps;
+  if (step < 0 || static_cast<std::size_t>(step) >= steps.size())
+    throw error(errc::out_of_range, "step " + std::to_string(step) + " is not a step of policy '" + p.source.name + "'");
+  return steps[static_cast<std::size_t>(step)].name;
 }
 
-jurisdiction policy_set::governing(jurisdiction j) const { return fixed_ ? fixed_->source.jurisdiction : j; }
-
-const dunning::compiled_policy& policy_set::for_jurisdiction(jurisdiction j) {
-  if (fixed_) return *fixed_;
-  auto& slot = per_jurisdiction_[static_cast<std::size_t>(j)];
-  if (!slot) {
-    const std::string name = choice_ ? *choice_ : std::string(to_string(j));
-    slot = compile_or_fail(choice_ ? dunning::preset(name, j) : dunning::preset(name));
-  }
-  return *slot;
-}
-
-const dunning::compiled_policy& policy_set::compiled(jurisdiction j) const {
-  if (fixed_) return *fixed_;
-  const auto& slot = per_jurisdiction_[static_cast<std::size_t>(j)];
-  if (!slot)
-    throw error(errc::not_found, "policy_set: no policy compiled for " + std::string(to_string(j)));
-  return *slot;
-}
-
-report make_report(ledger input, date as_of, const state_file& state,
-                   const std::optional<std::string>& policy, const progress_fn& progress) {
+run_report make_report(ledger input, date as_of, std::span<const recorded_notice> recorded, policy_set chosen,
+                       const progress_fn& progress) {
   const auto show = [&](int done, std::string_view label) {
     if (progress) progress(done, 4, label);
   };
-  report rep;
+  run_report rep;
   rep.as_of = as_of;
   rep.source = std::make_unique<ledger>(std::move(input));
   const ledger& l = *rep.source;
-  rep.policies = std::make_unique<policy_set>(policy);
+  rep.policies = std::make_unique<policy_set>(std::move(chosen));
   rep.policy = rep.policies->label();
   policy_set& policies = *rep.policies;
 
-  show(1, "building invoice views");
-  const step_lookup steps = [&](jurisdiction j, std::string_view name) {
-    return policies.for_jurisdiction(policies.governing(j)).step_index(name);
-  };
-  rep.books = std::make_unique<book>(make_book(l, as_of, state, steps));
+  show(1, "building the book");
+  // Notices recorded for this very date are what a run for it asked for: left out of the
+  // history, the engine asks for them again, and they are marked as already recorded.
+  std::vector<recorded_notice> earlier, today;
+  for (const recorded_notice& n : recorded) (n.sent == as_of ? today : earlier).push_back(n);
+  rep.books = std::make_unique<book>(make_book(l, as_of, earlier, policies));
   book& b = *rep.books;
-  for (dunning::invoice_view& v : b.views) v.jurisdiction = policies.governing(v.jurisdiction);
   // The book holds what the payments did (open amounts, dated balance changes, customer
   // credit): the payment records are not read again, and a million-line ledger's are ~100 MB.
   rep.source->payments = {};
@@ -161,6 +112,7 @@ report make_report(ledger input, date as_of, const state_file& state,
         out.interest = x.interest;
         out.total_due = x.total_due;
         out.commands = std::move(x.commands);
+        out.recorded.assign(out.commands.size(), false);
         out.next_action = x.next_action;
       }
       // The engine's decisions: the steps already done, today's commands, and the reactions
@@ -174,16 +126,28 @@ report make_report(ledger input, date as_of, const state_file& state,
   }
   group = {};
 
+  // Today's commands that a run for this date already recorded.
+  if (!today.empty()) {
+    std::unordered_map<std::string_view, std::size_t> line_of;
+    for (std::size_t i = 0; i < b.size(); ++i) line_of.emplace(b.views[i].id, i);
+    for (const recorded_notice& n : today) {
+      const auto it = line_of.find(n.invoice_id);
+      if (it == line_of.end() || rep.results[it->second].problem) continue;
+      line_result& r = rep.results[it->second];
+      for (std::size_t c = 0; c < r.commands.size(); ++c)
+        if (!r.recorded[c] && step_name(rep.policy_of(it->second), r.commands[c].step) == n.step) r.recorded[c] = true;
+    }
+  }
+
   show(3, "summarising customers");
   std::vector<std::uint8_t> rejected(b.views.size(), 0);
   for (std::size_t i = 0; i < rep.size(); ++i) {
     const line_result& r = rep.result(i);
-    customer_summary& s = rep.customers[customer_index_of(l, b, i)];
+    customer_summary& s = rep.customers[b.customer_of[i]];
     s.lines.push_back(i);
     if (r.problem) {
       rejected[i] = 1;
-      rep.problems.push_back("invoices.csv:" + std::to_string(b.invoices[i]->line) + ": invoice '" +
-                             b.views[i].id + "': " + r.problem->message);
+      rep.problems.push_back("invoices.csv:" + std::to_string(b.invoices[i]->line) + ": " + r.problem->message);
       continue;
     }
     s.in_collection = s.in_collection || r.current == dunning::state::handed_to_collection ||
@@ -192,7 +156,7 @@ report make_report(ledger input, date as_of, const state_file& state,
 
   // Exposure: the open items (the batch kernel over the book's columns), orders not
   // invoiced, security and set-off; over the limit is judged on its net total.
-  const open_receivables open = open_receivables_of(l, b, rejected);
+  const open_receivables open = open_receivables_of(b, l.customers.size(), rejected);
   std::vector<receivable_summary> sums(l.customers.size());
   summarize_receivables_batch(open.columns(), as_of, sums);
   const std::vector<uninvoiced> pending = uninvoiced_orders(l, index, as_of);
@@ -200,11 +164,12 @@ report make_report(ledger input, date as_of, const state_file& state,
   for (std::size_t c = 0; c < rep.customers.size(); ++c) {
     customer_summary& s = rep.customers[c];
     const currency ccy = s.customer->currency;
-    s.account = account_of(s, b.customer_credit[c], std::move(security[c]));
+    s.unapplied_credit = b.unapplied_credit[c];
+    s.account = account_of(s, b.unapplied_credit[c], std::move(security[c]));
     try {
       s.exposure = compute_exposure(sums[c], s.account, pending[c], ccy, as_of);
     } catch (const error& e) {
-      throw usage_error{"customer '" + s.customer->customer_id + "': exposure: " + e.what()};
+      throw error(e.code(), "customer '" + s.customer->customer_id + "': exposure: " + e.what());
     }
     s.open = s.exposure.open_receivables();
     s.overdue = s.exposure.receivables_overdue;
@@ -213,4 +178,4 @@ report make_report(ledger input, date as_of, const state_file& state,
   return rep;
 }
 
-}  // namespace kreditor::cli::run
+KREDITOR_NAMESPACE_END

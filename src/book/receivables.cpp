@@ -1,12 +1,12 @@
-#include "cli/receivables.hpp"
+#include "book/receivables.hpp"
 
 #include <algorithm>
 #include <optional>
 #include <string>
 
-#include "cli/cli.hpp"
+#include "kreditor/book/report.hpp"
 
-namespace kreditor::cli {
+KREDITOR_NAMESPACE_BEGIN
 
 customer_index_map customer_indexes(const ledger& l) {
   customer_index_map index;
@@ -16,39 +16,26 @@ customer_index_map customer_indexes(const ledger& l) {
   return index;
 }
 
-std::uint32_t customer_index_of(const ledger& l, const run::book& b, std::size_t line) {
-  const customer_record* c = b.customers[line];
-  // The book points into the ledger it was made from; anything else is a programming error.
-  if (c < l.customers.data() || c >= l.customers.data() + l.customers.size())
-    throw error(errc::invalid_argument, "customer_index_of: the book was not made from this ledger");
-  return static_cast<std::uint32_t>(c - l.customers.data());
-}
-
-open_receivables open_receivables_of(const ledger& l, const run::book& b, std::span<const std::uint8_t> skip) {
+open_receivables open_receivables_of(const book& b, std::size_t customers, std::span<const std::uint8_t> skip) {
   open_receivables out;
-  out.items_of.assign(l.customers.size(), 0);
-  const std::size_t n = b.views.size();
+  out.items_of.assign(customers, 0);
+  const std::size_t n = b.size();
   out.issue_day.reserve(n);
   out.due_day.reserve(n);
   out.open_minor.reserve(n);
   out.group.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
+    const money open = b.claims[i].principal();
+    if (open.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
     const dunning::invoice_view& v = b.views[i];
-    if (v.open_principal.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
-    const std::uint32_t c = customer_index_of(l, b, i);
+    const std::uint32_t c = b.customer_of[i];
     out.issue_day.push_back(day_number(v.invoice_date));
     out.due_day.push_back(day_number(v.due));
-    out.open_minor.push_back(v.open_principal.minor_units());
+    out.open_minor.push_back(open.minor_units());
     out.group.push_back(c);
     ++out.items_of[c];
   }
   return out;
-}
-
-run::book receivables_book(const ledger& l, date as_of) {
-  return run::make_book(l, as_of, run::state_file{}, [](jurisdiction, std::string_view) {
-    return std::optional<std::int32_t>(0);
-  });
 }
 
 std::vector<uninvoiced> uninvoiced_orders(const ledger& l, const customer_index_map& index, date as_of) {
@@ -117,4 +104,4 @@ bool flagged(const customer_record& c, std::string_view flag) {
   return std::find(c.flags.begin(), c.flags.end(), flag) != c.flags.end();
 }
 
-}  // namespace kreditor::cli
+KREDITOR_NAMESPACE_END

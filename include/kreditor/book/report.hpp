@@ -1,0 +1,137 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/book/report.hpp
+// -----------------------------------------------------------------------------
+//
+// The daily run as a value: the book of a ledger as of a date, the dunning engine's verdict
+// on every line under the chosen policies, and ONE credit summary per customer (credit hold,
+// cash terms, in collection, exposure and over limit). `kreditor run` prints it, `kreditor
+// exposure` reads its customer from it, hosts act on its commands; so none of them can
+// disagree about a customer on a day.
+//
+//   ledger l = load_ledger("examples/sample_ledger").value();
+//   run_report r = make_report(std::move(l), make_date(2026, 11, 20), notices_recorded, policy_set{});
+//   for (std::size_t i = 0; i < r.size(); ++i)
+//     for (const dunning::command& c : r.result(i).commands)
+//       carry_out(r.book.invoices[i]->invoice_id, c);   // then record a recorded_notice
+#ifndef KREDITOR_BOOK_REPORT_HPP
+#define KREDITOR_BOOK_REPORT_HPP
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kreditor/book/book.hpp"
+#include "kreditor/book/policy_set.hpp"
+#include "kreditor/core/errc.hpp"
+#include "kreditor/dunning/engine.hpp"
+#include "kreditor/exposure/credit_account.hpp"
+#include "kreditor/exposure/receivable.hpp"
+#include "kreditor/exposure/exposure.hpp"
+#include "kreditor/io/ledger.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+/// One customer's credit position on the run's date: THE summary every command reports.
+/// Every flag has one source:
+///   credit_hold    the customers.csv flag on_hold, a customer-level hold event not released
+///                  (nor lapsed) by the date, or the engine's decision (a credit_hold command
+///                  of a step done or fired today, or of a broken promise / plan reaction);
+///   cash_terms     the flag cash_only, or the engine's decision (cash_terms commands, as above);
+///   in_collection  the flag in_collection, or a claim handed to collection or in legal steps;
+///   over_limit     the net exposure (open receivables + orders not invoiced - set-off -
+///                  security, compute_exposure) above the active credit limit.
+struct customer_summary {
+  const customer_record* customer = nullptr;
+  std::vector<std::size_t> lines;  ///< indexes into the book / results, in ledger order
+  bool credit_hold = false;
+  bool cash_terms = false;
+  bool in_collection = false;
+  bool over_limit = false;
+  money open{};     ///< open receivables (invoices issued by the date, lines without problems)
+  money overdue{};  ///< of which past their due date
+  money unapplied_credit{};     ///< the book's: paid or credited beyond every claim (set-off)
+  credit_account account;       ///< limit, security, set-off and the flags above
+  kreditor::exposure exposure;  ///< by category, as of the date
+};
+
+/// The engine's verdict on one line as the report keeps it: the fields of
+/// dunning::invoice_result the outputs print, without the ids (the book has them), the audit
+/// trail and a copy of the step's name — a million lines at about 140 bytes, not 296.
+struct line_result {
+  dunning::state current = dunning::state::not_yet_due;
+  std::uint8_t flags = 0;                  ///< overlay bits (dunning/machine.hpp)
+  std::int32_t level = 0;                  ///< policy steps done
+  std::int32_t days_past_due = 0;
+  const std::string* last_step = nullptr;  ///< the last step's name, owned by the policy
+  money open_principal{};
+  money fees{};
+  money interest{};
+  money total_due{};
+  std::vector<dunning::command> commands;  ///< what to do today
+  /// Parallel to commands: the notice a run for this same date already recorded (a rerun
+  /// prints the list again, marked, and asks for nothing new).
+  std::vector<bool> recorded;
+  std::optional<date> next_action;
+  std::shared_ptr<const failure> problem;  ///< bad record: nothing else is set
+};
+
+struct run_report {
+  date as_of{};
+  std::string policy;  ///< the policy set's label
+  /// The ledger the report was made from; its payments are dropped once the book holds them.
+  std::unique_ptr<ledger> source;
+  std::unique_ptr<kreditor::book> books;
+  std::unique_ptr<policy_set> policies;
+  /// The engine's verdict per line, in book order (parallel to book.views).
+  std::vector<line_result> results;
+  [[nodiscard]] const line_result& result(std::size_t line) const { return results[line]; }
+  [[nodiscard]] std::size_t size() const noexcept { return results.size(); }
+  /// Every customer of the ledger, in ledger order (same index as ledger::customers).
+  std::vector<customer_summary> customers;
+  std::vector<std::string> problems;  ///< "invoices.csv:LINE: invoice X: problem"
+  /// The compiled policy that governs line `i` (its step and custom command names).
+  [[nodiscard]] const dunning::compiled_policy& policy_of(std::size_t line) const {
+    return policies->compiled(books->views[line].jurisdiction);
+  }
+};
+
+/// Progress of make_report: phase `done` of `of`, with a label.
+using progress_fn = std::function<void(int done, int of, std::string_view label)>;
+
+/// The run over `l` as of `as_of`: the book (with the notices `recorded`), the engine's
+/// evaluation under `policies`, and one customer_summary per ledger customer. Notices recorded
+/// for the date itself are left out of the history, so a rerun asks for the same commands;
+/// those commands are marked `recorded`. Records the engine rejects become `problems` (the
+/// caller decides how to fail). \throws what make_book throws; error for an exposure that
+/// cannot be computed, naming the customer.
+[[nodiscard]] run_report make_report(ledger l, date as_of, std::span<const recorded_notice> recorded,
+                                     policy_set policies, const progress_fn& progress = {});
+
+/// The name of `step` in `p`: the policy step's, or "broken_promise" / "broken_plan" for the
+/// reactions (dunning::broken_promise_step / broken_plan_step). \throws error(out_of_range)
+/// for any other step outside the policy.
+[[nodiscard]] std::string step_name(const dunning::compiled_policy& p, std::int32_t step);
+
+/// Open receivables as columns for the batch kernels (aging, exposure), grouped by ledger
+/// customer: the lines of `b` with principal open, except those `skip` marks (empty: none).
+struct open_receivables {
+  std::vector<std::int32_t> issue_day;
+  std::vector<std::int64_t> open_minor;
+  std::vector<std::int32_t> due_day;
+  std::vector<std::uint32_t> group;     ///< index in ledger::customers
+  std::vector<std::uint32_t> items_of;  ///< per customer: how many items it has
+  [[nodiscard]] receivable_columns columns() const {
+    return {.issue_day = issue_day, .due_day = due_day, .open_minor = open_minor, .group = group};
+  }
+};
+[[nodiscard]] open_receivables open_receivables_of(const book& b, std::size_t customers,
+                                                   std::span<const std::uint8_t> skip = {});
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_BOOK_REPORT_HPP
