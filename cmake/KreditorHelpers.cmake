@@ -13,7 +13,8 @@ function(kreditor_add_gtest name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE kreditor::kreditor GTest::gtest GTest::gmock GTest::gtest_main ${ARG_LIBS})
-  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # tests/support/*.hpp
+  # tests/support/*.hpp, and src/ for the internal helpers some tests check (core/parallel.hpp)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
   target_compile_definitions(${name} PRIVATE
     KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   kreditor_set_warnings(${name})

@@ -1,5 +1,7 @@
 #include "kreditor/charges/interest_batch.hpp"
 
+#include "core/parallel.hpp"
+
 #include <algorithm>
 #include <thread>
 
@@ -102,17 +104,9 @@ batch_summary accrue_interest(std::span<const accrual_table> tables, const accru
 
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   const std::size_t workers = std::min<std::size_t>(threads, chunks);
-  if (workers <= 1) {
-    for (std::size_t k = 0; k < chunks; ++k) run_chunk(k);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(workers);
-    for (std::size_t w = 0; w < workers; ++w)
-      pool.emplace_back([&, w] {
-        for (std::size_t k = w; k < chunks; k += workers) run_chunk(k);
-      });
-    for (auto& th : pool) th.join();
-  }
+  detail::run_workers(static_cast<unsigned>(std::max<std::size_t>(workers, 1)), [&](unsigned w) {
+    for (std::size_t k = w; k < chunks; k += std::max<std::size_t>(workers, 1)) run_chunk(k);
+  });
   batch_summary total;
   for (const auto& s : per_chunk) {
     if (s.failed != 0 && total.failed == 0) total.first_failed = s.first_failed;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "kreditor/dunning/engine.hpp"
 
 namespace kreditor::dunning {
@@ -65,15 +66,7 @@ batch_result evaluate_batch(const compiled_policy& cp, const portfolio_columns& 
       run_chunk(cp, cols, states, as_of, c * options.chunk, std::min(n, (c + 1) * options.chunk), outs[c]);
   };
   const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(options.threads, std::max<std::size_t>(chunks, 1)));
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool) t.join();
-  }
+  kreditor::detail::run_workers(threads, [&](unsigned) { worker(); });
   batch_result r;
   for (chunk_out& o : outs) {
     r.evaluated += o.evaluated;

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "kreditor/core/errc.hpp"
 #include "kreditor/core/rounding.hpp"
 #include "kreditor/exposure/aging.hpp"
@@ -138,7 +139,7 @@ inline constexpr std::size_t chunk_size = std::size_t{1} << 16;
 
 /// Runs fn(begin, end, worker) over fixed chunks of [0, n): worker w takes chunks w, w+T,
 /// w+2T, ... Returns the number of workers used (>= 1), so the caller can size and merge
-/// one partial result per worker. `fn` must not throw.
+/// one partial result per worker. An exception thrown by `fn` reaches the caller (run_workers).
 template <class Fn>
 unsigned run_chunked(std::size_t n, unsigned threads, Fn fn) {
   const std::size_t chunks = (n + chunk_size - 1) / chunk_size;
@@ -148,15 +149,7 @@ unsigned run_chunked(std::size_t n, unsigned threads, Fn fn) {
     for (std::size_t c = w; c < chunks; c += workers)
       fn(c * chunk_size, std::min(n, (c + 1) * chunk_size), w);
   };
-  if (workers == 1) {
-    work(0);
-    return 1;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(workers - 1);
-  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  work(0);
-  for (auto& t : pool) t.join();
+  kreditor::detail::run_workers(workers, work);
   return workers;
 }
 
