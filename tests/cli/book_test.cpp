@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -93,6 +94,19 @@ TEST_F(RunBook, AWriteOffAboveTheClaimIsAnInputError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("events.csv:2"), std::string::npos) << r.err;
+}
+
+TEST_F(RunBook, AStateFileFeeAboveTheCapOrNegativeIsAnInputError) {
+  write("I1,C1,2026-10-01,2026-10-15,NOK,37500.00,,,\n", "");
+  for (const std::string fee : {"500.00", "-35.00"}) {
+    const fs::path state = dir / "state.json";
+    std::ofstream(state) << R"({"kreditor_state": 1, "notices": [{"invoice_id": "I1", "step": "purring", )"
+                         << R"("sent": "2026-10-30", "fee": ")" << fee << R"(", "currency": "NOK"}]})";
+    const auto r = run_cli("run --ledger " + dir.string() + " --as-of 2026-11-20 --state " + state.string());
+    EXPECT_EQ(r.exit_code, 2) << fee;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("state file: notice 'purring' for invoice 'I1': fee " + fee), std::string::npos) << r.err;
+  }
 }
 
 }  // namespace
