@@ -470,13 +470,13 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
     claim& cl = b.claims[k];
     cl.interest_charged = interest.through(static_cast<std::uint32_t>(k), as_of, items[k].amount.currency());
     dunning::invoice_view& v = b.views.emplace_back();
-    v.id = inv.invoice_id;
-    v.customer = inv.customer_id;
+    v.invoice_id = inv.invoice_id;
+    v.customer_id = inv.customer_id;
     v.currency = c.ccy;
     v.segment = c.segment;
     v.jurisdiction = c.governed;
-    v.invoice_date = inv.issue_date;
-    v.due = items[k].first_due;
+    v.issue_date = inv.issue_date;
+    v.due_date = items[k].first_due;
     v.agreed_interest = agreed_of[k];
     v.reminder_fee_agreed = fee_agreed[k];
     if (cl.total().is_zero()) {
@@ -516,7 +516,7 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
       targets.push_back(line_of_invoice[i]);
     } else {
       for (const std::uint32_t k : by_customer[join.customer(e->customer_index, e->customer_id)])
-        if (b.views[k].invoice_date <= e->on) targets.push_back(k);
+        if (b.views[k].issue_date <= e->on) targets.push_back(k);
     }
     for (const std::uint32_t k : targets) {
       dunning::invoice_view& v = b.views[k];
@@ -527,7 +527,7 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
         case dispute_resolved:
           if (o.disputes.empty() || o.disputes.back().resolved)
             bad(errc::invalid_argument, at_line("events.csv", e->line),
-                "dispute_resolved for invoice '" + v.id + "' without an open dispute");
+                "dispute_resolved for invoice '" + v.invoice_id + "' without an open dispute");
           o.disputes.back().resolved = e->on;
           break;
         case promise_to_pay: o.promises.push_back({.made = e->on, .until = *e->until}); break;

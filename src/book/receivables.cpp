@@ -29,8 +29,8 @@ open_receivables open_receivables_of(const book& b, std::size_t customers, std::
     if (open.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
     const dunning::invoice_view& v = b.views[i];
     const std::uint32_t c = b.customer_of[i];
-    out.issue_day.push_back(day_number(v.invoice_date));
-    out.due_day.push_back(day_number(v.due));
+    out.issue_day.push_back(day_number(v.issue_date));
+    out.due_day.push_back(day_number(v.due_date));
     out.open_minor.push_back(open.minor_units());
     out.group.push_back(c);
     ++out.items_of[c];

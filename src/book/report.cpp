@@ -118,7 +118,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
       // The engine's decisions: the steps already done, today's commands, and the reactions
       // to a broken promise or plan.
       for (const dunning::customer_decision& d : r.customers) {
-        customer_summary& s = rep.customers[index.at(d.customer)];
+        customer_summary& s = rep.customers[index.at(d.customer_id)];
         s.credit_hold = s.credit_hold || d.credit_hold;
         s.cash_terms = s.cash_terms || d.cash_terms;
       }
@@ -129,7 +129,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
   // Today's commands that a run for this date already recorded.
   if (!today.empty()) {
     std::unordered_map<std::string_view, std::size_t> line_of;
-    for (std::size_t i = 0; i < b.size(); ++i) line_of.emplace(b.views[i].id, i);
+    for (std::size_t i = 0; i < b.size(); ++i) line_of.emplace(b.views[i].invoice_id, i);
     for (const recorded_notice& n : today) {
       const auto it = line_of.find(n.invoice_id);
       if (it == line_of.end() || rep.results[it->second].problem) continue;

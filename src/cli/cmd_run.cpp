@@ -91,7 +91,7 @@ int cmd_run(context& ctx) {
         if (r.recorded[k]) continue;  // a rerun for the same date: recorded by the first run
         if (std::find(recorded.begin(), recorded.end(), c.step) != recorded.end()) continue;
         recorded.push_back(c.step);
-        state.notices.push_back({.invoice_id = b.views[i].id,
+        state.notices.push_back({.invoice_id = b.views[i].invoice_id,
                                  .step = step_name(rep.policy_of(i), c.step),
                                  .sent = c.on,
                                  .deadline = c.deadline,

@@ -140,8 +140,8 @@ void print_table(std::ostream& os, const report& rep) {
       if (!shown_in_table(r)) continue;
       std::vector<std::string> today;
       for (const dunning::command& cmd : r.commands) today.push_back(command_text(rep, i, cmd));
-      t.add({c.customer->customer_id, b.views[i].id, std::string(b.views[i].currency.code()),
-             to_string(b.views[i].due), std::to_string(r.days_past_due), state_text(r),
+      t.add({c.customer->customer_id, b.views[i].invoice_id, std::string(b.views[i].currency.code()),
+             to_string(b.views[i].due_date), std::to_string(r.days_past_due), state_text(r),
              (r.last_step ? *r.last_step : std::string("-")), to_string(r.open_principal), to_string(r.fees), to_string(r.interest),
              to_string(r.total_due), today.empty() ? "-" : join(today, ", ")});
     }
@@ -160,7 +160,7 @@ void print_table(std::ostream& os, const report& rep) {
   for (const customer_summary& c : rep.customers)
     for (const std::size_t i : c.lines)
       for (const dunning::command& cmd : rep.result(i).commands)
-        ct.add({c.customer->customer_id, b.views[i].id, command_text(rep, i, cmd), step_of(rep, i, cmd.step),
+        ct.add({c.customer->customer_id, b.views[i].invoice_id, command_text(rep, i, cmd), step_of(rep, i, cmd.step),
                 "deadline " + date_or_dash(cmd.deadline), to_string(cmd.total),
                 std::string(cmd.total.currency().code())});
   ct.print(os, "  ");
@@ -224,9 +224,9 @@ void print_json(std::ostream& os, const report& rep) {
     for (const std::size_t i : c.lines) {
       const line_result& r = rep.result(i);
       const dunning::invoice_view& v = b.views[i];
-      json ij{{"invoice_id", v.id},
-              {"issue_date", to_string(v.invoice_date)},
-              {"due_date", to_string(v.due)},
+      json ij{{"invoice_id", v.invoice_id},
+              {"issue_date", to_string(v.issue_date)},
+              {"due_date", to_string(v.due_date)},
               {"amount", to_string(b.claims[i].amount - b.claims[i].credited)},
               {"email", cr.email},
               {"account_manager", cr.account_manager},
@@ -323,11 +323,11 @@ void print_csv(std::ostream& os, const report& rep) {
       const dunning::invoice_view& v = b.views[i];
       field(c.customer->customer_id);
       buf += ',';
-      field(v.id);
+      field(v.invoice_id);
       buf += ',';
       buf += v.currency.code();
       buf += ',';
-      day(v.due);
+      day(v.due_date);
       buf += ',';
       // The columns added after `problem`: what was paid of fees and interest, whom to
       // contact, the payment reference, whether today's commands were already recorded (a

@@ -13,9 +13,9 @@ std::vector<consolidated_notice> consolidate(const compiled_policy& policy, cons
     for (const command& c : inv.commands) {
       const currency cur = c.principal.currency();
       consolidated_notice& n =
-          groups[key{inv.customer, std::string(cur.code()), c.step, static_cast<int>(c.kind), c.custom}];
+          groups[key{inv.customer_id, std::string(cur.code()), c.step, static_cast<int>(c.kind), c.custom}];
       if (n.lines.empty()) {
-        n.customer = inv.customer;
+        n.customer = inv.customer_id;
         n.currency = cur;
         n.kind = c.kind;
         n.custom = c.custom;
@@ -25,7 +25,7 @@ std::vector<consolidated_notice> consolidate(const compiled_policy& policy, cons
         n.on = c.on;
         n.principal = n.fees = n.interest = n.total = money::zero(cur);
       }
-      n.lines.push_back({inv.id, c.principal, c.fee, c.fees, c.interest, c.total, c.deadline});
+      n.lines.push_back({inv.invoice_id, c.principal, c.fee, c.fees, c.interest, c.total, c.deadline});
       if (c.deadline && (!n.deadline || *n.deadline < *c.deadline)) n.deadline = c.deadline;
       n.principal += c.principal;
       n.fees += c.fees;

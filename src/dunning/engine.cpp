@@ -146,11 +146,11 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
     const invoice_view& v = views[i];
     invoice_result& r = run.invoices.emplace_back();  // built in place: no move of 300 bytes
     r.index = i;
-    r.id = v.id;
-    r.customer = v.customer;
+    r.invoice_id = v.invoice_id;
+    r.customer_id = v.customer_id;
     try {
       if (v.jurisdiction != cp.source.jurisdiction)
-        throw error(errc::conflict, "dunning: invoice '" + v.id + "' is under " + std::string(to_string(v.jurisdiction)) +
+        throw error(errc::conflict, "dunning: invoice '" + v.invoice_id + "' is under " + std::string(to_string(v.jurisdiction)) +
                                         " law but policy '" + cp.source.name + "' is for " +
                                         std::string(to_string(cp.source.jurisdiction)));
       const invoice_facts facts = facts_of(v);
@@ -225,24 +225,24 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
           cash = cash || c.kind == command_kind::cash_terms;
         }
         if (hold_ || cash) {
-          const auto [at, added] = decided.try_emplace(v.customer, run.customers.size());
-          if (added) run.customers.push_back({.customer = v.customer, .credit_hold = false, .cash_terms = false, .invoices = {}});
+          const auto [at, added] = decided.try_emplace(v.customer_id, run.customers.size());
+          if (added) run.customers.push_back({.customer_id = v.customer_id, .credit_hold = false, .cash_terms = false, .invoices = {}});
           customer_decision& d = run.customers[at->second];
           d.credit_hold = d.credit_hold || hold_;
           d.cash_terms = d.cash_terms || cash;
-          d.invoices.push_back(v.id);
+          d.invoices.push_back(v.invoice_id);
         }
       }
     } catch (const error& e) {
       r = invoice_result{};
       r.index = i;
-      r.id = v.id;
-      r.customer = v.customer;
-      r.problem = failure{e.code(), "invoice '" + v.id + "': " + e.what()};
+      r.invoice_id = v.invoice_id;
+      r.customer_id = v.customer_id;
+      r.problem = failure{e.code(), "invoice '" + v.invoice_id + "': " + e.what()};
     }
   }
   std::sort(run.customers.begin(), run.customers.end(),
-            [](const customer_decision& a, const customer_decision& b) { return a.customer < b.customer; });
+            [](const customer_decision& a, const customer_decision& b) { return a.customer_id < b.customer_id; });
   return run;
 }
 

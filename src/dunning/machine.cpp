@@ -332,7 +332,7 @@ static_assert(event_names.size() == std::variant_size_v<event>);
 std::string_view to_string(state st) noexcept { return state_names[static_cast<std::size_t>(st)]; }
 
 invoice_facts facts_of(const invoice_view& v) {
-  return {day_number(v.invoice_date), day_number(v.due), v.currency, v.segment, v.reminder_fee_agreed};
+  return {day_number(v.issue_date), day_number(v.due_date), v.currency, v.segment, v.reminder_fee_agreed};
 }
 
 invoice_state initial_state(const invoice_facts& f, money open) {

@@ -7,8 +7,8 @@
 // ledger code: the principal and its dated changes, the fees and interest already paid, the
 // notices already sent and the overlays (disputes, promises, plans, holds) are plain dated facts.
 //
-//   invoice_view v{.id = "10001", .customer = "C1", .currency = iso4217::nok,
-//                  .invoice_date = make_date(2026, 1, 2), .due = make_date(2026, 1, 16),
+//   invoice_view v{.invoice_id = "10001", .customer_id = "C1", .currency = iso4217::nok,
+//                  .issue_date = make_date(2026, 1, 2), .due_date = make_date(2026, 1, 16),
 //                  .amount = money(1'000'000, iso4217::nok)};
 //   v.notices.push_back({.step = 0, .sent = make_date(2026, 1, 30),
 //                        .deadline = make_date(2026, 2, 13), .fee = money(3'500, iso4217::nok)});
@@ -106,13 +106,13 @@ struct charge_settlement {
 
 /// One invoice as the engine sees it on the evaluation date.
 struct invoice_view {
-  std::string id{};
-  std::string customer{};
+  std::string invoice_id{};
+  std::string customer_id{};
   kreditor::currency currency{};
   kreditor::segment segment = segment::b2b;
   kreditor::jurisdiction jurisdiction = jurisdiction::eu;
-  date invoice_date{};
-  date due{};
+  date issue_date{};
+  date due_date{};
   /// The principal as invoiced: the starting balance of balance_changes.
   money amount{};
   /// The dated changes of the principal from `amount` (credit notes, payments, customer credit

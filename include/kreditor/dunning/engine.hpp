@@ -67,8 +67,8 @@ void advance(const context& ctx, invoice_state& s, date as_of, std::vector<comma
 /// The engine's verdict on one invoice as of the evaluation date.
 struct invoice_result {
   std::size_t index = 0;             ///< into the evaluated span
-  std::string id;
-  std::string customer;
+  std::string invoice_id;
+  std::string customer_id;
   state current = state::not_yet_due;
   std::uint8_t flags = 0;            ///< overlay bits (machine.hpp)
   std::int32_t level = 0;            ///< policy steps done (next step index)
@@ -86,7 +86,7 @@ struct invoice_result {
 
 /// A customer-level decision from today's commands and the policy steps already done.
 struct customer_decision {
-  std::string customer;
+  std::string customer_id;
   bool credit_hold = false;  ///< no new deliveries on credit
   bool cash_terms = false;   ///< cash / prepayment only
   std::vector<std::string> invoices;  ///< the open invoices that caused it

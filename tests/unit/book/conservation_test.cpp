@@ -128,13 +128,13 @@ TEST(BookConservation, MoneyIsConservedOverRandomHistories) {
             }
           EXPECT_EQ(r.invoices[0].open_principal, c.principal()) << "seed " << seed;
           EXPECT_EQ(r.invoices[0].fees, c.fees() + today) << "seed " << seed;
-          EXPECT_EQ(r.invoices[0].interest, c.interest()) << "seed " << seed << " " << v.id;
+          EXPECT_EQ(r.invoices[0].interest, c.interest()) << "seed " << seed << " " << v.invoice_id;
         }
         if (!v.agreed_interest && v.jurisdiction == jurisdiction::no) {
           const rate_table& t = no_tables[v.segment == segment::b2c ? 1 : 0];
-          EXPECT_EQ(late_interest(v.amount, t, v.due, b.as_of, convention_of(t), v.balance_changes).interest,
+          EXPECT_EQ(late_interest(v.amount, t, v.due_date, b.as_of, convention_of(t), v.balance_changes).interest,
                     c.interest_charged)
-              << "seed " << seed << " " << v.id;
+              << "seed " << seed << " " << v.invoice_id;
         }
       }
     }

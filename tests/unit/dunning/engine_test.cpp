@@ -20,12 +20,12 @@ money nok(std::int64_t m) { return money(m, iso4217::nok); }
 
 invoice_view view(std::string id, std::string customer = "C1", std::int64_t open = 1'000'000) {
   invoice_view v;
-  v.id = std::move(id);
-  v.customer = std::move(customer);
+  v.invoice_id = std::move(id);
+  v.customer_id = std::move(customer);
   v.currency = iso4217::nok;
   v.jurisdiction = jurisdiction::no;
-  v.invoice_date = d(2026, 1, 2);
-  v.due = d(2026, 1, 16);
+  v.issue_date = d(2026, 1, 2);
+  v.due_date = d(2026, 1, 16);
   v.amount = nok(open);
   return v;
 }

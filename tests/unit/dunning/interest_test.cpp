@@ -55,13 +55,13 @@ INSTANTIATE_TEST_SUITE_P(Presets, SimulatedInterest, ::testing::Values(
 
 invoice_view no_view(money open) {
   invoice_view v;
-  v.id = "I1";
-  v.customer = "C1";
+  v.invoice_id = "I1";
+  v.customer_id = "C1";
   v.currency = iso4217::nok;
   v.segment = segment::b2b;
   v.jurisdiction = jurisdiction::no;
-  v.invoice_date = d(2025, 1, 2);
-  v.due = d(2025, 1, 16);
+  v.issue_date = d(2025, 1, 2);
+  v.due_date = d(2025, 1, 16);
   v.amount = open;
   return v;
 }
@@ -74,7 +74,7 @@ TEST(EngineInterest, WithoutChangesTheOpenPrincipalBearsInterestSinceDue) {
   ASSERT_FALSE(r.invoices[0].problem);
   const rate_table table = statutory_late_interest(jurisdiction::no, segment::b2b).value();
   EXPECT_EQ(r.invoices[0].interest,
-            late_interest(v.amount, table, v.due, as_of, convention_of(table)).interest);
+            late_interest(v.amount, table, v.due_date, as_of, convention_of(table)).interest);
 }
 
 TEST(EngineInterest, PartialPaymentsChangeTheBalanceFromTheNextDay) {
@@ -88,10 +88,10 @@ TEST(EngineInterest, PartialPaymentsChangeTheBalanceFromTheNextDay) {
   ASSERT_FALSE(r.invoices[0].problem) << r.invoices[0].problem->message;
   const rate_table table = statutory_late_interest(jurisdiction::no, segment::b2b).value();
   const std::vector<balance_change> paid{v.balance_changes.front()};
-  const money exact = late_interest(money(1'000'000, iso4217::nok), table, v.due, as_of, convention_of(table), paid).interest;
+  const money exact = late_interest(money(1'000'000, iso4217::nok), table, v.due_date, as_of, convention_of(table), paid).interest;
   EXPECT_EQ(r.invoices[0].interest, exact);
   // The old approximation (today's open principal over the whole period) is lower.
-  EXPECT_LT(late_interest(money(600'000, iso4217::nok), table, v.due, as_of, convention_of(table)).interest, exact);
+  EXPECT_LT(late_interest(money(600'000, iso4217::nok), table, v.due_date, as_of, convention_of(table)).interest, exact);
   EXPECT_EQ(r.invoices[0].open_principal, money(600'000, iso4217::nok));
   EXPECT_EQ(r.invoices[0].total_due, r.invoices[0].open_principal + r.invoices[0].fees + exact);
 }

@@ -34,13 +34,13 @@ scenario make_scenario(std::mt19937& rng, jurisdiction j, int start) {
   const int inv = start + pick(0, 20);
   sc.facts = {inv, inv + pick(0, 30), cur_of[ji], pick(0, 1) ? segment::b2c : segment::b2b, pick(0, 3) != 0};
   sc.amount = money(pick(1, 2'000'000), sc.facts.currency);
-  sc.view.id = "inv";
-  sc.view.customer = "c";
+  sc.view.invoice_id = "inv";
+  sc.view.customer_id = "c";
   sc.view.currency = sc.facts.currency;
   sc.view.segment = sc.facts.segment;
   sc.view.jurisdiction = j;
-  sc.view.invoice_date = from_day_number(sc.facts.invoice_day);
-  sc.view.due = from_day_number(sc.facts.due_day);
+  sc.view.issue_date = from_day_number(sc.facts.invoice_day);
+  sc.view.due_date = from_day_number(sc.facts.due_day);
   sc.view.reminder_fee_agreed = sc.facts.reminder_fee_agreed;
   auto day = [&](int lo, int hi) { return sc.facts.due_day + pick(lo, hi); };
   if (pick(0, 3) == 0) {  // a dispute, maybe resolved
