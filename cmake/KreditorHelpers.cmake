@@ -15,7 +15,7 @@ function(kreditor_add_gtest name)
   target_link_libraries(${name} PRIVATE kreditor::kreditor GTest::gtest GTest::gmock GTest::gtest_main ${ARG_LIBS})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # tests/support/*.hpp
   target_compile_definitions(${name} PRIVATE
-    KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+    KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
   kreditor_set_warnings(${name})
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
 endfunction()

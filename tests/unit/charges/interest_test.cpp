@@ -105,7 +105,7 @@ TEST(LateInterest, SwedenKronofogdenExampleDependsOnTheFirstDay) {
 
 // Every example in legal_vectors.json that states principal, rate and days or dates.
 TEST(LateInterest, EveryLegalVectorsInterestExample) {
-  std::ifstream in(std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json");
+  std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");
   std::stringstream ss;
   ss << in.rdbuf();
   const auto examples = nlohmann::json::parse(ss.str())["interest_examples"];

@@ -18,7 +18,7 @@ using test_support::thrown_code;
 date d(int y, int m, int day) { return make_date(y, m, day); }
 
 nlohmann::json legal_vectors() {
-  std::ifstream in(std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json");
+  std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");
   std::stringstream ss;
   ss << in.rdbuf();
   return nlohmann::json::parse(ss.str());
