@@ -259,7 +259,13 @@ INSTANTIATE_TEST_SUITE_P(EffectiveDates, NamedHoliday, ::testing::Values(
   NamedCase{"DK", d(2016, 4, 22),  "General Prayer Day"},
   NamedCase{"DK", d(2023, 5, 5),   "General Prayer Day"},
   NamedCase{"DK", d(2024, 4, 26),  nullptr},
-  NamedCase{"DK", d(2025, 5, 16),  nullptr}));
+  NamedCase{"DK", d(2025, 5, 16),  nullptr},
+  // Denmark: the Friday after Ascension, a bank closing day from 2009 (UNCERTAIN start; not on
+  // a 2006 Danish bankers' list).
+  NamedCase{"DK", d(2006, 5, 26),  nullptr},                    // Ascension 25 May 2006
+  NamedCase{"DK", d(2008, 5, 2),   nullptr},                    // Ascension 1 May 2008
+  NamedCase{"DK", d(2009, 5, 22),  "Day after Ascension Day"},  // Ascension 21 May 2009
+  NamedCase{"DK", d(2026, 5, 15),  "Day after Ascension Day"}));
 // clang-format on
 
 // ---- lookup -----------------------------------------------------------------------------------
