@@ -29,6 +29,23 @@ TEST(CliTerms, TwoTenNetThirtyAsJson) {
   EXPECT_EQ(j["installments"][0]["share"], "1");
 }
 
+// Issue 13: an implied rate too large to represent must not cost the due date and discount.
+TEST(CliTerms, HugeImpliedRateStillGivesTheDueDateAndDiscount) {
+  const auto r = run_cli("terms \"10/1 net 2\" --invoice-date 2026-01-15 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = json_of(r);
+  EXPECT_EQ(j["due_date"], "2026-01-17");
+  ASSERT_EQ(j["discounts"].size(), 1u);
+  EXPECT_EQ(j["discounts"][0]["deadline"], "2026-01-16");
+  EXPECT_EQ(j["implied_annual_rate_simple_percent"], "4055.56");  // 10/90 x 365/1
+  EXPECT_TRUE(j["implied_annual_rate_compound"].is_null());
+  EXPECT_EQ(j["implied_annual_rate_compound_above_percent"], "90000000000000000");
+  const auto text = run_cli("terms \"10/1 net 2\" --invoice-date 2026-01-15");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("due date:   2026-01-17"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("above 90000000000000000 % compound"), std::string::npos) << text.out;
+}
+
 TEST(CliTerms, JurisdictionMovesTheDueDateOffTheWeekend) {
   const auto r = run_cli("terms \"30 dager netto\" --invoice-date 2026-01-15 --jurisdiction NO --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

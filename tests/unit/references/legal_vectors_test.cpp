@@ -13,6 +13,7 @@
 
 #include "kreditor/references/iban.hpp"
 #include "kreditor/references/ocr.hpp"
+#include "kreditor/references/org_number.hpp"
 #include "kreditor/references/reference.hpp"
 
 namespace kreditor {
@@ -180,6 +181,14 @@ TEST(LegalVectorAccount, NorwegianAccountNumbers) {
   EXPECT_TRUE(validate_no_account_number("12345678903").valid);
   EXPECT_TRUE(validate_no_account_number("8601.11.17947").valid);
   EXPECT_EQ(validate_no_account_number("86011117945").reason, "check digit is 5, expected 7");
+}
+
+// Issue 13: a CVR number never starts with 0, even when its mod-11 sum holds.
+TEST(DanishCvr, ALeadingZeroIsRejected) {
+  EXPECT_FALSE(validate(reference_type::cvr, "01000004").valid);  // weighted sum 0 mod 11
+  EXPECT_EQ(validate_cvr("01000004").reason, "a CVR number does not start with 0");
+  EXPECT_FALSE(cvr_check_digit("0100000").has_value());
+  EXPECT_TRUE(validate_cvr("24256790").valid);
 }
 
 // --- The JSON itself (tests/data/legal_vectors.json, copied with its sources) -------------
