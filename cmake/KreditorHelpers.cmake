@@ -16,7 +16,7 @@ function(kreditor_add_gtest name)
   # tests/support/*.hpp, and src/ for the internal helpers some tests check (core/parallel.hpp)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
   target_compile_definitions(${name} PRIVATE
-    KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+    KREDITOR_SOURCE_DIR="${PROJECT_SOURCE_DIR}" KREDITOR_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
   kreditor_set_warnings(${name})
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST)
 endfunction()

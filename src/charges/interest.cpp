@@ -26,7 +26,8 @@ interest_convention convention_of(const rate_table& table, rounding mode) {
   return {.basis = table.info().basis,
           .start = table.info().start_on_due_date ? first_interest_day::due_date
                                                   : first_interest_day::day_after_due,
-          .mode = mode};
+          .mode = mode,
+          .basis_uncertain = table.info().basis_uncertain};
 }
 
 interest_result late_interest(money principal, const rate_table& rates, date due, date end,
@@ -38,6 +39,7 @@ interest_result late_interest(money principal, const rate_table& rates, date due
     throw error(errc::invalid_argument, "late_interest: negative principal " + to_string(principal));
   interest_result out;
   out.convention = convention;
+  out.day_count_uncertain = convention.basis_uncertain;
   out.interest = money::zero(principal.currency());
   // `cursor` is the last day NOT yet counted: interest days are (cursor, end].
   date cursor = convention.start == first_interest_day::day_after_due ? due : due - days(1);

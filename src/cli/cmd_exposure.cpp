@@ -142,9 +142,15 @@ int cmd_exposure(context& ctx) {
             << (item.reference.empty() ? std::string() : ", " + item.reference) << "\n";
   if (release) {
     ctx.out << "\norder of " << to_string(*order) << ": " << to_string(release->decision) << "\n";
-    for (const release_finding& f : release->reasons)
-      ctx.out << "  reason: " << to_string(f.reason) << " (" << to_string(f.amount)
-              << (f.days != 0 ? ", " + std::to_string(f.days) + " days" : std::string()) << ")\n";
+    for (const release_finding& f : release->reasons) {
+      // A reason that carries no amount (in_collection, on_hold, ...) prints none.
+      std::vector<std::string> facts;
+      if (!f.amount.is_zero()) facts.push_back(to_string(f.amount));
+      if (f.days != 0) facts.push_back(std::to_string(f.days) + " days");
+      ctx.out << "  reason: " << to_string(f.reason);
+      for (std::size_t k = 0; k < facts.size(); ++k) ctx.out << (k == 0 ? " (" : ", ") << facts[k];
+      ctx.out << (facts.empty() ? "" : ")") << "\n";
+    }
     for (const release_condition& c : release->conditions)
       ctx.out << "  condition: " << to_string(c.kind) << " " << to_string(c.amount) << "\n";
   }

@@ -56,7 +56,10 @@ int cmd_interest(context& ctx) {
   interest_convention conv = statutory ? convention_of(statutory.value()) : interest_convention{};
   const rate_table rates = a.get("rate") ? rate_table::constant(parse_cli_rate(*a.get("rate")), "--rate")
                                          : statutory.value();
-  if (auto dc = a.get("day-count")) conv.basis = need(parse_day_count(*dc), "day-count");
+  if (auto dc = a.get("day-count")) {
+    conv.basis = need(parse_day_count(*dc), "day-count");
+    conv.basis_uncertain = false;  // the caller's explicit choice
+  }
   if (auto first = a.get("first-day")) {
     if (*first == "day_after_due") {
       conv.start = first_interest_day::day_after_due;
@@ -88,6 +91,7 @@ int cmd_interest(context& ctx) {
   out["first_interest_day"] = conv.start == first_interest_day::due_date ? "due_date" : "day_after_due";
   out["rounding"] = std::string(to_string(conv.mode));
   out["uncertain"] = r.uncertain;
+  out["day_count_uncertain"] = r.day_count_uncertain;
   out["periods"] = nlohmann::ordered_json::array();
   for (const auto& p : r.periods) {
     nlohmann::ordered_json row;

@@ -35,9 +35,12 @@ jurisdiction jurisdiction_of(currency c) {
 policy load(const std::string& spec, currency c) {
   for (std::string_view name : preset_names())
     if (spec == name) return name.size() == 2 ? preset(name) : preset(name, jurisdiction_of(c));
+  for (std::string_view name : b2b_preset_names())
+    if (spec == name) return preset(name);
   if (spec.size() < 5 || spec.substr(spec.size() - 5) != ".json")
     throw usage_error{"--policy: '" + spec +
-                      "' is neither a preset (NO, SE, DK, FI, EU, single-reminder, relationship-first) "
+                      "' is neither a preset (NO, SE, DK, FI, EU, NO-B2B, SE-B2B, DK-B2B, FI-B2B, single-reminder, "
+                      "relationship-first) "
                       "nor a .json file"};
   std::ifstream in(spec);
   if (!in) throw usage_error{"--policy: cannot read '" + spec + "'"};
@@ -53,7 +56,8 @@ policy load(const std::string& spec, currency c) {
 }  // namespace
 
 int cmd_simulate(context& ctx) {
-  const args a(ctx.argv, {"policy", "amount", "currency", "invoice-date", "due", "segment", "until"},
+  const args a(ctx.argv, {"policy", "amount", "currency", "invoice-date", "due", "segment", "until",
+                          "reminder-fee-agreed"},
                {"json"});
   const auto cur = currency::parse(a.require("currency"));
   if (!cur) throw usage_error{"--currency: " + cur.error().message};
@@ -69,9 +73,15 @@ int cmd_simulate(context& ctx) {
     if (!seg) throw usage_error{"--segment: " + seg.error().message};
     in.segment = *seg;
   }
+  if (const auto agreed = a.get("reminder-fee-agreed")) {
+    if (*agreed != "yes" && *agreed != "no")
+      throw usage_error{"--reminder-fee-agreed: '" + *agreed + "' is neither yes nor no"};
+    in.reminder_fee_agreed = *agreed == "yes";  // SE 2 §: agreed when the debt arose
+  }
   const date until = a.get("until") ? date_option(a, "until") : add_months(in.invoice_date, 12, month_end::clamp);
   const policy p = load(a.require("policy"), *cur);
-  const compiled_policy cp = compile(p);  // a legal violation exits 2 naming the rule
+  // A legal violation exits 2 naming every rule broken, each with the law in force on the due date.
+  const compiled_policy cp = compile(p, {}, in.due);
   const auto timeline = simulate(cp, in, until);
 
   auto command_name = [&](const command& c) {

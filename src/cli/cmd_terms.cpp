@@ -17,6 +17,9 @@
 //   implied_annual_rate_simple   FRACTION string rounded half-even to 6 decimals ("0.372449"), for the
 //   implied_annual_rate_compound first discount tier; null without a discount
 //   implied_annual_rate_simple_percent / _compound_percent   PERCENT, 2 decimals ("37.24")
+//   implied_annual_rate_compound_above_percent  only when the compound rate is too large to
+//                                represent ("10/1 net 2"): the bound in PERCENT it exceeds; the
+//                                compound fields are then null
 //   with --amount: amount, currency, and per discount `amount_to_pay` (discount rounded half up).
 // Bad terms exit 2 with the position and reason.
 #include <nlohmann/json.hpp>
@@ -147,15 +150,32 @@ int cmd_terms(context& ctx) {
   }
   out["installments"] = lines;
 
-  const auto simple = implied_annual_rate(t, compounding::simple, 6);
-  const auto compound = implied_annual_rate(t, compounding::compound, 6);
-  const auto simple4 = implied_annual_rate(t, compounding::simple, 4);
-  const auto compound4 = implied_annual_rate(t, compounding::compound, 4);
+  // The implied rate is informational: one too large to represent ("10/1 net 2") must not
+  // cost the user the due date and discounts. It is then null, and *_above_percent gives the
+  // bound it exceeds.
+  bool compound_too_large = false;
+  auto rate_or_null = [&](compounding how, int places) -> std::optional<decimal> {
+    try {
+      return implied_annual_rate(t, how, places);
+    } catch (const error& e) {
+      if (e.code() != errc::overflow) throw;
+      compound_too_large = true;
+      return std::nullopt;
+    }
+  };
+  const auto simple = rate_or_null(compounding::simple, 6);
+  const auto compound = rate_or_null(compounding::compound, 6);
+  const auto simple4 = rate_or_null(compounding::simple, 4);
+  const auto compound4 = rate_or_null(compounding::compound, 4);
+  // implied_annual_rate holds a compound rate below 9e18 / 10^places as a fraction: with the
+  // 4 places of the percent field, below 9e14, i.e. 9e16 %.
+  const std::string compound_bound_percent = "90000000000000000";
   out["implied_annual_rate_simple"] = simple ? nlohmann::json(simple->to_string()) : nlohmann::json();
   out["implied_annual_rate_compound"] = compound ? nlohmann::json(compound->to_string()) : nlohmann::json();
   out["implied_annual_rate_simple_percent"] = simple4 ? nlohmann::json(as_percent(*simple4)) : nlohmann::json();
   out["implied_annual_rate_compound_percent"] =
       compound4 ? nlohmann::json(as_percent(*compound4)) : nlohmann::json();
+  if (compound_too_large) out["implied_annual_rate_compound_above_percent"] = compound_bound_percent;
   out["late_interest"] = t.clauses.late_interest ? nlohmann::json(t.clauses.late_interest->fraction_string())
                                                  : nlohmann::json();
   out["reminder_fee_agreed"] = t.clauses.reminder_fee_agreed;
@@ -179,7 +199,7 @@ int cmd_terms(context& ctx) {
               << (line.contains("amount") ? "  " + line["amount"].get<std::string>() : std::string()) << "\n";
   if (simple4)
     ctx.out << "cost of not taking the first discount: " << as_percent(*simple4) << " % simple, "
-            << as_percent(*compound4) << " % compound per year\n";
+            << (compound4 ? as_percent(*compound4) : "above " + compound_bound_percent) << " % compound per year\n";
   return exit_ok;
 }
 

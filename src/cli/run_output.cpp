@@ -245,6 +245,9 @@ void print_json(std::ostream& os, const report& rep) {
       ij["fees"] = to_string(r.fees);
       ij["interest"] = to_string(r.interest);
       ij["total_due"] = to_string(r.total_due);
+      // The law does not settle the day count used (SE, DK, EU): flagged like an uncertain rate.
+      ij["day_count_uncertain"] =
+          rep.policy_of(i).interest_conventions[v.segment == segment::b2c ? 1 : 0].basis_uncertain;
       ij["fees_paid"] = to_string(b.claims[i].fees_paid);
       ij["interest_paid"] = to_string(b.claims[i].interest_paid);
       ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();

@@ -71,13 +71,17 @@ std::string_view to_string(fee_kind kind) noexcept {
   return "reminder";
 }
 
+std::string_view to_string(if_not_met v) noexcept { return v == if_not_met::skip ? "skip" : "wait"; }
+
 std::optional<std::int32_t> compiled_policy::step_index(std::string_view name) const {
   for (std::size_t i = 0; i < source.steps.size(); ++i)
     if (source.steps[i].name == name) return static_cast<std::int32_t>(i);
   return std::nullopt;
 }
 
-compiled_policy compile(const policy& p, const extensions& ext) {
+compiled_policy compile(const policy& p, const extensions& ext) { return compile(p, ext, detail::latest_law_date()); }
+
+compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) {
   if (p.name.empty()) throw error(errc::invalid_argument, "policy: name: is empty");
   if (p.steps.empty()) fail(errc::invalid_argument, p, "steps", "a policy needs at least one step");
   if (p.steps.size() > 250) fail(errc::invalid_argument, p, "steps", "more than 250 steps");
@@ -124,6 +128,10 @@ compiled_policy compile(const policy& p, const extensions& ext) {
     check_days(p, path + ".trigger.after_previous_notice_days", t.after_previous_notice_days, false);
     check_days(p, path + ".trigger.after_previous_deadline_days", t.after_previous_deadline_days, false);
     check_days(p, path + ".deadline_days", st.deadline_days, false);
+    check_days(p, path + ".late_window_days", st.late_window_days, false);
+    check_days(p, path + ".fee_min_invoice_lead_days", st.fee_min_invoice_lead_days, false);
+    if (st.if_not_met && st.minimum_open.empty() && st.guards.empty())
+      fail(errc::invalid_argument, p, path + ".if_not_met", "the step has no minimum_open and no guard to be unmet");
     if (st.commands.empty() && st.custom_commands.empty())
       fail(errc::invalid_argument, p, path + ".commands", "is empty");
     if (detail::has_command(st, command_kind::collection_warning) && !st.deadline_days)
@@ -157,6 +165,24 @@ compiled_policy compile(const policy& p, const extensions& ext) {
                          detail::has_command(st, command_kind::collection_warning));
     cs.fee_bearing = st.fee.charges();
     cs.fee = detail::kind_of(st);
+    cs.skip_below_minimum = st.if_not_met.value_or(if_not_met::skip) == if_not_met::skip;
+    cs.skip_if_guard_fails = st.if_not_met == if_not_met::skip;
+    cs.late_window = st.late_window_days.value_or(no_day);
+    // A step belongs before the due date when it fires before it (after_due_days < 0) or when
+    // it only confirms receipt / sends a courtesy e-mail timed from the invoice date.
+    const bool courtesy_only =
+        st.custom_commands.empty() && std::all_of(st.commands.begin(), st.commands.end(), [](command_kind c) {
+          return c == command_kind::receipt_confirmation || c == command_kind::courtesy_email;
+        });
+    const bool invoice_timed = t.after_invoice_days && !t.after_due_days && !t.after_previous_notice_days &&
+                               !t.after_previous_deadline_days;
+    cs.before_due_only = !st.late_window_days && ((t.after_due_days && *t.after_due_days < 0) ||
+                                                  (invoice_timed && courtesy_only));
+    for (segment s : {segment::b2b, segment::b2c})
+      cs.fee_min_invoice_lead[static_cast<std::size_t>(s)] =
+          cs.fee_bearing ? std::max(st.fee_min_invoice_lead_days.value_or(0),
+                                    detail::min_invoice_lead(p.jurisdiction, s, cs.fee))
+                         : 0;
     cs.segments = st.segment ? (*st.segment == segment::b2b ? 1 : 2) : 3;
     cs.legal[0] = detail::floors_for(p, k, segment::b2b);
     cs.legal[1] = detail::floors_for(p, k, segment::b2c);
@@ -200,8 +226,11 @@ compiled_policy compile(const policy& p, const extensions& ext) {
   add_commands("on_broken_plan", p.on_broken_plan, {});
   cp.broken_plan_end = static_cast<std::uint32_t>(cp.commands.size());
 
-  if (const auto findings = check_legal(p); !findings.empty())
-    throw error(errc::legal_violation, "policy '" + p.name + "': " + to_string(findings.front()));
+  if (const auto findings = check_legal(p, law_as_of); !findings.empty()) {
+    std::string all;
+    for (const legal_finding& f : findings) all += (all.empty() ? "" : "; ") + to_string(f);
+    throw error(errc::legal_violation, "policy '" + p.name + "': " + all);
+  }
 
   cp.deadlines = statutory_deadline_rule(p.jurisdiction);
   for (segment s : {segment::b2b, segment::b2c}) {

@@ -80,12 +80,21 @@ void advance(const context& ctx, invoice_state& s, date as_of, std::vector<comma
   if (calendar_moves(s)) apply_one(ctx, s, date_reached{as_of}, &out, audit);
   if ((s.flags & overlay::promised) && s.promised_until < today && s.current <= state::reminded)
     apply_one(ctx, s, promise_broken{as_of}, &out, audit);
-  if (const auto next = next_step(ctx, s); next && next->day <= today) {
+  // A step whose guard fails is skipped when it says so (and the next one may fire today),
+  // else waited for; at most one step fires per evaluation.
+  for (std::size_t tries = 0; tries <= ctx.policy.steps.size(); ++tries) {
+    const auto next = next_step(ctx, s);
+    if (!next || next->day > today) break;
     if (!guards_hold(ctx, s, next->step, as_of)) {
+      if (ctx.policy.steps[static_cast<std::size_t>(next->step)].skip_if_guard_fails) {
+        apply_one(ctx, s, step_skipped{as_of, next->step}, &out, audit);
+        continue;
+      }
       s.next_action = today + 1;  // a custom guard said "not yet": ask again tomorrow
       return;
     }
     apply_one(ctx, s, step_due{as_of, next->step}, &out, audit);
+    break;
   }
   s.next_action = next_action_day(ctx, s);
 }
@@ -187,7 +196,9 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
         const std::int32_t today = day_number(as_of);
         if ((s.flags & overlay::in_plan) && v.overlays.plan) {
           for (const installment& inst : v.overlays.plan->installments) {
-            if (day_number(inst.due) + cp.source.installment_grace_days < today && inst.paid < inst.amount) {
+            // Missed: unpaid after the last on-time day (the due date moved off a weekend or
+            // holiday as the law moves due dates, plus the policy's grace days).
+            if (day_number(installment_paid_by(cp, inst.due)) < today && inst.paid < inst.amount) {
               apply(ctx, s, installment_missed{as_of}, &r.commands, audit);
               break;
             }

@@ -178,6 +178,23 @@ const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date d
 
 segment other(segment s) { return s == segment::b2b ? segment::b2c : segment::b2b; }
 
+// A step that may not fire for an invoice: an amount threshold or guard with skip, or a
+// pre-due / late-window step.
+bool skippable(const policy_step& st) {
+  const if_not_met unmet_min = st.if_not_met.value_or(if_not_met::skip);
+  const bool pre_due = (st.trigger.after_due_days && *st.trigger.after_due_days < 0) ||
+                       (st.trigger.after_invoice_days && !st.trigger.after_due_days);
+  return (!st.minimum_open.empty() && unmet_min == if_not_met::skip) ||
+         (!st.guards.empty() && st.if_not_met == if_not_met::skip) || st.late_window_days || pre_due;
+}
+
+std::string command_list(std::span<const command_kind> commands, std::span<const std::string> customs) {
+  std::string out;
+  for (command_kind c : commands) out += (out.empty() ? "" : ", ") + std::string(to_string(c));
+  for (const std::string& c : customs) out += (out.empty() ? "custom:" : ", custom:") + c;
+  return out;
+}
+
 }  // namespace
 
 const std::vector<legal_fee_rule>& shipped_rules() {
@@ -221,6 +238,26 @@ std::int16_t max_fee_notices(jurisdiction j, segment s) {
   if (!reminder || !reminder->max_count) return -1;
   if (collection && collection->count_group != reminder->count_group) return -1;
   return static_cast<std::int16_t>(*reminder->max_count);
+}
+
+std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due) {
+  const legal_fee_rule* law = claim_law(j, s, kind, due);
+  if (!law) return std::nullopt;
+  const std::optional<money> lowest = lowest_cap(*law);
+  if (!lowest) return std::nullopt;
+  return lowest->currency();
+}
+
+std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind) {
+  const legal_rules rules = policy_rules(j, s, latest_law_date());
+  const legal_fee_rule* law = law_for(rules, kind);
+  return law ? law->min_invoice_days_before_due : 0;
+}
+
+bool is_written(std::span<const command_kind> commands) {
+  return std::any_of(commands.begin(), commands.end(), [](command_kind k) {
+    return k == command_kind::send_reminder || k == command_kind::collection_warning;
+  });
 }
 
 bool fee_needs_agreement(jurisdiction j) {
@@ -344,6 +381,17 @@ std::vector<legal_finding> check_legal(const policy& p, date as_of) {
                 report(k, *law, text, "fee " + to_string(m) + " exceeds the cap " + to_string(*cap));
             }
           }
+          if (law->needs_written_notice) {
+            const std::string text = kind_text + " only for a written notice";
+            if (!is_written(st.commands))
+              report(k, *law, text, "sends no written notice (" + command_list(st.commands, st.custom_commands) + ")");
+            for (const amount_band& band : st.bands)
+              if (!is_written(band.commands))
+                report(k, *law, text,
+                       "its amount band from " + (band.from.empty() ? std::string("?") : to_string(band.from.front()) + " " +
+                                                  std::string(band.from.front().currency().code())) +
+                           " sends no written notice (" + command_list(band.commands, band.custom_commands) + ")");
+          }
           if (law->needs_agreement && p.reminder_fee_agreement == fee_agreement::never)
             report(k, *law, kind_text + " only if agreed no later than when the debt arose",
                    "reminder_fee_agreement is 'never'");
@@ -383,12 +431,16 @@ std::vector<legal_finding> check_legal(const policy& p, date as_of) {
           case structure::handover_after_warning: {
             if (!has_command(st, command_kind::hand_over_to_collection)) break;
             const std::ptrdiff_t pn = a.prev_notice[pos];
-            const bool warned = pn >= 0 && has_command(p.steps[a.order[static_cast<std::size_t>(pn)]],
-                                                       command_kind::collection_warning);
+            const policy_step* warning = pn >= 0 ? &p.steps[a.order[static_cast<std::size_t>(pn)]] : nullptr;
+            const bool warned = warning && has_command(*warning, command_kind::collection_warning);
             if (!warned || a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1)
               report(k, *law, r.text,
                      warned ? "is not triggered by after_previous_deadline_days >= 1"
                             : "is not preceded by a collection warning");
+            else if (skippable(*warning))
+              report(k, *law, r.text,
+                     "the collection warning before it ('" + warning->name +
+                         "') may be skipped for an invoice (minimum_open, if_not_met skip or a late window)");
             break;
           }
         }

@@ -40,6 +40,17 @@ namespace kreditor::dunning::detail {
 /// covers every non-compensation fee together).
 [[nodiscard]] std::int16_t max_fee_notices(jurisdiction j, segment s);
 
+/// The currency the law caps a statutory fee of `kind` in, for a claim due on `due`; nullopt
+/// when the law gives no cap.
+[[nodiscard]] std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due);
+
+/// The days the invoice must have reached the debtor before the due date for a fee of `kind`
+/// (the latest law; 0: no such rule).
+[[nodiscard]] std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind);
+
+/// True when a step issues a written notice (a reminder or a collection warning).
+[[nodiscard]] bool is_written(std::span<const command_kind> commands);
+
 /// True when a reminder fee in `j` needs the debtor's prior agreement.
 [[nodiscard]] bool fee_needs_agreement(jurisdiction j);
 

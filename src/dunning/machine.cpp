@@ -66,6 +66,7 @@ money event_amount(const event& e) {
 
 std::int32_t event_step(const event& e) {
   if (const auto* p = std::get_if<step_due>(&e)) return p->step;
+  if (const auto* p = std::get_if<step_skipped>(&e)) return p->step;
   if (const auto* p = std::get_if<notice_sent>(&e)) return p->notice.step;
   return -1;
 }
@@ -87,6 +88,20 @@ money fee_for(const context& c, const invoice_state& s, std::int32_t k, date on)
   const date due = from_day_number(c.invoice.due_day);
   const auto cap = statutory_fee_cap(c.policy.source.jurisdiction, c.invoice.segment, cs.fee,
                                      c.invoice.currency, due, on, amount(c, s.open_minor));
+  if (src.fee.statutory && !cap) {
+    // A statutory fee whose law caps it in another currency: the policy is for another
+    // country's invoices (a NO policy on a SEK invoice). An error, never a silent zero fee.
+    if (const auto law_currency = detail::statutory_cap_currency(c.policy.source.jurisdiction, c.invoice.segment,
+                                                                 cs.fee, due);
+        law_currency && *law_currency != c.invoice.currency)
+      throw error(errc::currency_mismatch,
+                  "policy '" + c.policy.source.name + "': steps[" + std::to_string(k) + "] '" + src.name +
+                      "': the statutory " + std::string(to_string(c.policy.source.jurisdiction)) + " fee is in " +
+                      std::string(law_currency->code()) + ", the invoice in " +
+                      std::string(c.invoice.currency.code()) + " (use the policy of the invoice's country)");
+  }
+  // The invoice must have reached the debtor long enough before the due date (FI consumers).
+  if (c.invoice.due_day - c.invoice.invoice_day < cs.fee_min_invoice_lead[seg(c)]) return amount(c, 0);
   money fee = src.fee.statutory ? cap.value_or(amount(c, 0))
                                 : in_currency(src.fee.amounts, c.invoice.currency).value_or(amount(c, 0));
   if (cap && fee > *cap) fee = *cap;  // the law's cap for this claim's date wins
@@ -180,10 +195,22 @@ bool on_due_day(const context& c, const invoice_state&, const event& e) {
 bool hands_over(const context& c, const invoice_state& s, const event& e) {
   return step_in_order(c, s, e) && step_of(c, e).hands_over;
 }
+std::int32_t scheduled_day(const context& c, const invoice_state& s, std::size_t k);
+// A step due now whose moment (its scheduled day) passed more than late_window days ago.
+bool too_late(const context& c, const invoice_state& s, const event& e) {
+  if (!step_in_order(c, s, e)) return false;
+  const compiled_step& cs = step_of(c, e);
+  if (cs.late_window == no_day) return false;
+  const std::int32_t on = day_of(std::get<step_due>(e).on);
+  return on > scheduled_day(c, s, static_cast<std::size_t>(event_step(e))) + cs.late_window;
+}
 bool sends_notice(const context& c, const invoice_state& s, const event& e) {
   return step_in_order(c, s, e) && step_of(c, e).notice;
 }
 bool in_order(const context& c, const invoice_state& s, const event& e) { return step_in_order(c, s, e); }
+bool may_skip(const context& c, const invoice_state& s, const event& e) {
+  return step_in_order(c, s, e) && step_of(c, e).skip_if_guard_fails;
+}
 bool settles(const context& c, const invoice_state& s, const event& e) {
   const money m = event_amount(e);
   return m.currency() == c.invoice.currency && m.minor_units() >= s.open_minor + s.fees_minor;
@@ -211,6 +238,12 @@ void fire_step(const context& c, invoice_state& s, const event& e, std::vector<c
   emit(c, after, begin, end, ev.step, ev.on, deadline, fee, out);
   s = after;
 }
+// The step is not for this invoice (a guard failed and the step says skip; or its moment has
+// passed by more than its window): the ladder goes on with the next step, nothing is sent.
+void skip_step(const context&, invoice_state& s, const event& e, std::vector<command>&) {
+  s.next_step = static_cast<std::uint8_t>(event_step(e) + 1);
+}
+
 void record_step(const context& c, invoice_state& s, const event& e, std::vector<command>&) {
   const notice_record& n = std::get<notice_sent>(e).notice;
   if (n.fee.currency() != c.invoice.currency && !n.fee.is_zero())
@@ -281,6 +314,8 @@ const auto table = std::to_array<transition>({
   // name                            from                         event                      [guard]                          / action                        = to
   {"due_on_due_date",                in(s::not_yet_due),          on<date_reached>,          KREDITOR_FN(on_due_day),         KREDITOR_FN(nullptr),           s::due},
   {"overdue_after_due_date",         in(s::not_yet_due, s::due),  on<date_reached>,          KREDITOR_FN(past_due),           KREDITOR_FN(nullptr),           s::overdue},
+  {"step_too_late_skipped",          active,                      on<step_due>,              KREDITOR_FN(too_late),           KREDITOR_FN(skip_step),         keep},
+  {"step_skipped",                   active,                      on<step_skipped>,          KREDITOR_FN(may_skip),           KREDITOR_FN(skip_step),         keep},
   {"step_hands_over",                active,                      on<step_due>,              KREDITOR_FN(hands_over),         KREDITOR_FN(fire_step),         s::handed_to_collection},
   {"step_sends_notice",              in(s::overdue, s::reminded), on<step_due>,              KREDITOR_FN(sends_notice),       KREDITOR_FN(fire_step),         s::reminded},
   {"step_keeps_state",               active,                     on<step_due>,              KREDITOR_FN(in_order),           KREDITOR_FN(fire_step),         keep},
@@ -321,7 +356,7 @@ constexpr auto state_names = std::to_array<std::string_view>(
     {"not_yet_due", "due", "overdue", "reminded", "handed_to_collection", "legal", "paid",
      "credited", "written_off"});
 constexpr auto event_names = std::to_array<std::string_view>(
-    {"date_reached", "step_due", "notice_sent", "payment_received", "credit_note",
+    {"date_reached", "step_due", "step_skipped", "notice_sent", "payment_received", "credit_note",
      "dispute_opened", "dispute_resolved", "promise_made", "promise_broken", "plan_agreed",
      "installment_paid", "installment_missed", "escalate", "hold", "release", "write_off",
      "legal_proceedings"});
@@ -372,6 +407,32 @@ outcome step(const context& ctx, const invoice_state& from, const event& ev) {
 
 std::span<const row_info> transition_table() noexcept { return rows; }
 
+namespace {
+// The day step k fires at the earliest (policy anchors, pauses, the law's floors, never the
+// day of the previous step).
+std::int32_t scheduled_day(const context& c, const invoice_state& is, std::size_t k) {
+  const compiled_step& cs = c.policy.steps[k];
+  const std::int32_t prev_notice = is.last_notice != no_day ? is.last_notice : c.invoice.invoice_day;
+  const std::int32_t prev_deadline = is.last_deadline != no_day ? is.last_deadline : c.invoice.due_day;
+  std::int32_t day = c.invoice.invoice_day;
+  if ((is.flags & overlay::escalated) == 0) {
+    std::int32_t policy_day = no_day;
+    if (cs.after_due != no_day) policy_day = std::max(policy_day, c.invoice.due_day + cs.after_due);
+    if (cs.after_invoice != no_day) policy_day = std::max(policy_day, c.invoice.invoice_day + cs.after_invoice);
+    if (cs.after_previous_notice != no_day) policy_day = std::max(policy_day, prev_notice + cs.after_previous_notice);
+    if (cs.after_previous_deadline != no_day)
+      policy_day = std::max(policy_day, prev_deadline + cs.after_previous_deadline);
+    day = std::max(day, policy_day + is.paused_days);
+  }
+  const legal_floor& fl = cs.legal[seg(c)];
+  if (fl.after_due != no_day) day = std::max(day, c.invoice.due_day + fl.after_due);
+  if (fl.after_previous_notice != no_day) day = std::max(day, prev_notice + fl.after_previous_notice);
+  if (fl.after_previous_deadline != no_day) day = std::max(day, prev_deadline + fl.after_previous_deadline);
+  if (is.last_fired != no_day) day = std::max(day, is.last_fired + 1);
+  return day;
+}
+}  // namespace
+
 std::optional<scheduled> next_step(const context& c, const invoice_state& s) {
   if (s.current > state::reminded) return std::nullopt;  // handed over or closed
   if (s.flags & overlay::pausing) return std::nullopt;
@@ -379,32 +440,26 @@ std::optional<scheduled> next_step(const context& c, const invoice_state& s) {
   if (const auto min = in_currency(c.policy.source.minimum_open, c.invoice.currency);
       min && s.open_minor < min->minor_units())
     return std::nullopt;
-  std::size_t k = s.next_step;
   const std::uint8_t bitmask = seg_bit(c);
-  while (k < c.policy.steps.size() && (c.policy.steps[k].segments & bitmask) == 0) ++k;
-  if (k >= c.policy.steps.size()) return std::nullopt;
-  if (const auto min = in_currency(c.policy.source.steps[k].minimum_open, c.invoice.currency);
-      min && s.open_minor < min->minor_units())
-    return std::nullopt;
-  const compiled_step& cs = c.policy.steps[k];
-  const std::int32_t prev_notice = s.last_notice != no_day ? s.last_notice : c.invoice.invoice_day;
-  const std::int32_t prev_deadline = s.last_deadline != no_day ? s.last_deadline : c.invoice.due_day;
-  std::int32_t day = c.invoice.invoice_day;
-  if ((s.flags & overlay::escalated) == 0) {
-    std::int32_t policy_day = no_day;
-    if (cs.after_due != no_day) policy_day = std::max(policy_day, c.invoice.due_day + cs.after_due);
-    if (cs.after_invoice != no_day) policy_day = std::max(policy_day, c.invoice.invoice_day + cs.after_invoice);
-    if (cs.after_previous_notice != no_day) policy_day = std::max(policy_day, prev_notice + cs.after_previous_notice);
-    if (cs.after_previous_deadline != no_day)
-      policy_day = std::max(policy_day, prev_deadline + cs.after_previous_deadline);
-    day = std::max(day, policy_day + s.paused_days);
+  const bool overdue = s.current == state::overdue || s.current == state::reminded;
+  for (std::size_t k = s.next_step; k < c.policy.steps.size(); ++k) {
+    const compiled_step& cs = c.policy.steps[k];
+    if ((cs.segments & bitmask) == 0) continue;  // not for this debtor segment
+    // A step that belongs before the due date is skipped once the invoice is overdue (a
+    // first run over an old ledger), never sent late.
+    if (cs.before_due_only && overdue) continue;
+    if (const auto min = in_currency(c.policy.source.steps[k].minimum_open, c.invoice.currency);
+        min && s.open_minor < min->minor_units()) {
+      if (cs.skip_below_minimum) continue;  // an amount threshold: this step is not for this invoice
+      return std::nullopt;                  // wait until the open amount reaches it
+    }
+    return scheduled{static_cast<std::int32_t>(k), scheduled_day(c, s, k)};
   }
-  const legal_floor& fl = cs.legal[seg(c)];
-  if (fl.after_due != no_day) day = std::max(day, c.invoice.due_day + fl.after_due);
-  if (fl.after_previous_notice != no_day) day = std::max(day, prev_notice + fl.after_previous_notice);
-  if (fl.after_previous_deadline != no_day) day = std::max(day, prev_deadline + fl.after_previous_deadline);
-  if (s.last_fired != no_day) day = std::max(day, s.last_fired + 1);
-  return scheduled{static_cast<std::int32_t>(k), day};
+  return std::nullopt;
+}
+
+date installment_paid_by(const compiled_policy& cp, date due) {
+  return apply(cp.deadlines, due) + days(cp.source.installment_grace_days);
 }
 
 std::int32_t next_action_day(const context& c, const invoice_state& s) {

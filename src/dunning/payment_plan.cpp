@@ -34,6 +34,7 @@ payment_plan make_payment_plan(const plan_balance& b, const plan_terms& t) {
     const auto idx = static_cast<std::size_t>(i);
     plan_installment inst;
     inst.due = add_months(t.first_due, i * t.months_between, month_end::clamp);
+    if (t.due_dates) inst.due = apply(*t.due_dates, inst.due);
     inst.principal = principal_parts[idx];
     inst.fees = fee_parts[idx];
     inst.interest = interest_parts[idx];

@@ -118,11 +118,34 @@ policy relationship_first(jurisdiction j) {
   return p;
 }
 
+// The B2B variant of a national preset: for a business debtor the first reminder charges the
+// fixed B2B compensation (NO standardkompensasjon, SE förseningsersättning 450 SEK, DK
+// kompensationsbeløb 310 DKK, FI vakiokorvaus 40 EUR; fee_rules.json) instead of the reminder
+// fee, once per claim (the engine charges it once: overlay::compensated); a consumer gets the
+// national preset's reminder. The other steps are the national preset's.
+// UNCERTAIN (not modelled): SE 4 b § deducts reminder and inkassokrav fees from the 450 SEK;
+// whether NO and DK allow the later collection fees beside the compensation was not researched.
+policy b2b_variant(policy p) {
+  p.name += "-B2B";
+  policy_step consumer = p.steps.front();
+  consumer.segment = segment::b2c;
+  policy_step business = p.steps.front();
+  business.name += " (B2B)";
+  business.segment = segment::b2b;
+  business.fee = fee_spec::statutory_cap();
+  business.fee_kind = fee_kind::compensation;
+  p.steps.front() = std::move(consumer);
+  p.steps.insert(p.steps.begin() + 1, std::move(business));
+  return p;
+}
+
 }  // namespace
 
 std::vector<std::string_view> preset_names() {
   return {"NO", "SE", "DK", "FI", "EU", "single-reminder", "relationship-first"};
 }
+
+std::vector<std::string_view> b2b_preset_names() { return {"NO-B2B", "SE-B2B", "DK-B2B", "FI-B2B"}; }
 
 policy preset(std::string_view name, std::optional<jurisdiction> j) {
   auto national_preset = [&](jurisdiction own, policy (*make)()) {
@@ -136,10 +159,15 @@ policy preset(std::string_view name, std::optional<jurisdiction> j) {
   if (name == "DK") return national_preset(jurisdiction::dk, denmark);
   if (name == "FI") return national_preset(jurisdiction::fi, finland);
   if (name == "EU") return national_preset(jurisdiction::eu, europe);
+  if (name == "NO-B2B") return b2b_variant(national_preset(jurisdiction::no, norway));
+  if (name == "SE-B2B") return b2b_variant(national_preset(jurisdiction::se, sweden));
+  if (name == "DK-B2B") return b2b_variant(national_preset(jurisdiction::dk, denmark));
+  if (name == "FI-B2B") return b2b_variant(national_preset(jurisdiction::fi, finland));
   if (name == "single-reminder") return single_reminder(j.value_or(jurisdiction::eu));
   if (name == "relationship-first") return relationship_first(j.value_or(jurisdiction::eu));
   throw error(errc::not_found, "preset '" + std::string(name) +
-                                   "' is not one of NO, SE, DK, FI, EU, single-reminder, relationship-first");
+                                   "' is not one of NO, SE, DK, FI, EU, NO-B2B, SE-B2B, DK-B2B, FI-B2B, "
+                                   "single-reminder, relationship-first");
 }
 
 }  // namespace kreditor::dunning

@@ -132,7 +132,8 @@ fee_spec fee_of(const json& j, const std::string& path) {
 policy_step step_of(const json& j, const std::string& path) {
   object(j, path);
   only_keys(j, path, {"name", "trigger", "commands", "deadline_days", "fee", "fee_kind", "segment",
-                      "minimum_open", "bands", "guards"});
+                      "minimum_open", "bands", "guards", "if_not_met", "late_window_days",
+                      "fee_min_invoice_lead_days"});
   policy_step st;
   const json* name = find(j, "name");
   if (!name) fail(path + "/name", "is required");
@@ -181,6 +182,20 @@ policy_step step_of(const json& j, const std::string& path) {
   if (const json* v = find(j, "guards")) {
     if (!v->is_array()) fail(path + "/guards", "must be an array of guard names");
     for (std::size_t g = 0; g < v->size(); ++g) st.guards.push_back(string_of((*v)[g], path + "/guards/" + std::to_string(g)));
+  }
+  if (const json* v = find(j, "if_not_met")) {
+    const std::string s = string_of(*v, path + "/if_not_met");
+    if (s == "skip") st.if_not_met = dunning::if_not_met::skip;
+    else if (s == "wait") st.if_not_met = dunning::if_not_met::wait;
+    else fail(path + "/if_not_met", "'" + s + "' is neither skip nor wait");
+  }
+  if (const json* v = find(j, "late_window_days")) {
+    st.late_window_days = days_of(*v, path + "/late_window_days");
+    if (*st.late_window_days < 0) fail(path + "/late_window_days", "must not be negative");
+  }
+  if (const json* v = find(j, "fee_min_invoice_lead_days")) {
+    st.fee_min_invoice_lead_days = days_of(*v, path + "/fee_min_invoice_lead_days");
+    if (*st.fee_min_invoice_lead_days < 0) fail(path + "/fee_min_invoice_lead_days", "must not be negative");
   }
   return st;
 }
@@ -314,6 +329,9 @@ std::string to_json(const dunning::policy& p) {
       s["bands"] = bands;
     }
     if (!st.guards.empty()) s["guards"] = st.guards;
+    if (st.if_not_met) s["if_not_met"] = std::string(to_string(*st.if_not_met));
+    if (st.late_window_days) s["late_window_days"] = *st.late_window_days;
+    if (st.fee_min_invoice_lead_days) s["fee_min_invoice_lead_days"] = *st.fee_min_invoice_lead_days;
     steps.push_back(s);
   }
   j["steps"] = steps;

@@ -88,6 +88,8 @@ legal_fee_rule rule_from_json(const json& r, const std::string& where) {
   if (r.contains("max_count")) out.max_count = json_days(r, "max_count", w);
   out.count_group = detail::json_string_or(r, "count_group", out.id);
   out.needs_agreement = r.value("needs_agreement", false);
+  out.needs_written_notice = r.value("needs_written_notice", false);
+  out.min_invoice_days_before_due = json_days(r, "min_invoice_days_before_due", w);
   out.law = detail::json_string(r, "law", w);
   out.source = detail::json_string(r, "source", w);
   out.uncertain = r.value("uncertain", false);

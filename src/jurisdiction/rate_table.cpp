@@ -68,6 +68,10 @@ rate_table table_from_json(const json& t, const std::string& who) {
   if (t.contains("margin_percent")) info.margin = detail::json_percent(t["margin_percent"], who + ".margin_percent");
   info.basis = json_day_count(t, who);
   info.basis_source = detail::json_string_or(t, "day_count_source", "");
+  if (const auto u = t.find("day_count_uncertain"); u != t.end()) {
+    if (!u->is_boolean()) throw error(errc::invalid_argument, who + ".day_count_uncertain: expected true or false");
+    info.basis_uncertain = u->get<bool>();
+  }
   const std::string start = detail::json_string_or(t, "first_interest_day", "day_after_due");
   if (start != "day_after_due" && start != "due_date")
     throw error(errc::invalid_argument, who + ".first_interest_day: '" + start + "' is neither day_after_due nor due_date");

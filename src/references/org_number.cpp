@@ -183,12 +183,25 @@ validation validate_orgnr_se(std::string_view number) {
 
 // --- Denmark -------------------------------------------------------------------------
 
+// A CVR number never starts with 0 (they are issued from 10000000 up; independent review of
+// 2026-12, issue 13): 0-leading numbers that pass the mod-11 sum are rejected too.
+constexpr std::string_view cvr_leading_zero = "a CVR number does not start with 0";
+
+bool starts_with_zero(std::string_view text) {
+  const auto first = text.find_first_not_of(' ');
+  return first != std::string_view::npos && text[first] == '0';
+}
+
 result<char> cvr_check_digit(std::string_view first_seven) {
+  if (starts_with_zero(first_seven))
+    return failure{errc::invalid_argument, "cvr_check_digit: " + std::string(cvr_leading_zero)};
   return check_digit_of(first_seven, cvr_payload, cvr_check, "cvr_check_digit", cvr_unissued);
 }
 
 validation validate_cvr(std::string_view number) {
-  return validate_trailing_check(number, cvr_shape, cvr_check, cvr_unissued);
+  validation v = validate_trailing_check(number, cvr_shape, cvr_check, cvr_unissued);
+  if (v && starts_with_zero(number)) return validation::invalid(std::string(cvr_leading_zero));
+  return v;
 }
 
 // --- Finland -------------------------------------------------------------------------

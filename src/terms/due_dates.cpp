@@ -19,6 +19,8 @@ namespace {
 void check_period(const payment_terms& t, std::int32_t n, term_unit unit) {
   if (t.anchor == term_anchor::proximo) {
     if (n < 1 || n > 31 || unit != term_unit::day) bad_period(n);
+  } else if (t.anchor == term_anchor::end_of_month_after || t.anchor == term_anchor::day_of_month_after) {
+    if (n < 0 || n > 3660 || unit != term_unit::day) bad_period(n);
   } else if (unit == term_unit::month) {
     if (n < 1 || n > 120) bad_period(n);
   } else if (n < 0 || n > 3660) {
@@ -54,7 +56,15 @@ template <term_anchor Anchor, term_unit Unit>
 struct period_kernel {
   constexpr std::int32_t operator()(std::int32_t start, std::int32_t n, std::int32_t cutoff,
                                     month_end rule) const noexcept {
-    if constexpr (Anchor == term_anchor::proximo) {
+    if constexpr (Anchor == term_anchor::end_of_month_after || Anchor == term_anchor::day_of_month_after) {
+      // The month the period ends in: its last day, plus (day_of_month_after) the day of the
+      // following month, passed in `cutoff` (these terms have no cut-off; Odoo adds the days
+      // to the month end, so day 31 of a 30-day month is the 1st of the month after).
+      const civil::month_span m = civil::month_of(start + n);
+      const std::int32_t month_end_day = m.first + m.length - 1;
+      if constexpr (Anchor == term_anchor::day_of_month_after) return month_end_day + cutoff;
+      return month_end_day;
+    } else if constexpr (Anchor == term_anchor::proximo) {
       // `n` is a day of the following month, clamped to its length ("net 30 prox" in February).
       const next_month m = month_after_anchor(start, cutoff);
       return m.first + std::min(n, m.length) - 1;
@@ -80,6 +90,10 @@ decltype(auto) with_kernel(term_anchor anchor, term_unit unit, F&& f) {
       return f(period_kernel<end_of_month, day>{});
     case proximo:  // check_period allows only days
       return f(period_kernel<proximo, day>{});
+    case end_of_month_after:  // days only, too
+      return f(period_kernel<end_of_month_after, day>{});
+    case day_of_month_after:
+      return f(period_kernel<day_of_month_after, day>{});
     case invoice_date:
       break;
   }
@@ -87,10 +101,15 @@ decltype(auto) with_kernel(term_anchor anchor, term_unit unit, F&& f) {
   return f(period_kernel<invoice_date, day>{});
 }
 
+// The kernel's third argument: the cut-off day, or for 'then day D' terms the day D.
+std::int32_t kernel_param(const payment_terms& t) noexcept {
+  return t.anchor == term_anchor::day_of_month_after ? t.day_of_month : t.cutoff_day;
+}
+
 std::int32_t period_end_day(const payment_terms& t, std::int32_t start, std::int32_t n, term_unit unit) {
   check_period(t, n, unit);
   return with_kernel(t.anchor, unit,
-                     [&](auto kernel) { return kernel(start, n, t.cutoff_day, t.month_end_rule); });
+                     [&](auto kernel) { return kernel(start, n, kernel_param(t), t.month_end_rule); });
 }
 
 [[noreturn]] void past_the_calendar(std::int32_t n) {
@@ -182,7 +201,7 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
     const std::int32_t n = parts ? t.installments.back().net : t.net;
     const term_unit unit = parts ? t.installments.back().unit : t.unit;
     check_period(t, n, unit);
-    const std::int32_t cutoff = t.cutoff_day;
+    const std::int32_t cutoff = kernel_param(t);
     const month_end rule = t.month_end_rule;
     const std::int32_t* const in = issue_days.data();  // plain pointers: nothing to reload
     std::int32_t* const due = out.data();

@@ -408,6 +408,27 @@ class parser {
       } else if (w == "snap") {
         t.month_end_rule = month_end::snap;
         ++i_;
+      } else if (w == "then") {
+        // "net 30 then EOM": the end of the month in which the period ends; "net 30 then day 10":
+        // day 10 of the month after it.
+        const token& kw = cur();
+        ++i_;
+        if (t.anchor != term_anchor::invoice_date)
+          return fail(kw.begin, "cannot mix 'then' with end-of-month or proximo:", original(kw));
+        if (word(cur()) == "eom") {
+          t.anchor = term_anchor::end_of_month_after;
+          ++i_;
+        } else if (word(cur()) == "day") {
+          const token& day_kw = cur();
+          ++i_;
+          std::int32_t day = 0;
+          if (!whole_number(day, "expected a day of the month after", original(day_kw))) return false;
+          if (day < 1 || day > 31) return fail(day_kw.begin, "the day of the following month must be 1..31");
+          t.anchor = term_anchor::day_of_month_after;
+          t.day_of_month = static_cast<std::uint8_t>(day);
+        } else {
+          return fail(cur().begin, "expected 'EOM' or 'day D' after", original(kw));
+        }
       } else {
         return true;
       }
@@ -522,6 +543,8 @@ std::string format(const payment_terms& t) {
   if (t.month_end_rule == month_end::snap) s += " snap";
   if (t.anchor == term_anchor::end_of_month) s += " EOM";
   if (t.anchor == term_anchor::proximo) s += " prox";
+  if (t.anchor == term_anchor::end_of_month_after) s += " then EOM";
+  if (t.anchor == term_anchor::day_of_month_after) s += " then day " + std::to_string(t.day_of_month);
   if (t.cutoff_day != 0) s += " cutoff " + std::to_string(t.cutoff_day);
   if (t.clauses.late_interest) s += "; interest " + t.clauses.late_interest->percent_string() + "%";
   if (t.clauses.reminder_fee_agreed) s += "; reminder fee";

@@ -15,6 +15,8 @@ std::string_view period_problem(std::int32_t n, term_unit unit, term_anchor anch
     return {};
   }
   if (unit == term_unit::month) {
+    if (anchor == term_anchor::end_of_month_after || anchor == term_anchor::day_of_month_after)
+      return "'then EOM' / 'then day D' terms count days, not months";
     if (n < 1 || n > max_months) return "a period in months must be 1..120";
     return {};
   }
@@ -36,6 +38,13 @@ std::string_view invalid_reason(const payment_terms& t) noexcept {
     return t == cash ? std::string_view{} : "cash terms (COD, CIA, due on receipt) carry no periods";
   }
   if (t.cutoff_day > 30) return "cut-off day must be 0..30";
+  const bool after_period = t.anchor == term_anchor::end_of_month_after || t.anchor == term_anchor::day_of_month_after;
+  if (t.anchor == term_anchor::day_of_month_after && (t.day_of_month < 1 || t.day_of_month > 31))
+    return "the day of the following month must be 1..31";
+  if (t.anchor != term_anchor::day_of_month_after && t.day_of_month != 0)
+    return "a day of the following month needs 'then day D' terms";
+  if (after_period && t.cutoff_day != 0) return "'then EOM' / 'then day D' terms take no cut-off day";
+  if (after_period && !t.discounts.empty()) return "'then EOM' / 'then day D' terms take no discount tiers";
   if (t.cutoff_day != 0 && t.anchor == term_anchor::invoice_date)
     return "a cut-off day needs end-of-month or proximo terms";
   if (t.kind == term_kind::net) {
@@ -72,8 +81,9 @@ std::string_view invalid_reason(const payment_terms& t) noexcept {
     const installment& p = t.installments[i];
     if (p.unit != unit) return "all instalments must use the same unit";
     if (auto why = period_problem(p.net, p.unit, t.anchor); !why.empty()) return why;
-    if (i > 0 && p.net <= t.installments[i - 1].net)
-      return "instalments must have strictly increasing periods";
+    // Two instalments may fall on one day (e.g. a deposit and a first part); never earlier.
+    if (i > 0 && p.net < t.installments[i - 1].net)
+      return "instalments must have non-decreasing periods";
     switch (p.kind) {
       case share_kind::percent:
         if (p.share.parts_per_billion() <= 0 || p.share.parts_per_billion() > rate::one)

@@ -109,5 +109,24 @@ TEST_F(RunBook, AStateFileFeeAboveTheCapOrNegativeIsAnInputError) {
   }
 }
 
+TEST(ExposureReasons, AReasonWithoutAnAmountPrintsNone) {
+  const auto r = run_cli("exposure --customer NO-1002 --order-amount 1000.00");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  reason: in_collection\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("(0.00)"), std::string::npos) << r.out;
+}
+
+TEST(RunDayCount, JsonFlagsAnUncertainDayCountPerInvoice) {
+  const auto r = run_cli("run --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& c : nlohmann::json::parse(r.out)["customers"])
+    for (const auto& i : c["invoices"]) {
+      if (!i.contains("state")) continue;
+      // Norway and Finland count the calendar year by law; Sweden, Denmark and the EU rule do not say.
+      const std::string country = c["country"];
+      EXPECT_EQ(i["day_count_uncertain"].get<bool>(), country != "NO" && country != "FI") << country;
+    }
+}
+
 }  // namespace
 }  // namespace kreditor

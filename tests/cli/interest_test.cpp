@@ -29,6 +29,24 @@ TEST(CliInterest, NorwegianSplitExampleFromTheContract) {
   EXPECT_EQ(j["uncertain"], true);  // the 2024H2 rate is derived
 }
 
+// Issue 13: the day count is flagged the way rates are, where the law does not settle it.
+TEST(CliInterest, JsonSaysWhetherTheDayCountIsUncertain) {
+  const auto no = run_cli(example + " --json");
+  ASSERT_EQ(no.exit_code, 0) << no.err;
+  EXPECT_EQ(nlohmann::json::parse(no.out)["day_count_uncertain"], false);  // Lovavdelingen 26.06.2006
+  const auto dk = run_cli("interest --amount 10000 --currency DKK --from 2025-01-30 --to 2025-01-31 "
+                          "--jurisdiction DK --json");
+  ASSERT_EQ(dk.exit_code, 0) << dk.err;
+  const auto j = nlohmann::json::parse(dk.out);
+  EXPECT_EQ(j["day_count"], "ACT/ACT ISDA");
+  EXPECT_EQ(j["day_count_uncertain"], true);
+  EXPECT_EQ(j["interest"], "2.95");  // one day late on the 31st still costs a day
+  const auto chosen = run_cli("interest --amount 10000 --currency DKK --from 2025-01-30 --to 2025-01-31 "
+                              "--jurisdiction DK --day-count 30E/360 --json");
+  ASSERT_EQ(chosen.exit_code, 0) << chosen.err;
+  EXPECT_EQ(nlohmann::json::parse(chosen.out)["day_count_uncertain"], false);  // the caller's choice
+}
+
 TEST(CliInterest, FixedRateOverridesTheTable) {
   const auto r = run_cli("interest --amount 10000 --currency NOK --from 2025-03-01 --to 2025-03-31 "
                          "--jurisdiction NO --rate 12.5% --json");

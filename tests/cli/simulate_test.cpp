@@ -33,6 +33,29 @@ TEST(CliSimulate, NorwayPresetPrintsTheTimelineAsJson) {
   }
 }
 
+// Issue 13: SE 2 § — a påminnelseavgift only if agreed when the debt arose; not agreed by default.
+TEST(CliSimulate, SwedishReminderFeeOnlyWhenAgreed) {
+  const std::string se = "simulate --policy SE --amount 5000.00 --currency SEK --invoice-date 2026-01-02 --due 2026-01-16 --json";
+  const auto plain = run_cli(se);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(nlohmann::json::parse(plain.out).at("events")[0].at("fee"), "0.00");
+  const auto agreed = run_cli(se + " --reminder-fee-agreed yes");
+  ASSERT_EQ(agreed.exit_code, 0) << agreed.err;
+  EXPECT_EQ(nlohmann::json::parse(agreed.out).at("events")[0].at("fee"), "60.00");
+  const auto no = run_cli(se + " --reminder-fee-agreed no");
+  EXPECT_EQ(nlohmann::json::parse(no.out).at("events")[0].at("fee"), "0.00");
+  const auto bad = run_cli(se + " --reminder-fee-agreed maybe");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--reminder-fee-agreed"), std::string::npos) << bad.err;
+}
+
+// Issue 13: a NO policy on a SEK invoice is an error, not a silent zero fee.
+TEST(CliSimulate, NorwegianPolicyOnASwedishInvoiceFails) {
+  const auto r = run_cli("simulate --policy NO --amount 5000.00 --currency SEK --invoice-date 2026-01-02 --due 2026-01-16");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("SEK"), std::string::npos) << r.err;
+}
+
 TEST(CliSimulate, RelationshipFirstCallsAndHoldsCredit) {
   const auto r = run_cli("simulate --policy relationship-first" + invoice + " --until 2026-12-31 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

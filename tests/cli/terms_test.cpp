@@ -29,6 +29,39 @@ TEST(CliTerms, TwoTenNetThirtyAsJson) {
   EXPECT_EQ(j["installments"][0]["share"], "1");
 }
 
+// Issue 13: an implied rate too large to represent must not cost the due date and discount.
+TEST(CliTerms, HugeImpliedRateStillGivesTheDueDateAndDiscount) {
+  const auto r = run_cli("terms \"10/1 net 2\" --invoice-date 2026-01-15 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = json_of(r);
+  EXPECT_EQ(j["due_date"], "2026-01-17");
+  ASSERT_EQ(j["discounts"].size(), 1u);
+  EXPECT_EQ(j["discounts"][0]["deadline"], "2026-01-16");
+  EXPECT_EQ(j["implied_annual_rate_simple_percent"], "4055.56");  // 10/90 x 365/1
+  EXPECT_TRUE(j["implied_annual_rate_compound"].is_null());
+  EXPECT_EQ(j["implied_annual_rate_compound_above_percent"], "90000000000000000");
+  const auto text = run_cli("terms \"10/1 net 2\" --invoice-date 2026-01-15");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("due date:   2026-01-17"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("above 90000000000000000 % compound"), std::string::npos) << text.out;
+}
+
+// Issue 13: forms other systems have, through the CLI.
+TEST(CliTerms, ThenEomAndThenDayForms) {
+  const auto eom = run_cli("terms \"30 days then EOM\" --invoice-date 2026-01-15 --json");
+  ASSERT_EQ(eom.exit_code, 0) << eom.err;
+  EXPECT_EQ(json_of(eom)["canonical"], "net 30 then EOM");
+  EXPECT_EQ(json_of(eom)["due_date"], "2026-02-28");
+  const auto day = run_cli("terms \"net 30 then day 10\" --invoice-date 2026-01-15 --json");
+  ASSERT_EQ(day.exit_code, 0) << day.err;
+  EXPECT_EQ(json_of(day)["due_date"], "2026-03-10");
+  const auto same_day = run_cli("terms \"30% net 0, 20% net 0, 50% net 30\" --invoice-date 2026-01-15 --json");
+  ASSERT_EQ(same_day.exit_code, 0) << same_day.err;
+  const auto j = json_of(same_day);
+  ASSERT_EQ(j["installments"].size(), 3u);
+  EXPECT_EQ(j["installments"][0]["due_date"], j["installments"][1]["due_date"]);
+}
+
 TEST(CliTerms, JurisdictionMovesTheDueDateOffTheWeekend) {
   const auto r = run_cli("terms \"30 dager netto\" --invoice-date 2026-01-15 --jurisdiction NO --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -45,11 +45,15 @@ struct interest_convention {
   day_count basis = day_count::act_act_isda;
   first_interest_day start = first_interest_day::day_after_due;
   rounding mode = rounding::half_up;  ///< applied once, to the exact total
+  /// The law does not settle `basis` (rate_table_info::basis_uncertain): results say so. A
+  /// day count the caller chooses explicitly is theirs: set false.
+  bool basis_uncertain = false;
   friend bool operator==(const interest_convention&, const interest_convention&) = default;
 };
 
 /// The convention a rate table's law uses (its info().basis and start), with `mode`.
-/// NO/FI: ACT/ACT ISDA; SE: ACT/365F; DK: 30E/360 (practice; UNCERTAIN); EU: ACT/365F.
+/// NO/FI: ACT/ACT ISDA; SE: ACT/365F (UNCERTAIN); DK: ACT/ACT ISDA (UNCERTAIN: renteloven § 5
+/// says only "årlig rente"; 30E/360 practice is an option); EU: ACT/365F (UNCERTAIN).
 [[nodiscard]] interest_convention convention_of(const rate_table& table,
                                                 rounding mode = rounding::half_up);
 
@@ -88,6 +92,7 @@ struct interest_result {
   std::vector<interest_period> periods{};  ///< in date order; zero-balance stretches are left out
   interest_convention convention{};
   bool uncertain = false;  ///< some rate used is flagged uncertain
+  bool day_count_uncertain = false;  ///< the law does not settle the day count used (convention.basis_uncertain)
 };
 
 /// Late interest on `principal` for an invoice due on `due` and paid (or evaluated) on `end`:

@@ -128,7 +128,7 @@ struct invoice_view {
   /// policy's statutory table for this invoice; counted by the policy's day-count convention.
   std::optional<rate> agreed_interest{};
   bool credited = false;           ///< closed by a credit note (else zero open means paid)
-  bool reminder_fee_agreed = true; ///< the fee was agreed when the debt arose (SE 2 §)
+  bool reminder_fee_agreed = false; ///< the fee was agreed when the debt arose (SE 2 §; the book takes it from the terms)
   dunning::overlays overlays{};
   std::vector<notice_record> notices{};  ///< history, in the order sent
   friend bool operator==(const invoice_view&, const invoice_view&) = default;

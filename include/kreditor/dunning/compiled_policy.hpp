@@ -110,6 +110,11 @@ struct compiled_step {
   bool hands_over = false;            ///< ends the policy: handed over to collection
   bool roll_deadline = true;          ///< move a deadline off non-business days (statutory rule)
   bool fee_bearing = false;           ///< charges a fee (fixed or statutory)
+  bool skip_below_minimum = true;     ///< minimum_open not reached: skip (true) or wait
+  bool skip_if_guard_fails = false;   ///< a guard false: skip (true) or wait
+  bool before_due_only = false;       ///< a pre-due step: skipped once the invoice is overdue
+  std::int32_t late_window = no_day;  ///< skipped when due more than this many days after its scheduled day
+  std::array<std::int32_t, 2> fee_min_invoice_lead{{0, 0}};  ///< per segment: due - invoice date at least
   fee_kind fee = fee_kind::reminder;
   std::uint8_t segments = 3;          ///< bit 0: b2b, bit 1: b2c
   std::array<legal_floor, 2> legal{}; ///< per segment (index = segment)
@@ -149,7 +154,10 @@ struct compiled_policy {
 /// error(conflict) for an impossible order or a duplicate, error(legal_violation) naming the rule
 /// and its source, error(not_found) for an unregistered guard or custom command. Messages name
 /// the key path: "policy 'NO': steps[1].deadline_days: ...".
+/// Every legal violation is reported in the one message ("; "-separated), each citing the fee
+/// row in force on `law_as_of` (default: the latest the data knows).
 [[nodiscard]] compiled_policy compile(const policy& p, const extensions& ext = {});
+[[nodiscard]] compiled_policy compile(const policy& p, const extensions& ext, date law_as_of);
 
 }  // namespace dunning
 

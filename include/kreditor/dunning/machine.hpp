@@ -70,7 +70,7 @@ struct invoice_facts {
   std::int32_t due_day = 0;      ///< day_number of the due date
   kreditor::currency currency{};
   kreditor::segment segment = segment::b2b;
-  bool reminder_fee_agreed = true;
+  bool reminder_fee_agreed = false;  ///< SE 2 §: not agreed unless the record says so
   friend bool operator==(const invoice_facts&, const invoice_facts&) = default;
 };
 
@@ -102,6 +102,7 @@ struct invoice_state {
 // ---- events: what happened (each carries its date) -----------------------------------------
 struct date_reached { date on{}; };          ///< the as-of date advanced to `on`
 struct step_due { date on{}; std::int32_t step = 0; };  ///< the scheduler found `step` due
+struct step_skipped { date on{}; std::int32_t step = 0; };  ///< a guard of `step` failed and the step says skip
 struct notice_sent { notice_record notice{}; };  ///< a recorded notice, replayed from history
 struct payment_received { date on{}; money amount{}; };  ///< payment or partial payment
 struct credit_note { date on{}; money amount{}; };
@@ -118,7 +119,7 @@ struct release { date on{}; };
 struct write_off { date on{}; };
 struct legal_proceedings { date on{}; };     ///< a handed-over claim goes to court
 
-using event = std::variant<date_reached, step_due, notice_sent, payment_received, credit_note,
+using event = std::variant<date_reached, step_due, step_skipped, notice_sent, payment_received, credit_note,
                            dispute_opened, dispute_resolved, promise_made, promise_broken,
                            plan_agreed, installment_paid, installment_missed, escalate, hold,
                            release, write_off, legal_proceedings>;
@@ -190,6 +191,12 @@ struct scheduled {
   std::int32_t day = never;
 };
 [[nodiscard]] std::optional<scheduled> next_step(const context& ctx, const invoice_state& s);
+
+/// The last day an installment due on `due` is paid in time: the due date moved by the
+/// jurisdiction's statutory business-day rule (NO gjeldsbrevloven § 5, SE skuldebrevslagen 5 §,
+/// FI velkakirjalaki 5 §; DK none), plus the policy's installment_grace_days. An installment
+/// still unpaid after that day is missed.
+[[nodiscard]] date installment_paid_by(const compiled_policy& cp, date due);
 
 /// The first day on which something happens without a new event (due date reached, promise
 /// expired, next step due); `never` when nothing will.

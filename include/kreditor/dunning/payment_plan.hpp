@@ -23,6 +23,7 @@
 #include "kreditor/dunning/account.hpp"
 #include "kreditor/time/date.hpp"
 #include "kreditor/time/day_count.hpp"
+#include "kreditor/time/deadline_rule.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 
@@ -44,6 +45,10 @@ struct plan_terms {
   std::optional<rate> annual_interest{};    ///< on the declining principal during the plan
   day_count basis = day_count::act_365_fixed;
   rounding mode = rounding::half_up;        ///< one rounding per installment period
+  /// The business-day rule installment dates follow, as due dates do (NO gjeldsbrevloven § 5:
+  /// a date on a Saturday, Sunday, holiday, 1 or 17 May moves to the next business day;
+  /// time/deadline_rule.hpp statutory_deadline_rule). Default: dates are not moved.
+  std::optional<deadline_rule> due_dates{};
 };
 
 struct plan_installment {
@@ -64,7 +69,7 @@ struct payment_plan {
 };
 
 /// Splits `b` (+ the plan fee, + plan interest) into installments on first_due, then every
-/// months_between months (month_end::clamp). \throws error(invalid_argument) for 0 or more than
+/// months_between months (month_end::clamp), each moved by `due_dates` when given. \throws error(invalid_argument) for 0 or more than
 /// 120 installments, months_between < 1, a negative amount; error(currency_mismatch).
 [[nodiscard]] payment_plan make_payment_plan(const plan_balance& b, const plan_terms& t);
 

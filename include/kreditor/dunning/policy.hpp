@@ -93,6 +93,15 @@ struct amount_band {
   friend bool operator==(const amount_band&, const amount_band&) = default;
 };
 
+/// What a step does for an invoice when its condition is not met (minimum_open not reached,
+/// a custom guard false): skip it for this invoice and go on with the next step, or wait
+/// until it is met (and hold back every later step meanwhile).
+enum class if_not_met : std::uint8_t {
+  skip,  ///< "call instead of writing above an amount": the ladder goes on without this step
+  wait,  ///< the ladder waits here until the condition holds
+};
+[[nodiscard]] std::string_view to_string(if_not_met v) noexcept;
+
 /// One step of a policy.
 struct policy_step {
   std::string name{};                          ///< unique in the policy: "purring", "rykker 2"
@@ -106,6 +115,17 @@ struct policy_step {
   std::vector<money> minimum_open{};           ///< per currency: wait while the open amount is below
   std::vector<amount_band> bands{};            ///< ascending `from`; the highest reached band wins
   std::vector<std::string> guards{};           ///< custom guards registered in `extensions`; all must hold
+  /// When minimum_open or a guard is not met. Default: skip for the amount threshold
+  /// (minimum_open), wait for a guard (a guard says "not yet").
+  std::optional<dunning::if_not_met> if_not_met{};
+  /// How late the step may still be sent, in days after the day it was due to fire; later it
+  /// is skipped, not sent late (a first run over an old ledger). Default: none for steps after
+  /// the due date; a step that fires before the due date (trigger.after_due_days < 0) is
+  /// skipped once the invoice is overdue.
+  std::optional<std::int32_t> late_window_days{};
+  /// The fee is charged only when the invoice was sent at least this many days before the
+  /// due date (the law may require more: FI consumers, fee_rules.json). Default: the law's.
+  std::optional<std::int32_t> fee_min_invoice_lead_days{};
   friend bool operator==(const policy_step&, const policy_step&) = default;
 };
 
@@ -127,6 +147,8 @@ enum class interest_mode : std::uint8_t {
 struct policy {
   std::string name{};
   kreditor::jurisdiction jurisdiction = jurisdiction::eu;
+  /// SE 2 §: a reminder fee only where agreed when the debt arose. Per invoice; an invoice
+  /// (customer record) that does not say it was agreed is NOT agreed.
   fee_agreement reminder_fee_agreement = fee_agreement::per_invoice;
   interest_mode interest = interest_mode::none;
   rate interest_rate{};                           ///< for interest_mode::fixed

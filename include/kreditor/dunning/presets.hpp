@@ -6,6 +6,8 @@
 //   "NO"  purring -> inkassovarsel -> inkasso          "SE"  påminnelse -> inkassokrav -> inkasso
 //   "DK"  rykker 1..3 -> inkasso                       "FI"  maksumuistutus -> maksuvaatimus -> perintä
 //   "EU"  reminder (B2B: EUR 40 compensation) -> final notice -> collection
+//   "NO-B2B" "SE-B2B" "DK-B2B" "FI-B2B"  the national preset; a business debtor's first reminder
+//                         charges the fixed B2B compensation (once per claim) instead of its fee
 //   "single-reminder"     one reminder (NO: the inkassovarsel), then collection
 //   "relationship-first"  receipt confirmation, courtesy e-mail before due, e-mail 5 days
 //                         after due, phone call day 7, account manager day 8, formal reminder,
@@ -30,6 +32,9 @@ namespace dunning {
 
 /// "NO", "SE", "DK", "FI", "EU", "single-reminder", "relationship-first".
 [[nodiscard]] std::vector<std::string_view> preset_names();
+/// "NO-B2B", "SE-B2B", "DK-B2B", "FI-B2B": the national presets' B2B variants (for their own
+/// jurisdiction, like the national presets).
+[[nodiscard]] std::vector<std::string_view> b2b_preset_names();
 
 /// The preset `name`. The national presets are for their own jurisdiction (passing another
 /// is errc::conflict); the generic ones are built for `j` (default EU).

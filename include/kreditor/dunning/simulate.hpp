@@ -32,7 +32,7 @@ struct simulation_input {
   date invoice_date{};
   date due{};
   kreditor::segment segment = segment::b2b;
-  bool reminder_fee_agreed = true;
+  bool reminder_fee_agreed = false;  ///< SE 2 §: a reminder fee only if agreed (default: not agreed)
 };
 
 /// One day on which the policy does something.

@@ -65,6 +65,8 @@ struct legal_fee_rule {
   std::optional<int> max_count{};      ///< fee-bearing notices of `count_group` per claim
   std::string count_group{};           ///< kinds whose fee-bearing notices count together
   bool needs_agreement = false;        ///< chargeable only if agreed when the debt arose
+  bool needs_written_notice = false;   ///< chargeable only for a written notice (not a call)
+  int min_invoice_days_before_due = 0; ///< the invoice reached the debtor at least this long before due
   std::string law{};
   std::string source{};
   bool uncertain = false;              ///< legal.md flags it: re-check before relying on it

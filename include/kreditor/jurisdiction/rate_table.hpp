@@ -57,6 +57,7 @@ struct rate_table_info {
   std::optional<rate> margin{};      ///< the statutory margin over the reference rate
   day_count basis = day_count::act_365_fixed;  ///< the day count the law / practice uses
   std::string basis_source{};        ///< why that day count (UNCERTAIN where the law is silent)
+  bool basis_uncertain = false;      ///< the law does not settle the day count (SE, DK, EU): flagged
   bool start_on_due_date = false;    ///< true: the due date is interest day 1; false: the day after
   std::string start_note{};
 };

@@ -31,7 +31,12 @@
 //   net N months | net N month | net N months snap           (calendar months; snap: month
 //                                                             ends stay month ends)
 //   P% net N, P% net N | A net N, balance net N              (instalments: percent, fixed
-//                                                             amount A, or the balance)
+//                                                             amount A, or the balance; two
+//                                                             may share a day: periods never fall)
+//   net N then EOM                                           (the end of the month in which the
+//                                                             date + N days falls: ERP "N days EOM")
+//   net N then day D                                         (N days, then day D of the following
+//                                                             month: Odoo "days_end_of_month_on_the")
 //   due on receipt | on receipt | kontant | netto kontant
 //   COD | cash on delivery | efterkrav | oppkrav | postoppkrav
 //   CIA | cash in advance | prepayment | prepaid | forskudd | forskud | förskott
@@ -42,7 +47,7 @@
 //   (", " before "net" only with two or more tiers), "net 30 EOM", "1/10 net 30 EOM",
 //   "net 30 EOM cutoff 25", "net 10 prox", "2/10 net 25 prox", "50% net 30, 50% net 60",
 //   "1000.00 net 30, balance net 60 EOM" (EOM/prox once, at the end: they apply to the whole
-//   terms), "due on receipt", "COD", "CIA", then "; interest 12%" and "; reminder fee".
+//   terms), "net 30 then EOM", "net 30 then day 10", "due on receipt", "COD", "CIA", then "; interest 12%" and "; reminder fee".
 #ifndef KREDITOR_TERMS_NOTATION_HPP
 #define KREDITOR_TERMS_NOTATION_HPP
 

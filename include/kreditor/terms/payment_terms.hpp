@@ -43,6 +43,13 @@ enum class term_anchor : std::uint8_t {
   invoice_date,  ///< the invoice (or delivery) date itself: "net 30"
   end_of_month,  ///< the last day of that date's month: "net 30 EOM", "løbende måned + 30"
   proximo,       ///< the following month: `net` is a DAY OF that month: "net 10 prox" = the 10th
+  /// The end of the month in which the date + `net` days falls (the common ERP meaning of
+  /// "30 days end of month"): "net 30 then EOM".
+  end_of_month_after,
+  /// `net` days, then day `day_of_month` of the following month (Odoo's
+  /// "days_end_of_month_on_the": the end of the month of date + `net`, plus that many days):
+  /// "net 30 then day 10".
+  day_of_month_after,
 };
 
 /// The unit of a credit period.
@@ -107,6 +114,8 @@ struct payment_terms {
   /// For end_of_month / proximo: invoices dated AFTER this day of the month count from the
   /// next month (a cut-off of 25 makes an invoice of 26 March count as April's). 0: none.
   std::uint8_t cutoff_day = 0;
+  /// For term_anchor::day_of_month_after: the day of the following month, 1..31; 0 otherwise.
+  std::uint8_t day_of_month = 0;
   /// Early-payment discounts, days strictly increasing and discounts strictly decreasing.
   inline_list<discount_tier, max_discounts> discounts{};
   /// For term_kind::installments: two or more parts, periods strictly increasing.

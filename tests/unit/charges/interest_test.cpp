@@ -105,7 +105,7 @@ TEST(LateInterest, SwedenKronofogdenExampleDependsOnTheFirstDay) {
 
 // Every example in legal_vectors.json that states principal, rate and days or dates.
 TEST(LateInterest, EveryLegalVectorsInterestExample) {
-  std::ifstream in(std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json");
+  std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");
   std::stringstream ss;
   ss << in.rdbuf();
   const auto examples = nlohmann::json::parse(ss.str())["interest_examples"];
@@ -180,13 +180,41 @@ TEST(LateInterest, CreditNoteToZeroStopsInterestAndLaterInvoiceRestartsIt) {
   EXPECT_EQ(r.periods[1].balance, amount("500", eur));
 }
 
-TEST(LateInterest, DenmarkCountsThirtyEThreeSixty) {
+// DK: renteloven § 5 says only "årlig rente"; the calendar year is chosen (src/data/
+// late_interest.json DK.day_count_source) and the result says the day count is uncertain.
+TEST(LateInterest, DenmarkCountsTheCalendarYearAndFlagsTheDayCountUncertain) {
   const rate_table dk = table(jurisdiction::dk, segment::b2b);
   const auto r = late_interest(amount("10000", dkk), dk, d(2024, 1, 31), d(2024, 3, 31), convention_of(dk));
-  EXPECT_EQ(r.convention.basis, day_count::thirty_e_360);
-  EXPECT_EQ(r.periods[0].fraction, (year_fraction{60, 360}));
+  EXPECT_EQ(r.convention.basis, day_count::act_act_isda);
+  EXPECT_TRUE(r.day_count_uncertain);
   EXPECT_EQ(r.days, 60);                         // calendar days 1 Feb..31 Mar
-  EXPECT_EQ(to_string(r.interest), "195.83");    // 10000 x 11.75 % x 60/360 = 195.833
+  EXPECT_EQ(to_string(r.interest), "192.62");    // 10000 x 11.75 % x 60/366 = 192.623
+}
+
+TEST(LateInterest, DenmarkOneDayLatePaidOnAThirtyFirstCostsADaysInterest) {
+  const rate_table dk = table(jurisdiction::dk, segment::b2b);
+  const auto r = late_interest(amount("10000", dkk), dk, d(2025, 1, 30), d(2025, 1, 31), convention_of(dk));
+  EXPECT_EQ(r.days, 1);
+  EXPECT_EQ(to_string(r.interest), "2.95");  // 10000 x 10.75 % / 365 = 2.945
+  // The 30E/360 practice (an option) prices the same day at nothing: why it is not the default.
+  interest_convention thirty = convention_of(dk);
+  thirty.basis = day_count::thirty_e_360;
+  EXPECT_EQ(to_string(late_interest(amount("10000", dkk), dk, d(2025, 1, 30), d(2025, 1, 31), thirty).interest),
+            "0.00");
+}
+
+TEST(LateInterest, DayCountIsUncertainWhereTheLawIsSilentOnly) {
+  for (const auto& [j, uncertain] : {std::pair{jurisdiction::no, false}, std::pair{jurisdiction::fi, false},
+                                     std::pair{jurisdiction::se, true}, std::pair{jurisdiction::dk, true},
+                                     std::pair{jurisdiction::eu, true}}) {
+    const rate_table t = table(j, segment::b2b);
+    SCOPED_TRACE(t.info().id);
+    EXPECT_EQ(t.info().basis_uncertain, uncertain);
+    EXPECT_EQ(late_interest(amount("1000", eur), rate_table::constant(rate::percent(8)), d(2025, 1, 1),
+                            d(2025, 2, 1), convention_of(t))
+                  .day_count_uncertain,
+              uncertain);
+  }
 }
 
 TEST(LateInterest, SwedenCountsActual365EvenInALeapYear) {

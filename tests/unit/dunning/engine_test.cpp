@@ -119,9 +119,11 @@ TEST(Engine, MissedInstallmentBreaksThePlan) {
   v.overlays.plan = to_overlay(plan, d(2026, 1, 18));
   v.overlays.plan->installments[0].paid = v.overlays.plan->installments[0].amount;
   v.notices = {{0, d(2026, 1, 3), std::nullopt, nok(0)}, {1, d(2026, 1, 13), std::nullopt, nok(0)}};
-  const auto quiet = daily(cp, v, d(2026, 1, 18), d(2026, 3, 1));
+  // The second installment is due Sunday 1 March 2026: paid in time on Monday 2 March
+  // (gjeldsbrevloven § 5), so the plan breaks on the 3rd.
+  const auto quiet = daily(cp, v, d(2026, 1, 18), d(2026, 3, 2));
   EXPECT_TRUE(quiet.empty());  // paused while the plan is kept
-  const auto broke = daily(cp, v, d(2026, 3, 2), d(2026, 3, 2));
+  const auto broke = daily(cp, v, d(2026, 3, 3), d(2026, 3, 3));
   ASSERT_EQ(broke.size(), 3u);
   EXPECT_EQ(broke[0].kind, ck::cash_terms);
   EXPECT_EQ(broke[1].kind, ck::credit_hold);

@@ -113,7 +113,8 @@ INSTANTIATE_TEST_SUITE_P(Finland, LegalRule, ::testing::Values(
   LegalCase{"consumer fee after 7 days",       make(jurisdiction::fi, {reminder("muistutus", due(7), 14, fee_spec::fixed({eur(500)}))}),                      "FI.maksumuistutus.consumer: a reminder fee only for a notice no earlier than 14 days after the due date", true},
   LegalCase{"consumer fee 8 EUR",              make(jurisdiction::fi, {reminder("muistutus", due(14), 14, fee_spec::fixed({eur(800)}))}),                     "FI.maksumuistutus.consumer: a reminder fee of at most 5.00 EUR", true},
   LegalCase{"business fee 15 EUR",             [] { policy p = make(jurisdiction::fi, {reminder("muistutus", due(1), 14, fee_spec::fixed({eur(1'500)}))});
-                                                    p.steps[0].segment = segment::b2b; return p; }(),                                                       "FI.maksumuistutus.business: a reminder fee of at most 12.00 EUR"},
+                                                    p.steps[0].segment = segment::b2b; return p; }(),                                                       "FI.maksumuistutus.business: a reminder fee of at most 12.00 EUR",
+                                                                                                                                                             true /* the row's HE 241/2021 count is UNCERTAIN */},
   // fee_rules encodes the (UNCERTAIN) 14-day gap as min_days_between of the consumer notices' count group.
   LegalCase{"demand 5 days after reminder",    make(jurisdiction::fi, {reminder("muistutus", due(14), 3, fee_spec::fixed({eur(500)})),
                                                                        warning("vaatimus", after_notice(5), 14, fee_spec::fixed({eur(1'400)}))}),

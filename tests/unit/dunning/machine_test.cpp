@@ -285,7 +285,8 @@ TEST_F(MachineRow, EveryRowHasATest) {
       "payment_settles", "partial_payment", "installment_settles", "installment_paid",
       "credit_note_settles", "partial_credit_note", "dispute_pauses", "dispute_resolved_resumes",
       "promise_pauses", "broken_promise_escalates", "plan_pauses", "missed_installment_escalates",
-      "manual_escalation", "hold_pauses", "release_resumes", "written_off", "legal_proceedings_start"};
+      "manual_escalation", "hold_pauses", "release_resumes", "written_off", "legal_proceedings_start",
+      "step_skipped", "step_too_late_skipped"};  // tested in policy_semantics_test.cpp (StepThreshold, PreDueSteps)
   std::set<std::string_view> rows;
   for (const row_info& r : transition_table()) rows.insert(r.name);
   EXPECT_EQ(rows, tested);

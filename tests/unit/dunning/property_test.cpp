@@ -155,10 +155,16 @@ TEST_P(DunningProperties, HoldOverRandomHistories) {
         if (!sc.view.notices.empty() && sc.view.notices.back().step == c.step) continue;  // same step, more commands
         sc.view.notices.push_back({c.step, c.on, c.deadline, c.fee});
         // No level skipped or repeated: the next applicable step, in order.
+        // Skipped on purpose: another segment's steps, a pre-due step once overdue, a step
+        // below its amount threshold (issue 13).
+        auto skipped = [&](std::int32_t k) {
+          const compiled_step& ks = cp.steps[static_cast<std::size_t>(k)];
+          return (ks.segments & (sc.facts.segment == segment::b2b ? 1 : 2)) == 0 ||
+                 (ks.before_due_only && day_number(c.on) > sc.facts.due_day) ||
+                 (ks.skip_below_minimum && !cp.source.steps[static_cast<std::size_t>(k)].minimum_open.empty());
+        };
         std::int32_t expect = last_step + 1;
-        while (expect < static_cast<std::int32_t>(cp.steps.size()) &&
-               (cp.steps[static_cast<std::size_t>(expect)].segments & (sc.facts.segment == segment::b2b ? 1 : 2)) == 0)
-          ++expect;
+        while (expect < c.step && skipped(expect)) ++expect;
         EXPECT_EQ(c.step, expect) << name;
         last_step = c.step;
         // No legal rule broken: floors, caps, counts.

@@ -59,7 +59,7 @@ INSTANTIATE_TEST_SUITE_P(Years, NorwegianPurregebyr, ::testing::Values(
     PurregebyrCase{make_date(2026, 2, 1), "35", true}));
 
 TEST(ShippedFeeRules, NorwayMatchesLegalVectorsForEveryYearGiven) {
-  std::ifstream in(std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json");
+  std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");
   std::stringstream ss;
   ss << in.rdbuf();
   const auto years = nlohmann::json::parse(ss.str())["fees"]["NO"]["inkassosats_and_reminder_fee_by_year"];

@@ -18,7 +18,7 @@ using test_support::thrown_code;
 date d(int y, int m, int day) { return make_date(y, m, day); }
 
 nlohmann::json legal_vectors() {
-  std::ifstream in(std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json");
+  std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");
   std::stringstream ss;
   ss << in.rdbuf();
   return nlohmann::json::parse(ss.str());
@@ -139,8 +139,37 @@ TEST(ShippedLateInterest, SwedenDenmarkAndEuUseTheirOwnTables) {
             pct("7.65"));
   EXPECT_EQ(statutory_late_interest(jurisdiction::eu, segment::b2b).value().rate_at(d(2024, 8, 1)).value(),
             pct("12.25"));
-  EXPECT_EQ(statutory_late_interest(jurisdiction::dk, segment::b2c).value().info().basis, day_count::thirty_e_360);
+  EXPECT_EQ(statutory_late_interest(jurisdiction::dk, segment::b2c).value().info().basis, day_count::act_act_isda);
   EXPECT_EQ(statutory_late_interest(jurisdiction::se, segment::b2c).value().info().basis, day_count::act_365_fixed);
+}
+
+// Issue 13: rows the independent review of 2026-12 confirmed, with the source it gives.
+TEST(ShippedLateInterest, RowsConfirmedByTheReviewCiteTheirSource) {
+  const rate_row no = statutory_late_interest(jurisdiction::no, segment::b2b).value().row_at(d(2025, 1, 1)).value();
+  EXPECT_FALSE(no.uncertain);
+  EXPECT_NE(no.source.find("FOR-2024-12-19-3279 §§ 1-2"), std::string::npos) << no.source;
+  for (const date from : {d(2024, 7, 1), d(2025, 1, 1)})
+    for (const segment s : {segment::b2b, segment::b2c}) {
+      const rate_row fi = statutory_late_interest(jurisdiction::fi, s).value().row_at(from).value();
+      EXPECT_FALSE(fi.uncertain) << to_string(from);
+      const char* notice = from == d(2024, 7, 1) ? "Suomen Pankin ilmoitus 25.6.2024" : "sttinfo.fi/tiedote/70785866";
+      EXPECT_NE(fi.source.find(notice), std::string::npos) << fi.source;
+    }
+  const rate_row eu = statutory_late_interest(jurisdiction::eu, segment::b2b).value().row_at(d(2025, 1, 1)).value();
+  EXPECT_FALSE(eu.uncertain);
+  EXPECT_EQ(eu.annual, pct("11.15"));
+  EXPECT_NE(eu.source.find("3.15 % from 18 Dec 2024"), std::string::npos) << eu.source;
+}
+
+TEST(ShippedLateInterest, NoRowHasAPlaceholderSource) {
+  const auto tables = shipped_late_interest_tables().value();
+  for (const auto& t : tables)
+    for (const auto& r : t.rows()) {
+      EXPECT_GT(r.source.size(), 10U) << t.info().id << " " << to_string(r.effective_from) << ": '" << r.source << "'";
+      if (t.info().id == "DK" && r.effective_from == d(2026, 1, 1)) {
+        EXPECT_TRUE(r.uncertain);
+      }
+    }
 }
 
 TEST(ShippedLateInterest, TheDirectiveHasNoConsumerRate) {

@@ -182,6 +182,45 @@ TEST(Iban, ParseNormalisesCaseAndSpaces) {
   EXPECT_EQ(i.to_string(), "NO93 8601 1117 947");
 }
 
+// Issue 13: banks print IBANs with '-' or '.' between the groups too; both are normalised away.
+TEST(Iban, DashesAndDotsAreSeparators) {
+  EXPECT_EQ(iban::parse("NO93-8601-1117-947").value().electronic(), "NO9386011117947");
+  EXPECT_EQ(iban::parse("DE89.3704.0044.0532.0130.00").value().electronic(), "DE89370400440532013000");
+  EXPECT_TRUE(validate_iban("FI21-1234-5600-0007-85"));
+  EXPECT_FALSE(validate_iban("NO93/8601/1117/947"));  // not a separator
+}
+
+// Issue 13: the national check digits inside the BBAN, beyond Norway's MOD11. Each registry
+// example passes (also in IbanRegistryExample); a BBAN with a wrong national check digit fails
+// even though its IBAN check digits are recomputed to pass mod 97.
+struct NationalCase {
+  const char* valid;          // the SWIFT registry's example IBAN
+  const char* country;
+  const char* wrong_bban;     // the example's BBAN with its national check changed
+  const char* reason;         // a fragment of the reason
+};
+class IbanNationalCheck : public ::testing::TestWithParam<NationalCase> {};
+TEST_P(IbanNationalCheck, ValidExamplePassesAndAWrongNationalCheckFails) {
+  const NationalCase& c = GetParam();
+  EXPECT_TRUE(validate_iban(c.valid)) << validate_iban(c.valid).reason;
+  const auto wrong = iban::from_bban(c.country, c.wrong_bban);
+  ASSERT_FALSE(wrong) << c.wrong_bban;
+  EXPECT_NE(wrong.error().message.find(c.reason), std::string::npos) << wrong.error().message;
+}
+INSTANTIATE_TEST_SUITE_P(Countries, IbanNationalCheck, ::testing::Values(
+    // BE: last two digits = first ten mod 97 (5390075470 mod 97 = 34)
+    NationalCase{"BE68539007547034", "BE", "539007547035", "Belgian account number check digits are 35, expected 34"},
+    // FI: Luhn over the 14-digit BBAN
+    NationalCase{"FI2112345600000785", "FI", "12345600000786", "Finnish account number check digit is 6, expected 5"},
+    // ES: CCC control digits 4 (entity + office) and 5 (account)
+    NationalCase{"ES9121000418450200051332", "ES", "21000418460200051332", "Spanish account (CCC) control digits are 46, expected 45"},
+    // FR: clé RIB 06 (M in the account counts as 4)
+    NationalCase{"FR1420041010050500013M02606", "FR", "20041010050500013M02607", "French RIB key is 07, expected 06"},
+    // IT: CIN X over ABI 05428, CAB 11101, account 000000123456
+    NationalCase{"IT60X0542811101000000123456", "IT", "Y0542811101000000123456", "Italian CIN is Y, expected X"},
+    // PT: NIB check 54 = 98 - (0002012312345678901 x 100) mod 97
+    NationalCase{"PT50000201231234567890154", "PT", "000201231234567890155", "Portuguese NIB check digits are 55, expected 54"}));
+
 TEST(Iban, FromBbanComputesCheckDigits) {
   EXPECT_EQ(iban::from_bban("DE", "3704 0044 0532 0130 00")->electronic(), "DE89370400440532013000");
   EXPECT_EQ(iban::from_bban("gb", "west12345698765432")->electronic(), "GB82WEST12345698765432");
@@ -240,7 +279,7 @@ INSTANTIATE_TEST_SUITE_P(Reasons, IbanInvalid, ::testing::Values(
     IbanReason{"NO93 8601 1117 9471",       "length 16 is not allowed for a NO iban (15 characters)"},
     IbanReason{"NOAB86011117947",           "check digits 'AB' are not two digits"},
     IbanReason{"NO94 8601 1117 947",        "check digits are 94, expected 93"},
-    IbanReason{"NO93-8601-1117-947",        "character '-' at position 5 is not a letter or digit"},
+    IbanReason{"NO93/8601/1117/947",        "character '/' at position 5 is not a letter or digit"},  // - and . are separators (issue 13)
     IbanReason{"GB82WEST12345698765433",    "check digits are 82, expected 55"},
     IbanReason{"NO5086011117945",           "Norwegian account number 86011117945 fails its MOD11 check: check digit is 5, expected 7"},
     IbanReason{"DE89 3704 0044 0532 0130 00 12 3456 7890 1234", "length 36 is not allowed for iban (5 to 34 characters)"}));

@@ -1,6 +1,6 @@
 // Every check-digit vector of shared/facts/legal_vectors.json "check_digits", with its
-// source. The table is transcribed (so the tests run where shared/ is absent); the last
-// tests re-read the JSON when it is there and fail if the two ever disagree.
+// source. The table is transcribed; the last tests re-read the JSON (its copy in tests/data)
+// and fail if the two ever disagree.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,6 +13,7 @@
 
 #include "kreditor/references/iban.hpp"
 #include "kreditor/references/ocr.hpp"
+#include "kreditor/references/org_number.hpp"
 #include "kreditor/references/reference.hpp"
 
 namespace kreditor {
@@ -182,7 +183,15 @@ TEST(LegalVectorAccount, NorwegianAccountNumbers) {
   EXPECT_EQ(validate_no_account_number("86011117945").reason, "check digit is 5, expected 7");
 }
 
-// --- The JSON itself, when shared/ is there -------------------------------------------
+// Issue 13: a CVR number never starts with 0, even when its mod-11 sum holds.
+TEST(DanishCvr, ALeadingZeroIsRejected) {
+  EXPECT_FALSE(validate(reference_type::cvr, "01000004").valid);  // weighted sum 0 mod 11
+  EXPECT_EQ(validate_cvr("01000004").reason, "a CVR number does not start with 0");
+  EXPECT_FALSE(cvr_check_digit("0100000").has_value());
+  EXPECT_TRUE(validate_cvr("24256790").valid);
+}
+
+// --- The JSON itself (tests/data/legal_vectors.json, copied with its sources) -------------
 
 const std::map<std::string, reference_type> json_sections{
     {"NO_KID_MOD10", reference_type::kid_mod10}, {"NO_KID_MOD11", reference_type::kid_mod11},
@@ -193,8 +202,8 @@ const std::map<std::string, reference_type> json_sections{
     {"IBAN", reference_type::iban}};
 
 TEST(LegalVectorJson, EveryVectorInTheSharedFileAgrees) {
-  const std::filesystem::path path = std::string(KREDITOR_SHARED_DIR) + "/facts/legal_vectors.json";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+  const std::filesystem::path path = std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json";
+  ASSERT_TRUE(std::filesystem::exists(path)) << path << " not present";
   std::ifstream in(path);
   const nlohmann::json all = nlohmann::json::parse(in).at("check_digits");
   int checked = 0;

@@ -142,6 +142,33 @@ TEST(TermsDueDate, BatchEqualsScalar) {
   EXPECT_EQ(thrown_code([&] { due_dates(t, issued, short_out); }), errc::invalid_argument);
 }
 
+// Issue 13: forms other systems have. 15 Jan 2026 + 30 days = 14 Feb 2026.
+TEST(TermsDueDate, EndOfTheMonthInWhichThePeriodEnds) {
+  const payment_terms t = parse_terms("net 30 then EOM").value();
+  EXPECT_EQ(due_date(t, d(2026, 1, 15)), d(2026, 2, 28));
+  EXPECT_EQ(due_date(t, d(2026, 1, 1)), d(2026, 1, 31));   // + 30 = 31 Jan
+  EXPECT_EQ(due_date(t, d(2026, 1, 2)), d(2026, 2, 28));   // + 30 = 1 Feb
+  // Not the Nordic "net 30 EOM" (end of the invoice's month, then 30 days).
+  EXPECT_EQ(due_date(parse_terms("net 30 EOM").value(), d(2026, 1, 15)), d(2026, 3, 2));
+}
+
+TEST(TermsDueDate, DaysThenADayOfTheFollowingMonth) {
+  const payment_terms t = parse_terms("net 30 then day 10").value();
+  EXPECT_EQ(due_date(t, d(2026, 1, 15)), d(2026, 3, 10));  // 14 Feb + 30 -> end of Feb + 10
+  EXPECT_EQ(due_date(t, d(2026, 1, 1)), d(2026, 2, 10));   // 31 Jan -> 10 Feb
+  // Odoo adds the days to the month end: day 31 after a 30-day month is the 1st after it.
+  EXPECT_EQ(due_date(parse_terms("net 0 then day 31").value(), d(2026, 3, 5)), d(2026, 5, 1));
+}
+
+TEST(TermsDueDate, TwoInstallmentsOnOneDay) {
+  const payment_terms t = parse_terms("30% net 0, 20% net 0, 50% net 30").value();
+  EXPECT_EQ(installment_due_date(t, 0, invoice_dates{d(2026, 1, 15)}), d(2026, 1, 15));
+  EXPECT_EQ(installment_due_date(t, 1, invoice_dates{d(2026, 1, 15)}), d(2026, 1, 15));
+  EXPECT_EQ(installment_due_date(t, 2, invoice_dates{d(2026, 1, 15)}), d(2026, 2, 14));
+  EXPECT_EQ(format(t), "30% net 0, 20% net 0, 50% net 30");
+  EXPECT_FALSE(parse_terms("50% net 30, 50% net 20").has_value());  // never earlier
+}
+
 TEST(TermsDueDate, InstallmentDatesAndBadIndex) {
   const payment_terms t = parse_terms("50% net 30, 50% net 60").value();
   EXPECT_EQ(installment_due_date(t, 0, invoice_dates{d(2026, 1, 15)}), d(2026, 2, 14));

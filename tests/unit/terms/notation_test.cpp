@@ -256,6 +256,25 @@ INSTANTIATE_TEST_SUITE_P(Errors, TermsParseError, ::testing::Values(
     ErrorCase{"LM+30,5", 6, "unexpected ','"},
     ErrorCase{"net 30 EOM cutoff 25,5", 22, "a second net period"}));
 
+// Issue 13: the new forms parse, print canonically and round-trip.
+INSTANTIATE_TEST_SUITE_P(Issue13Forms, TermsParse, ::testing::Values(
+    ParseCase{"net 30 then EOM", payment_terms{.net = 30, .anchor = term_anchor::end_of_month_after}, "net 30 then EOM"},
+    ParseCase{"30 days then eom", payment_terms{.net = 30, .anchor = term_anchor::end_of_month_after}, "net 30 then EOM"},
+    ParseCase{"net 30 then day 10",
+              payment_terms{.net = 30, .anchor = term_anchor::day_of_month_after, .day_of_month = 10},
+              "net 30 then day 10"},
+    ParseCase{"50% net 30, 50% net 30",
+              payment_terms{.kind = term_kind::installments,
+                            .installments = {{.share = 50_pct, .net = 30}, {.share = 50_pct, .net = 30}}},
+              "50% net 30, 50% net 30"}));
+
+TEST(TermsParse, ThenNeedsEomOrADay) {
+  EXPECT_NE(parse_terms("net 30 then 10").error().message.find("expected 'EOM' or 'day D' after"), std::string::npos);
+  EXPECT_FALSE(parse_terms("net 30 then day 32").has_value());
+  EXPECT_FALSE(parse_terms("net 30 EOM then EOM").has_value());
+  EXPECT_FALSE(parse_terms("2/10 net 30 then EOM").has_value());  // no discount tiers with these forms
+}
+
 TEST(TermsParse, RefusesTextLongerThanTheLimit) {
   const result<payment_terms> t = parse_terms("net 30" + std::string(1100, ' '));
   ASSERT_FALSE(t.has_value());

@@ -52,9 +52,10 @@ const std::vector<known_difference> known_differences = {
    "we project the current list back."},
   // ---- Sweden: no differences (QuantLib has the 2005 change and the three bank eves too). ----
   // ---- Denmark ----
-  {"DK", true,  [](date x) { return is_named(x, "DK", "Day after Ascension Day"); }, 111,
+  {"DK", true,  [](date x) { return is_named(x, "DK", "Day after Ascension Day"); }, 92,
    "Friday after Ascension: a Nationalbanken bank closing day (banklukkedag; legal.md §5.3, "
-   "legal_vectors DK_2026/2027), missing in QuantLib. Start year not researched; projected back."},
+   "legal_vectors DK_2026/2027), missing in QuantLib. From 2009 (UNCERTAIN start: absent from a 2006 "
+   "Danish bankers' list; src/time/calendars/denmark.cpp)."},
   {"DK", true,  [](date x) { return is_named(x, "DK", "Christmas Eve"); }, 81,
    "24 Dec: a Nationalbanken bank closing day (legal.md §5.3), missing in QuantLib."},
   {"DK", true,  [](date x) { return is_named(x, "DK", "New Year's Eve"); }, 81,

@@ -1,0 +1,25 @@
+# Tests read nothing outside the repository: a plain clone must pass every test. Data the tests
+# compare with lives in tests/data/ (with its sources, tests/data/README.md).
+# Run as: cmake -DROOT=<source dir> -P tests/self_contained.cmake
+cmake_policy(SET CMP0007 NEW)
+set(failures "")
+file(GLOB_RECURSE files ${ROOT}/tests/*.cpp ${ROOT}/tests/*.hpp ${ROOT}/tests/*.cmake
+     ${ROOT}/tests/CMakeLists.txt ${ROOT}/cmake/*.cmake ${ROOT}/CMakeLists.txt)
+foreach(f IN LISTS files)
+  if(f MATCHES "/tests/self_contained\\.cmake$")
+    continue()
+  endif()
+  file(RELATIVE_PATH rel ${ROOT} ${f})
+  file(STRINGS ${f} lines REGEX "KREDITOR_SHARED_DIR|\\.\\./shared|/work/shared")
+  foreach(line IN LISTS lines)
+    string(STRIP "${line}" line)
+    list(APPEND failures "${rel}: reads outside the repository: ${line}")
+  endforeach()
+endforeach()
+if(NOT EXISTS ${ROOT}/tests/data/legal_vectors.json)
+  list(APPEND failures "tests/data/legal_vectors.json is missing")
+endif()
+if(failures)
+  list(JOIN failures "\n" text)
+  message(FATAL_ERROR "${text}")
+endif()
