@@ -55,9 +55,10 @@ std::size_t grade_index(const recommendation_policy& p, std::string_view g) {
 money floor_to_unit(long double minor, std::int64_t unit_minor, currency c) {
   if (!(minor > 0)) return money::zero(c);
   constexpr long double cap = 9.0e18L;
-  const long double m = std::min(minor, cap);
-  const auto units = static_cast<std::int64_t>(std::floor(m / static_cast<long double>(unit_minor)));
-  return money(units * unit_minor, c);
+  // The statistic is first taken to the nearest minor unit (shares are binary fractions: 0.35 x
+  // 8 000 000 is 2 799 999.99...), then the limit is rounded DOWN to the unit: one decision rounding.
+  const auto minor_units = static_cast<std::int64_t>(std::nearbyint(std::min(minor, cap)));
+  return money(minor_units / unit_minor * unit_minor, c);
 }
 
 }  // namespace

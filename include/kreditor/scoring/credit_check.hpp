@@ -37,14 +37,14 @@ enum class registered_status : std::uint8_t {
 [[nodiscard]] result<registered_status> parse_registered_status(std::string_view text);
 
 struct credit_check {
-  std::string customer_id;
-  date checked_on;
-  std::string bureau;                 ///< e.g. "Creditsafe", "Bisnode", "manual"
-  std::optional<int> score;           ///< 0..100, higher = safer (Creditsafe's scale); absent: none
-  std::string rating;                 ///< the bureau's own rating text ("A", "AA", "3"), informational
+  std::string customer_id{};
+  date checked_on{};
+  std::string bureau{};               ///< e.g. "Creditsafe", "Bisnode", "manual"
+  std::optional<int> score{};         ///< 0..100, higher = safer (Creditsafe's scale); absent: none
+  std::string rating{};               ///< the bureau's own rating text ("A", "AA", "3"), informational
   int payment_remarks = 0;            ///< number of registered payment remarks (>= 0)
   registered_status status = registered_status::active;
-  std::string note;                   ///< free text
+  std::string note{};                 ///< free text
   friend bool operator==(const credit_check&, const credit_check&) = default;
 };
 

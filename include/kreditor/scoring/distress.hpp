@@ -88,6 +88,7 @@ struct zone_bounds {
 struct ohlson_options {
   double size_unit = 1000;         ///< currency units per SIZE unit (1000: TA in thousands)
   double price_level_index = 100;  ///< GNP price-level index, 1968 = 100
+  friend bool operator==(const ohlson_options&, const ohlson_options&) = default;
 };
 
 struct ohlson_result {

@@ -108,7 +108,7 @@ struct recommendation_inputs {
   const credit_check* check = nullptr;               ///< the latest check, if any
   const payment_behaviour* behaviour = nullptr;
   const logistic_model* model = nullptr;             ///< over features() names
-  std::optional<money> expected_annual_purchases;    ///< the need base of the limit
+  std::optional<money> expected_annual_purchases{};  ///< the need base of the limit
   kreditor::currency currency;                       ///< currency of the limit (of purchases/statements)
 };
 
