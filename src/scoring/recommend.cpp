@@ -83,11 +83,13 @@ recommendation_policy default_policy() {
   recommendation_policy p;
   p.name = "kreditor default (suggestion, not a standard)";
   // grade  max_pd  terms         discount        TNW   purchases  methods
+  // The PD bands are anchored on the default PD source, Ohlson's O-score: B ends at Ohlson's
+  // error-minimising cut-off 0.038, D at the usual cut-off 0.5 ("bankrupt" above it).
   p.grades = {
-      {"A", 0.005, "net 30", "", 0.20, 0.25, {bank_transfer, direct_debit, card}},
-      {"B", 0.02, "net 30", "2/10 net 30", 0.15, 0.20, {bank_transfer, direct_debit, card}},
-      {"C", 0.05, "net 14", "", 0.10, 0.10, {bank_transfer, direct_debit, card}},
-      {"D", 0.15, "COD", "", 0.0, 0.0, {cash_on_delivery, prepayment, card}},
+      {"A", 0.01, "net 30", "", 0.20, 0.30, {bank_transfer, direct_debit, card}},
+      {"B", 0.038, "net 30", "2/10 net 30", 0.15, 0.25, {bank_transfer, direct_debit, card}},
+      {"C", 0.10, "net 14", "", 0.10, 0.15, {bank_transfer, direct_debit, card}},
+      {"D", 0.50, "COD", "", 0.0, 0.0, {cash_on_delivery, prepayment, card}},
       {"E", 1.0, "CIA", "", 0.0, 0.0, {prepayment}},
   };
   p.unrated_grade = "D";

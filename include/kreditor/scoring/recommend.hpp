@@ -89,8 +89,11 @@ struct recommendation_policy {
   friend bool operator==(const recommendation_policy&, const recommendation_policy&) = default;
 };
 
-/// kreditor's suggested policy: A <= 0.5 %, B <= 2 %, C <= 5 %, D <= 15 %, E above;
-/// terms net 30 / net 30 (2/10 net 30 if cheap enough) / net 14 / COD / CIA.
+/// kreditor's suggested policy for its default PD source (Ohlson's O-score, whose probabilities run
+/// higher than calibrated one-year PDs): A <= 1 %, B <= 3.8 % (Ohlson's error-minimising cut-off),
+/// C <= 10 %, D <= 50 % (the usual cut-off), E above; terms net 30 / net 30 (2/10 net 30 if cheap
+/// enough) / net 14 / COD / CIA; limits 20/15/10 % of tangible net worth and 30/25/15 % of
+/// expected annual purchases. With your own calibrated model, set your own bands.
 [[nodiscard]] recommendation_policy default_policy();
 
 /// Checks bands ascending and ending at 1, shares in 0..1, canonical terms that parse, known

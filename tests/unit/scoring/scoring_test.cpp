@@ -268,12 +268,12 @@ TEST(Recommend, CreditLimitWorkedExample) {
   y.equity_book = nk(80'000);
   s.years = {y};
   validate(s);
-  const logistic_model pd_one_percent{.names = {"(Intercept)"}, .coefficients = {std::log(0.01 / 0.99)}};
+  const logistic_model pd_two_percent{.names = {"(Intercept)"}, .coefficients = {std::log(0.02 / 0.98)}};
   const money purchases = nk(700'000);
   const recommendation r =
-      recommend({.statements = &s, .model = &pd_one_percent, .expected_annual_purchases = purchases, .currency = nok}, p);
+      recommend({.statements = &s, .model = &pd_two_percent, .expected_annual_purchases = purchases, .currency = nok}, p);
   EXPECT_EQ(r.grade, "B");
-  EXPECT_NEAR(*r.pd, 0.01, 1e-15);
+  EXPECT_NEAR(*r.pd, 0.02, 1e-15);
   EXPECT_EQ(r.limit, nk(28'000));
   EXPECT_EQ(r.reasons.back().code, "limit_by_tnw");
   // 2/10 net 30 costs 37.24 % a year: above the 15 % hurdle, so plain net 30.
@@ -281,16 +281,16 @@ TEST(Recommend, CreditLimitWorkedExample) {
   EXPECT_FALSE(r.discount_offered);
   EXPECT_NEAR(*r.discount_annual_cost, 0.372449, 1e-6);
   p.max_discount_annual_cost = 0.40;
-  EXPECT_EQ(recommend({.statements = &s, .model = &pd_one_percent, .expected_annual_purchases = purchases,
+  EXPECT_EQ(recommend({.statements = &s, .model = &pd_two_percent, .expected_annual_purchases = purchases,
                        .currency = nok},
                       p)
                 .terms,
             "2/10 net 30");
-  // A tight expected-loss budget binds: 0.01 % x 700 000 / (1 % x 45 %) = 15 555 -> 15 000.
+  // A tight expected-loss budget binds: 0.01 % x 700 000 / (2 % x 45 %) = 7 777 -> 7 000.
   p.el_budget_share = 0.0001;
   const recommendation tight = recommend(
-      {.statements = &s, .model = &pd_one_percent, .expected_annual_purchases = purchases, .currency = nok}, p);
-  EXPECT_EQ(tight.limit, nk(15'000));
+      {.statements = &s, .model = &pd_two_percent, .expected_annual_purchases = purchases, .currency = nok}, p);
+  EXPECT_EQ(tight.limit, nk(7'000));
   EXPECT_EQ(tight.reasons.back().code, "limit_by_el_budget");
 }
 
