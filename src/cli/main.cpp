@@ -25,6 +25,7 @@ int cmd_exposure(context&);
 int cmd_simulate(context&);
 int cmd_score(context&);
 int cmd_fit(context&);
+int cmd_review(context&);
 }  // namespace kreditor::cli
 
 namespace {
@@ -48,6 +49,7 @@ const std::vector<command_row> commands = {
   {"exposure", cmd_exposure, "a customer's credit exposure by category and an order release decision: --customer ID [--ledger PATH] [--as-of DATE] [--order-amount 12000.00] [--json]"},
   {"score", cmd_score, "a customer's risk grade, PD and recommended terms, payment methods and credit limit: --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]"},
   {"fit", cmd_fit, "logistic regression on a numeric CSV (as R's glm binomial): --data FILE.csv --target COLUMN [--l2 LAMBDA] [--weights COLUMN] [--no-intercept] [--save-model FILE.json] [--json]"},
+  {"review", cmd_review, "standing credit monitoring: re-score every business customer and list where terms or limits differ from the recommendation: [--ledger DIR] [--financials DIR] [--credit-checks FILE] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]; no --ledger: the bundled sample with its statements"},
   {"simulate", cmd_simulate, "projected dunning timeline of one invoice if nothing is paid: --policy NO|SE|DK|FI|EU|single-reminder|relationship-first|FILE.json --amount --currency --invoice-date --due [--segment b2b|b2c] [--until DATE] [--json]"},
 };
 // clang-format on

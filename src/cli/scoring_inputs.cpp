@@ -74,9 +74,19 @@ customer_scoring_inputs scoring_inputs_from_ledger(const ledger& l, std::string_
     if (inv.credit_of_index != no_record && item_of[inv.credit_of_index] != SIZE_MAX)
       items[item_of[inv.credit_of_index]].amount += inv.amount.minor_units();  // a credit note reduces it
   }
+  // Purchases of the last 365 days, annualised when the ledger's history of this customer is
+  // shorter (from its first invoice to as_of, counted as at least 90 days).
+  std::optional<date> first;
+  std::int64_t recent = 0;
   for (const item& it : items) {
     const date issued = l.invoices[it.index].issue_date;
-    if ((as_of - issued).days() < 365) in.purchases_12m += money(std::max<std::int64_t>(it.amount, 0), cur);
+    if (!first || issued < *first) first = issued;
+    if ((as_of - issued).days() < 365) recent += std::max<std::int64_t>(it.amount, 0);
+  }
+  if (first) {
+    const auto observed = std::clamp<long>(static_cast<long>((as_of - *first).days()) + 1, 90, 365);
+    in.purchases_12m = money(static_cast<std::int64_t>(static_cast<int128>(recent) * 365 / observed), cur);
+    in.history_days = static_cast<int>(observed);
   }
 
   // Payments up to as_of, in date order: the designated invoice first, the rest oldest due first.

@@ -25,7 +25,9 @@ struct customer_scoring_inputs {
   const customer_record* customer = nullptr;
   std::vector<scoring::invoice_fact> facts;
   scoring::payment_behaviour behaviour;
-  money purchases_12m;  ///< invoiced (net of credit notes) in the 365 days up to as_of
+  money purchases_12m;  ///< invoiced (net of credit notes) in the 365 days up to as_of, annualised
+                        ///< over history_days when the customer's history is shorter
+  int history_days = 0; ///< days of history the purchases are taken from (90..365)
 };
 
 /// The behaviour of customer `id` in `l` as of a date. \throws usage_error for an unknown id or

@@ -99,3 +99,47 @@ TEST(ScoreCli, MissingFileIsAUsageError) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ReviewCli, TheBundledSampleIsReviewedWithReasons) {
+  const auto r = run_cli("review --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json out = json::parse(r.out);
+  EXPECT_EQ(out["as_of"], "2026-11-20");
+  ASSERT_EQ(out["customers"].size(), 16U);
+  std::size_t scored = 0;
+  for (const auto& c : out["customers"]) {
+    SCOPED_TRACE(c["customer_id"].get<std::string>());
+    for (const char* key : {"customer_id", "grade", "pd", "terms", "limit", "changes", "reasons"})
+      EXPECT_TRUE(c.contains(key)) << key;
+    EXPECT_TRUE(kreditor::parse_terms(c["terms"]["recommended"].get<std::string>()).has_value());
+    EXPECT_FALSE(c["reasons"].empty());
+    if (!c["scored"].get<bool>()) continue;
+    ++scored;
+    // A change is listed exactly when terms or limit differ.
+    const bool differs = c["terms"]["current"] != c["terms"]["recommended"] ||
+                         c["limit"]["current"] != c["limit"]["recommended"];
+    EXPECT_EQ(differs, !c["changes"].empty());
+  }
+  EXPECT_EQ(scored, 11U);  // the 11 business customers; the 5 consumers are listed, not scored
+  const auto find = [&](const std::string& id) {
+    for (const auto& c : out["customers"])
+      if (c["customer_id"] == id) return c;
+    return json();
+  };
+  // Göta Verktyg's agreed reminder fee (SE: must be agreed in advance) stays in its terms.
+  EXPECT_NE(find("SE-2001")["terms"]["recommended"].get<std::string>().find("; reminder fee"), std::string::npos);
+  EXPECT_EQ(find("NO-1002")["terms"]["recommended"], "CIA");
+  EXPECT_EQ(find("NO-1003")["scored"], false);
+}
+
+TEST(ReviewCli, TableSaysWhatToChange) {
+  const auto r = run_cli("review");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Credit review as of 2026-11-20"), std::string::npos);
+  EXPECT_NE(r.out.find("change terms from net 14 to CIA"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("registered payment remarks"), std::string::npos);
+}
+
+}  // namespace
