@@ -195,6 +195,20 @@ TEST(Evaluation, AucAndKsEqualBruteForceWithTies) {
   EXPECT_EQ(thrown_code([&] { (void)auc(s, std::vector<double>(400, 0.0)); }), errc::invalid_argument);
 }
 
+TEST(Evaluation, BySegmentEqualsTheMetricsOfEachSubset) {
+  const std::vector<double> pd = {0.1, 0.4, 0.35, 0.8, 0.2, 0.3, 0.05};
+  const std::vector<double> y = {0, 0, 1, 1, 0, 0, 0};
+  const std::vector<std::string> seg = {"NO", "NO", "NO", "NO", "SE", "SE", "SE"};
+  const auto m = evaluate_by_segment(pd, y, seg);
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_DOUBLE_EQ(m.at("NO").auc, 0.75);  // the sklearn example again
+  EXPECT_DOUBLE_EQ(m.at("all").auc, auc(pd, y));
+  EXPECT_DOUBLE_EQ(m.at("all").brier, brier(pd, y));
+  EXPECT_EQ(m.at("SE").count, 3U);
+  EXPECT_FALSE(m.at("SE").defined);  // only goods: AUC undefined, reported as such
+  EXPECT_DOUBLE_EQ(m.at("SE").brier, (0.04 + 0.09 + 0.0025) / 3);
+}
+
 TEST(Behaviour, ThreeOnTimeAndOneThirtyDaysLate) {
   // D&B's example: three equal on-time payments and one 30 days late (DBT = 30 / 4 = 7.5).
   const date d0 = make_date(2026, 1, 1);
