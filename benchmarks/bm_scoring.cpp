@@ -98,7 +98,9 @@ void BM_Scoring_PortfolioPD(benchmark::State& state) {
   m.names.push_back(intercept_name);
   m.coefficients.push_back(-1.5);
   for (std::size_t j = 0; j < d.cols; ++j) {
-    m.names.push_back("x" + std::to_string(j));
+    std::string name = "x";  // appended: GCC 12's -Wrestrict false positive on "x" + string at -O3
+    name += std::to_string(j);
+    m.names.push_back(name);
     m.coefficients.push_back(0.1 * static_cast<double>(j % 7) - 0.3);
   }
   std::vector<double> out(d.rows);

@@ -42,7 +42,10 @@ double sigmoid(double z) noexcept {
 }
 
 std::string column_name(const design& d, std::size_t j) {
-  return j < d.names.size() ? d.names[j] : "x" + std::to_string(j + 1);
+  if (j < d.names.size()) return d.names[j];
+  std::string name = "x";  // appended, not "x" + ...: GCC 12's -Wrestrict false positive at -O3
+  name += std::to_string(j + 1);
+  return name;
 }
 
 struct evaluation {
@@ -68,10 +71,13 @@ class problem {
   [[nodiscard]] std::size_t params() const noexcept { return q_; }
 
   [[nodiscard]] evaluation evaluate(const vec& beta) const {
-    std::vector<chunk_result> parts(chunks_);
+    // Buffers live as long as the problem: no allocation (and no page faults) per iteration.
+    std::vector<chunk_result>& parts = parts_;
+    parts.resize(chunks_);
+    workspaces_.resize(threads_);
     const auto work = [&](std::size_t first) {
-      mat z;
-      for (std::size_t c = first; c < chunks_; c += threads_) parts[c] = chunk(c, beta, z);
+      workspace& ws = workspaces_[first];
+      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, ws, parts[c]);
     };
     const std::size_t n_threads = std::min<std::size_t>(threads_, chunks_);
     if (n_threads <= 1) {
@@ -86,7 +92,8 @@ class problem {
     evaluation e;
     e.g = vec::Zero(static_cast<Eigen::Index>(q_));
     e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
-    for (const auto& p : parts) {  // fixed order: deterministic
+    for (std::size_t c = 0; c < chunks_; ++c) {  // fixed order: deterministic
+      const chunk_result& p = parts[c];
       e.ll += p.ll;
       e.g += p.g;
       e.h += p.h;
@@ -97,20 +104,30 @@ class problem {
   }
 
  private:
-  chunk_result chunk(std::size_t c, const vec& beta, mat& z) const {
+  struct workspace {
+    mat z;
+    vec eta, resid, sqrt_v;
+  };
+
+  void chunk(std::size_t c, const vec& beta, workspace& ws, chunk_result& r) const {
     const std::size_t r0 = c * chunk_rows;
     const std::size_t len = std::min(chunk_rows, d_.rows - r0);
     const auto n = static_cast<Eigen::Index>(len);
     const auto q = static_cast<Eigen::Index>(q_);
+    mat& z = ws.z;
     z.resize(n, q);
     Eigen::Index col = 0;
     if (icpt_) z.col(col++).setOnes();
     for (std::size_t j = 0; j < d_.cols; ++j, ++col)
       z.col(col) = Eigen::Map<const vec>(d_.x.data() + j * d_.rows + r0, n);
-    const vec eta = z * beta;
-    vec resid(n);
-    vec sqrt_v(n);
-    chunk_result r;
+    vec& eta = ws.eta;
+    vec& resid = ws.resid;
+    vec& sqrt_v = ws.sqrt_v;
+    eta.noalias() = z * beta;
+    resid.resize(n);
+    sqrt_v.resize(n);
+    r.ll = 0;
+    r.max_eta = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
       const std::size_t row = r0 + static_cast<std::size_t>(i);
       const double w = d_.weights.empty() ? 1.0 : d_.weights[row];
@@ -122,12 +139,11 @@ class problem {
       sqrt_v[i] = std::sqrt(w * p * (1.0 - p));
       if (w > 0) r.max_eta = std::max(r.max_eta, std::abs(e));
     }
-    r.g = z.transpose() * resid;
+    r.g.noalias() = z.transpose() * resid;
     z.array().colwise() *= sqrt_v.array();
-    r.h = mat::Zero(q, q);
+    r.h.setZero(q, q);
     r.h.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
     r.h.triangularView<Eigen::StrictlyUpper>().setZero();
-    return r;
   }
 
   const design& d_;
@@ -135,6 +151,8 @@ class problem {
   std::size_t q_;
   std::size_t chunks_;
   std::size_t threads_;
+  mutable std::vector<chunk_result> parts_;
+  mutable std::vector<workspace> workspaces_;
 };
 
 void validate_input(const design& d, const logistic_options& o) {
