@@ -23,6 +23,9 @@ int cmd_calendar(context&);
 int cmd_aging(context&);
 int cmd_exposure(context&);
 int cmd_simulate(context&);
+int cmd_score(context&);
+int cmd_fit(context&);
+int cmd_review(context&);
 }  // namespace kreditor::cli
 
 namespace {
@@ -44,6 +47,9 @@ const std::vector<command_row> commands = {
   {"terms", cmd_terms, "due dates, discounts and instalments of payment terms: TERMS --invoice-date D [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date D] [--amount X --currency C] [--json]"},
   {"aging", cmd_aging, "open receivables by age, per customer and portfolio: [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json]; no --ledger: the bundled sample"},
   {"exposure", cmd_exposure, "a customer's credit exposure by category and an order release decision: --customer ID [--ledger PATH] [--as-of DATE] [--order-amount 12000.00] [--json]"},
+  {"score", cmd_score, "a customer's risk grade, PD and recommended terms, payment methods and credit limit: --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]"},
+  {"fit", cmd_fit, "logistic regression on a numeric CSV (as R's glm binomial): --data FILE.csv --target COLUMN [--l2 LAMBDA] [--weights COLUMN] [--no-intercept] [--save-model FILE.json] [--json]"},
+  {"review", cmd_review, "standing credit monitoring: re-score every business customer and list where terms or limits differ from the recommendation: [--ledger DIR] [--financials DIR] [--credit-checks FILE] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]; no --ledger: the bundled sample with its statements"},
   {"simulate", cmd_simulate, "projected dunning timeline of one invoice if nothing is paid: --policy NO|SE|DK|FI|EU|single-reminder|relationship-first|FILE.json --amount --currency --invoice-date --due [--segment b2b|b2c] [--until DATE] [--json]"},
 };
 // clang-format on

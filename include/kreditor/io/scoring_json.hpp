@@ -1,0 +1,68 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/io/scoring_json.hpp
+// -----------------------------------------------------------------------------
+//
+// Scoring inputs and models as JSON (nlohmann_json stays inside src/io/). Unknown keys are errors;
+// every error names the JSON pointer. Amounts are decimal STRINGS in the document's currency, so
+// no amount passes through a binary float; model coefficients and policy shares are JSON numbers
+// (statistics), printed with the shortest representation that reads back to the same double, so
+// print -> parse round-trips exactly.
+//
+// Financial statements (kreditor.financials/1):
+//   {
+//     "schema": "kreditor.financials/1",      optional; if present, exactly this
+//     "customer_id": "NO-1001",               optional
+//     "currency": "NOK",                      required, ISO 4217
+//     "listed": false, "manufacturer": false, optional (Altman model choice)
+//     "years": [                              required, >= 1, ascending by period_end
+//       { "period_end": "2025-12-31", "months": 12,          months optional (default 12)
+//         "revenue": "12500000.00", "ebit": "...", "net_income": "...", "depreciation": "...",
+//         "interest_expense": "...", "total_assets": "...", "current_assets": "...", "cash": "...",
+//         "inventory": "...", "receivables": "...", "intangible_assets": "...",
+//         "total_liabilities": "...", "current_liabilities": "...", "equity_book": "...",
+//         "retained_earnings": "...",                         all required
+//         "equity_market": "..." }                            optional (listed firms)
+//     ]
+//   }
+// Credit checks (kreditor.credit_checks/1): {"schema": ..., "checks": [{"customer_id", "checked_on"
+//   (YYYY-MM-DD), "bureau", "score" (0..100, optional), "rating" (optional), "payment_remarks"
+//   (integer >= 0, default 0), "status" (active | dissolved | bankrupt | liquidation | unknown),
+//   "note" (optional)}]}; a single check object is accepted too.
+// Logistic model (kreditor.logistic_model/1): {"schema", "intercept": true, "coefficients":
+//   [{"name": "(Intercept)", "value": -1.5}, ...]}  (a list: the order is the model's).
+// Recommendation policy (kreditor.recommendation_policy/1): the fields of
+//   scoring::recommendation_policy by name; "grades": [{"grade", "max_pd", "terms",
+//   "discount_terms", "tnw_share", "purchases_share", "methods": ["bank_transfer", ...]}],
+//   "ohlson": {"size_unit", "price_level_index"}.
+#ifndef KREDITOR_IO_SCORING_JSON_HPP
+#define KREDITOR_IO_SCORING_JSON_HPP
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kreditor/core/result.hpp"
+#include "kreditor/scoring/credit_check.hpp"
+#include "kreditor/scoring/logistic.hpp"
+#include "kreditor/scoring/recommend.hpp"
+#include "kreditor/scoring/statements.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+/// Parses and validate()s statements. Errors: invalid_argument (JSON, keys, types, amounts),
+/// and validate()'s codes with its message prefixed by the pointer of the year.
+[[nodiscard]] result<scoring::financial_statements> parse_financials_json(std::string_view text);
+[[nodiscard]] std::string to_json(const scoring::financial_statements& s);
+
+[[nodiscard]] result<std::vector<scoring::credit_check>> parse_credit_checks_json(std::string_view text);
+[[nodiscard]] std::string to_json(const std::vector<scoring::credit_check>& checks);
+
+[[nodiscard]] result<scoring::logistic_model> parse_logistic_model_json(std::string_view text);
+[[nodiscard]] std::string to_json(const scoring::logistic_model& m);
+
+[[nodiscard]] result<scoring::recommendation_policy> parse_recommendation_policy_json(std::string_view text);
+[[nodiscard]] std::string to_json(const scoring::recommendation_policy& p);
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_IO_SCORING_JSON_HPP

@@ -1,0 +1,402 @@
+// Logistic regression by Newton-Raphson on Eigen. See kreditor/scoring/logistic.hpp.
+//
+// Layout of the work: the rows are cut into fixed chunks of `chunk_rows`; each chunk's
+// contribution (log-likelihood, score vector, lower triangle of X'VX) is computed independently
+// (by any thread) into its own slot, and the slots are added in chunk order. The chunking does
+// not depend on the thread count, so neither does any bit of the result.
+#include "kreditor/scoring/logistic.hpp"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <thread>
+
+#include "kreditor/core/errc.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+namespace scoring {
+namespace {
+
+using mat = Eigen::MatrixXd;
+using vec = Eigen::VectorXd;
+
+constexpr std::size_t chunk_rows = 4096;
+// A fitted |linear predictor| above this (P < 2e-9 or > 1 - 2e-9) at a non-converged fit is
+// taken as separation.
+constexpr double separation_eta = 20.0;
+// Scaled Gram pivots below this (relative to the column's own squared norm) mean aliasing.
+constexpr double alias_tolerance = 1e-10;
+
+// log(1 + exp(z)) without overflow.
+double log1pexp(double z) noexcept {
+  return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+}
+
+double sigmoid(double z) noexcept {
+  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
+  const double e = std::exp(z);
+  return e / (1.0 + e);
+}
+
+std::string column_name(const design& d, std::size_t j) {
+  if (j < d.names.size()) return d.names[j];
+  std::string name = "x";  // appended, not "x" + ...: GCC 12's -Wrestrict false positive at -O3
+  name += std::to_string(j + 1);
+  return name;
+}
+
+struct evaluation {
+  double ll = 0;     // sum w l_i
+  vec g;             // score: Z'(w (y - p))
+  mat h;             // Z' diag(w p (1 - p)) Z, full symmetric
+  double max_eta = 0;
+};
+
+struct chunk_result {
+  double ll = 0;
+  vec g;
+  mat h;  // lower triangle
+  double max_eta = 0;
+};
+
+class problem {
+ public:
+  problem(const design& d, const logistic_options& o)
+      : d_(d), icpt_(o.intercept), q_(d.cols + (o.intercept ? 1 : 0)),
+        chunks_((d.rows + chunk_rows - 1) / chunk_rows), threads_(std::max(1U, o.threads)) {}
+
+  [[nodiscard]] std::size_t params() const noexcept { return q_; }
+
+  [[nodiscard]] evaluation evaluate(const vec& beta) const {
+    // Buffers live as long as the problem: no allocation (and no page faults) per iteration.
+    std::vector<chunk_result>& parts = parts_;
+    parts.resize(chunks_);
+    workspaces_.resize(threads_);
+    const auto work = [&](std::size_t first) {
+      workspace& ws = workspaces_[first];
+      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, ws, parts[c]);
+    };
+    const std::size_t n_threads = std::min<std::size_t>(threads_, chunks_);
+    if (n_threads <= 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> pool;
+      pool.reserve(n_threads - 1);
+      for (std::size_t t = 1; t < n_threads; ++t) pool.emplace_back(work, t);
+      work(0);
+      for (auto& t : pool) t.join();
+    }
+    evaluation e;
+    e.g = vec::Zero(static_cast<Eigen::Index>(q_));
+    e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
+    for (std::size_t c = 0; c < chunks_; ++c) {  // fixed order: deterministic
+      const chunk_result& p = parts[c];
+      e.ll += p.ll;
+      e.g += p.g;
+      e.h += p.h;
+      e.max_eta = std::max(e.max_eta, p.max_eta);
+    }
+    e.h.triangularView<Eigen::StrictlyUpper>() = e.h.transpose();
+    return e;
+  }
+
+ private:
+  struct workspace {
+    mat z;
+    vec eta, resid, sqrt_v;
+  };
+
+  void chunk(std::size_t c, const vec& beta, workspace& ws, chunk_result& r) const {
+    const std::size_t r0 = c * chunk_rows;
+    const std::size_t len = std::min(chunk_rows, d_.rows - r0);
+    const auto n = static_cast<Eigen::Index>(len);
+    const auto q = static_cast<Eigen::Index>(q_);
+    mat& z = ws.z;
+    z.resize(n, q);
+    Eigen::Index col = 0;
+    if (icpt_) z.col(col++).setOnes();
+    for (std::size_t j = 0; j < d_.cols; ++j, ++col)
+      z.col(col) = Eigen::Map<const vec>(d_.x.data() + j * d_.rows + r0, n);
+    vec& eta = ws.eta;
+    vec& resid = ws.resid;
+    vec& sqrt_v = ws.sqrt_v;
+    eta.noalias() = z * beta;
+    resid.resize(n);
+    sqrt_v.resize(n);
+    r.ll = 0;
+    r.max_eta = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const std::size_t row = r0 + static_cast<std::size_t>(i);
+      const double w = d_.weights.empty() ? 1.0 : d_.weights[row];
+      const double y = d_.y[row];
+      const double e = eta[i];
+      const double p = sigmoid(e);
+      r.ll += w == 0 ? 0.0 : w * (y * e - log1pexp(e));
+      resid[i] = w * (y - p);
+      sqrt_v[i] = std::sqrt(w * p * (1.0 - p));
+      if (w > 0) r.max_eta = std::max(r.max_eta, std::abs(e));
+    }
+    r.g.noalias() = z.transpose() * resid;
+    z.array().colwise() *= sqrt_v.array();
+    r.h.setZero(q, q);
+    r.h.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
+    r.h.triangularView<Eigen::StrictlyUpper>().setZero();
+  }
+
+  const design& d_;
+  bool icpt_;
+  std::size_t q_;
+  std::size_t chunks_;
+  std::size_t threads_;
+  mutable std::vector<chunk_result> parts_;
+  mutable std::vector<workspace> workspaces_;
+};
+
+void validate_input(const design& d, const logistic_options& o) {
+  if (d.x.size() != d.rows * d.cols)
+    throw error(errc::invalid_argument, "logistic: x has " + std::to_string(d.x.size()) +
+                                            " values, expected rows x cols = " + std::to_string(d.rows * d.cols));
+  if (d.y.size() != d.rows)
+    throw error(errc::invalid_argument, "logistic: y has " + std::to_string(d.y.size()) + " values, expected " +
+                                            std::to_string(d.rows));
+  if (!d.weights.empty() && d.weights.size() != d.rows)
+    throw error(errc::invalid_argument, "logistic: weights has " + std::to_string(d.weights.size()) +
+                                            " values, expected " + std::to_string(d.rows));
+  if (!d.names.empty() && d.names.size() != d.cols)
+    throw error(errc::invalid_argument, "logistic: " + std::to_string(d.names.size()) + " names for " +
+                                            std::to_string(d.cols) + " columns");
+  if (!(o.l2 >= 0) || !std::isfinite(o.l2))
+    throw error(errc::invalid_argument, "logistic: l2 must be a finite number >= 0");
+  if (o.max_iterations < 1 || o.max_iterations > 10'000)
+    throw error(errc::invalid_argument, "logistic: max_iterations must be in 1..10000");
+  if (!(o.tolerance > 0) || o.tolerance >= 1)
+    throw error(errc::invalid_argument, "logistic: tolerance must be in (0, 1)");
+  if (o.threads > 64) throw error(errc::invalid_argument, "logistic: threads must be in 1..64");
+  std::size_t positive = 0;
+  double weight_sum = 0;
+  for (std::size_t i = 0; i < d.rows; ++i) {
+    if (d.y[i] != 0.0 && d.y[i] != 1.0)
+      throw error(errc::invalid_argument, "logistic: row " + std::to_string(i + 1) + ": y must be 0 or 1");
+    const double w = d.weights.empty() ? 1.0 : d.weights[i];
+    if (!(w >= 0) || !std::isfinite(w))
+      throw error(errc::invalid_argument,
+                  "logistic: row " + std::to_string(i + 1) + ": weight must be a finite number >= 0");
+    if (w > 0) ++positive;
+    weight_sum += w;
+  }
+  for (std::size_t j = 0; j < d.cols; ++j)
+    for (std::size_t i = 0; i < d.rows; ++i)
+      if (!std::isfinite(d.x[j * d.rows + i]))
+        throw error(errc::invalid_argument, "logistic: row " + std::to_string(i + 1) + ", column '" +
+                                                column_name(d, j) + "': not a finite number");
+  const std::size_t q = d.cols + (o.intercept ? 1 : 0);
+  if (q == 0) throw error(errc::invalid_argument, "logistic: no coefficient to fit (no column, no intercept)");
+  if (weight_sum <= 0) throw error(errc::invalid_argument, "logistic: every weight is zero");
+  if (positive < q)
+    throw error(errc::invalid_argument, "logistic: " + std::to_string(positive) +
+                                            " rows with positive weight cannot determine " + std::to_string(q) +
+                                            " coefficients");
+}
+
+std::vector<std::string> model_names(const design& d, bool intercept) {
+  std::vector<std::string> names;
+  if (intercept) names.emplace_back(intercept_name);
+  for (std::size_t j = 0; j < d.cols; ++j) names.push_back(column_name(d, j));
+  return names;
+}
+
+// Aliased columns, as R finds them: in column order, a column whose part not explained by the
+// columns kept before it is (relatively) zero. `h` is X'VX with all V > 0 at the start (p = 1/2).
+void check_aliasing(const mat& h, const std::vector<std::string>& names) {
+  const Eigen::Index q = h.rows();
+  std::vector<std::string> zero;
+  std::vector<std::string> aliased;
+  mat l = mat::Zero(q, q);  // Cholesky factor of the kept columns, scaled to unit diagonal
+  std::vector<Eigen::Index> kept;
+  vec scale(q);
+  for (Eigen::Index k = 0; k < q; ++k) scale[k] = std::sqrt(h(k, k));
+  for (Eigen::Index k = 0; k < q; ++k) {
+    const auto name = names[static_cast<std::size_t>(k)];
+    if (!(scale[k] > 0)) {
+      zero.push_back(name);
+      continue;
+    }
+    // Solve L[kept,kept] * u = c[kept] (forward), residual = 1 - |u|^2.
+    vec u(static_cast<Eigen::Index>(kept.size()));
+    for (std::size_t a = 0; a < kept.size(); ++a) {
+      const Eigen::Index ia = kept[a];
+      double s = h(k, ia) / (scale[k] * scale[ia]);
+      for (std::size_t b = 0; b < a; ++b) s -= l(ia, kept[b]) * u[static_cast<Eigen::Index>(b)];
+      u[static_cast<Eigen::Index>(a)] = s / l(ia, ia);
+    }
+    const double residual = 1.0 - u.squaredNorm();
+    if (residual < alias_tolerance) {
+      aliased.push_back(name);
+      continue;
+    }
+    for (std::size_t a = 0; a < kept.size(); ++a) l(k, kept[a]) = u[static_cast<Eigen::Index>(a)];
+    l(k, k) = std::sqrt(residual);
+    kept.push_back(k);
+  }
+  const auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& n : v) s += (s.empty() ? "'" : ", '") + n + "'";
+    return s;
+  };
+  if (!zero.empty())
+    throw error(errc::invalid_argument, "logistic: column " + list(zero) +
+                                            " is zero in every row with positive weight (cannot be estimated)");
+  if (!aliased.empty())
+    throw error(errc::invalid_argument,
+                "logistic: column " + list(aliased) +
+                    " is collinear with earlier columns (a linear combination of them, as R's glm reports "
+                    "NA); drop it or fit with l2 > 0");
+}
+
+[[noreturn]] void separation(const std::vector<std::string>& names, const vec& last_step, bool intercept) {
+  Eigen::Index worst = intercept && last_step.size() > 1 ? 1 : 0;
+  for (Eigen::Index j = worst; j < last_step.size(); ++j)
+    if (std::abs(last_step[j]) > std::abs(last_step[worst])) worst = j;
+  throw error(errc::out_of_range,
+              "logistic: the data are (quasi-)completely separated: fitted probabilities reach 0 or 1 and "
+              "the coefficient of '" +
+                  names[static_cast<std::size_t>(worst)] +
+                  "' grows without bound (no maximum likelihood estimate); fit with l2 > 0");
+}
+
+}  // namespace
+
+double logistic_model::linear_predictor(std::span<const double> x) const {
+  if (x.size() != predictors())
+    throw error(errc::invalid_argument, "logistic model: " + std::to_string(x.size()) + " values for " +
+                                            std::to_string(predictors()) + " predictors");
+  const std::size_t off = intercept ? 1 : 0;
+  double eta = intercept ? coefficients[0] : 0.0;
+  for (std::size_t j = 0; j < x.size(); ++j) eta += coefficients[j + off] * x[j];
+  return eta;
+}
+
+double logistic_model::probability(std::span<const double> x) const { return sigmoid(linear_predictor(x)); }
+
+void predict_probabilities(const logistic_model& m, std::span<const double> x, std::size_t rows,
+                           std::span<double> out) {
+  const std::size_t p = m.predictors();
+  if (x.size() != rows * p || out.size() != rows)
+    throw error(errc::invalid_argument, "predict_probabilities: sizes do not match rows x predictors");
+  const std::size_t off = m.intercept ? 1 : 0;
+  const double b0 = m.intercept ? m.coefficients[0] : 0.0;
+  constexpr std::size_t block = 2048;  // the block of `out` stays in L1 while the columns stream by
+  for (std::size_t r0 = 0; r0 < rows; r0 += block) {
+    const std::size_t r1 = std::min(rows, r0 + block);
+    for (std::size_t i = r0; i < r1; ++i) out[i] = b0;
+    // Same order of additions as linear_predictor(): b0 + b1 x1 + b2 x2 + ...
+    for (std::size_t j = 0; j < p; ++j) {
+      const double b = m.coefficients[j + off];
+      const double* col = x.data() + j * rows;
+      for (std::size_t i = r0; i < r1; ++i) out[i] += b * col[i];
+    }
+    for (std::size_t i = r0; i < r1; ++i) out[i] = sigmoid(out[i]);
+  }
+}
+
+logistic_fit fit_logistic(const design& d, const logistic_options& o) {
+  validate_input(d, o);
+  const problem prob(d, o);
+  const auto q = static_cast<Eigen::Index>(prob.params());
+  const std::vector<std::string> names = model_names(d, o.intercept);
+
+  // The ridge term: l2 on the diagonal except the intercept's.
+  vec ridge = vec::Constant(q, o.l2);
+  if (o.intercept) ridge[0] = 0;
+  const auto objective = [&](const evaluation& e, const vec& b) {
+    return e.ll - 0.5 * (ridge.array() * b.array().square()).sum();
+  };
+
+  vec beta = vec::Zero(q);
+  evaluation e = prob.evaluate(beta);
+  if (o.l2 == 0) check_aliasing(e.h, names);
+
+  logistic_fit fit;
+  vec last_step = vec::Zero(q);
+  double obj = objective(e, beta);
+  for (int it = 1; it <= o.max_iterations; ++it) {
+    const mat hp = e.h + mat(ridge.asDiagonal());
+    const vec gp = e.g - (ridge.array() * beta.array()).matrix();
+    const Eigen::LLT<mat> llt(hp);
+    if (llt.info() != Eigen::Success) {
+      if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+      throw error(errc::invalid_argument,
+                  "logistic: the information matrix became singular at iteration " + std::to_string(it) +
+                      " (numerically collinear columns); drop columns or fit with l2 > 0");
+    }
+    const vec step = llt.solve(gp);
+    // Step halving keeps the objective from decreasing (rarely needed for the logit link).
+    double t = 1.0;
+    vec next = beta + step;
+    evaluation ne = prob.evaluate(next);
+    double nobj = objective(ne, next);
+    for (int halvings = 0; halvings < 30 && !(nobj >= obj - 1e-12 * (std::abs(obj) + 1.0)); ++halvings) {
+      t *= 0.5;
+      next = beta + t * step;
+      ne = prob.evaluate(next);
+      nobj = objective(ne, next);
+    }
+    last_step = t * step;
+    bool small_step = true;
+    for (Eigen::Index j = 0; j < q; ++j)
+      if (std::abs(last_step[j]) > o.tolerance * (1.0 + std::abs(next[j]))) small_step = false;
+    const bool small_change = std::abs(nobj - obj) <= o.tolerance * (std::abs(nobj) + 0.1);
+    beta = next;
+    e = std::move(ne);
+    obj = nobj;
+    fit.iterations = it;
+    fit.objective_trace.push_back(obj);
+    if (small_step && small_change) {
+      fit.converged = true;
+      break;
+    }
+  }
+  if (!fit.converged && o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+
+  const mat hp = e.h + mat(ridge.asDiagonal());
+  const Eigen::LLT<mat> llt(hp);
+  if (llt.info() != Eigen::Success)
+    throw error(errc::invalid_argument, "logistic: the information matrix is singular at the estimate; drop "
+                                        "columns or fit with l2 > 0");
+  const mat cov = llt.solve(mat::Identity(q, q));
+
+  fit.model.names = names;
+  fit.model.intercept = o.intercept;
+  fit.model.coefficients.assign(beta.data(), beta.data() + q);
+  fit.std_errors.resize(static_cast<std::size_t>(q));
+  for (Eigen::Index j = 0; j < q; ++j) fit.std_errors[static_cast<std::size_t>(j)] = std::sqrt(cov(j, j));
+  fit.log_likelihood = e.ll;
+  fit.penalised_objective = obj;
+  fit.deviance = -2.0 * e.ll;
+  fit.max_abs_gradient = (e.g - (ridge.array() * beta.array()).matrix()).cwiseAbs().maxCoeff();
+
+  // The null model: intercept only (its MLE is logit of the weighted mean), or p = 1/2.
+  double wsum = 0;
+  double wy = 0;
+  for (std::size_t i = 0; i < d.rows; ++i) {
+    const double w = d.weights.empty() ? 1.0 : d.weights[i];
+    wsum += w;
+    wy += w * d.y[i];
+  }
+  fit.weight_sum = wsum;
+  const double ybar = wy / wsum;
+  if (o.intercept && ybar > 0 && ybar < 1) {
+    fit.null_log_likelihood = wy * std::log(ybar) + (wsum - wy) * std::log1p(-ybar);
+  } else if (o.intercept) {
+    fit.null_log_likelihood = 0;  // all one class: the intercept-only model fits perfectly in the limit
+  } else {
+    fit.null_log_likelihood = -wsum * std::log(2.0);
+  }
+  return fit;
+}
+
+}  // namespace scoring
+KREDITOR_NAMESPACE_END
