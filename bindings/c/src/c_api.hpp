@@ -91,8 +91,10 @@ void copy_code(currency c, char out[4]) noexcept;
 kreditor_status out_string(std::string_view s, char* buf, std::size_t buf_size, std::size_t* needed,
                            const char* fn);
 
-/// A struct the caller passes in: not NULL, its size at least this version's and not more
-/// than this library knows (a newer header's fields would be ignored silently).
+/// A struct the caller passes in: not NULL, and its size this library's sizeof. ABI version 1
+/// has one version of each struct; when one grows (fields appended), this must also accept the
+/// older sizes and give the missing fields their defaults (the README's stability promise). A
+/// larger size (a newer header) is refused: its fields would be ignored silently.
 template <class S>
 const S& in_struct(const S* s, const char* fn, const char* name) {
   need(s, fn, name);

@@ -13,7 +13,8 @@
  *    a message naming the function, the input and the problem (thread-local; every call that
  *    returns a status sets it, to "" on success). No function aborts or throws: bad input,
  *    NULL pointers and out-of-memory come back as statuses.
- *  - Out parameters are written only on KREDITOR_OK (except *needed, see below).
+ *  - Out parameters are written only on KREDITOR_OK (except *needed and kreditor_reference_check's
+ *    *valid, see below).
  *  - Handles (kreditor_ledger, kreditor_report, ...) are opaque; each has a _free function
  *    that accepts NULL. A handle may be used from one thread at a time; distinct handles on
  *    distinct threads are independent.
@@ -174,7 +175,8 @@ KREDITOR_API kreditor_status kreditor_terms_due_date(const kreditor_terms* terms
  * "orgnr-se", "cvr", "ytunnus". */
 
 /* Checks `value` (spaces ignored). An invalid value is an answer, not an error: *valid = 0 and
- * the reason goes to reason_buf (may be NULL with reason_size 0; then *needed is still set). */
+ * the reason goes to reason_buf ("" when valid). *valid is set even when the reason does not
+ * fit (KREDITOR_E_BUFFER_TOO_SMALL), so reason_buf may be NULL with reason_size 0. */
 KREDITOR_API kreditor_status kreditor_reference_check(const char* type, const char* value, int* valid,
                                                       char* reason_buf, size_t reason_size, size_t* needed);
 /* Completes `payload` with its check digit(s) (kid-mod10, kid-mod11, ocr, fik71, fi-ref, rf);
