@@ -250,6 +250,59 @@ int main(void) {
   EXPECT(KREDITOR_E_BUFFER_TOO_SMALL, kreditor_policy_set_label(policies, tiny, sizeof tiny, &needed));
   EXPECT(KREDITOR_OK, kreditor_policy_set_label(policies, big, sizeof big, &needed));
 
+  /* ---- simulation ---- */
+  {
+    kreditor_simulation_input in;
+    kreditor_timeline_event ev;
+    kreditor_command cmd;
+    kreditor_timeline* timeline = NULL;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_simulation_input_init(NULL, sizeof in));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_event_init(&ev, 4));
+    EXPECT(KREDITOR_OK, kreditor_simulation_input_init(&in, sizeof in));
+    EXPECT(KREDITOR_OK, kreditor_timeline_event_init(&ev, sizeof ev));
+    EXPECT(KREDITOR_OK, kreditor_command_init(&cmd, sizeof cmd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_simulate(NULL, NULL, &timeline));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_simulate(NULL, &in, NULL));
+    FAILS(kreditor_simulate(NULL, &in, &timeline)); /* nothing filled in */
+    in.amount_minor = 1000000;
+    in.currency = "NOK";
+    in.jurisdiction = "NO";
+    in.invoice_date = ok_day;
+    in.due = ok_day - 1;
+    FAILS(kreditor_simulate(NULL, &in, &timeline)); /* due before the invoice */
+    in.due = ok_day + 14;
+    for (i = 0; i < GARBAGE_COUNT; ++i) {
+      in.jurisdiction = garbage[i];
+      FAILS(kreditor_simulate(NULL, &in, &timeline));
+      in.jurisdiction = "NO";
+      in.currency = garbage[i];
+      FAILS(kreditor_simulate(NULL, &in, &timeline));
+      in.currency = "NOK";
+    }
+    in.amount_minor = 0;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_simulate(NULL, &in, &timeline));
+    in.amount_minor = 1000000;
+    in.until = INT32_MAX;
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_simulate(NULL, &in, &timeline));
+    in.until = KREDITOR_NO_DATE;
+    if (timeline != NULL) ++failures;
+    EXPECT(KREDITOR_OK, kreditor_simulate(policies, &in, &timeline)); /* SE's preset for a NO debtor */
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_count(NULL, &n));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_count(timeline, NULL));
+    EXPECT(KREDITOR_OK, kreditor_timeline_count(timeline, &n));
+    if (n == 0) ++failures;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_event_at(NULL, 0, &ev));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_event_at(timeline, 0, NULL));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_timeline_event_at(timeline, n, &ev));
+    EXPECT(KREDITOR_OK, kreditor_timeline_event_at(timeline, 0, &ev));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_command(NULL, 0, 0, &cmd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_timeline_command(timeline, 0, 0, NULL));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_timeline_command(timeline, n, 0, &cmd));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_timeline_command(timeline, 0, ev.command_count, &cmd));
+    kreditor_timeline_free(timeline);
+    kreditor_timeline_free(NULL);
+  }
+
   /* ---- the ledger ---- */
   EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_new(NULL));
   EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_load(NULL, &ledger));

@@ -71,6 +71,13 @@ class Condition(C.Structure):
     _fields_ = [("kind", C.c_int), ("kind_name", cstr), ("amount_minor", i64)]
 
 
+SimulationInput = struct("kreditor_simulation_input", [
+    ("amount_minor", i64), ("currency", cstr), ("invoice_date", date_t), ("due", date_t), ("segment", C.c_int),
+    ("reminder_fee_agreed", C.c_int), ("jurisdiction", cstr), ("until", date_t)])
+TimelineEvent = struct("kreditor_timeline_event", [
+    ("on", date_t), ("step_index", i32), ("step", cstr), ("command_count", size_t), ("currency", C.c_char * 4),
+    ("fee_minor", i64), ("fees_minor", i64), ("interest_minor", i64), ("deadline", date_t),
+    ("total_due_minor", i64), ("state_after", C.c_int), ("state_name", cstr)])
 Release = struct("kreditor_release", [
     ("decision", C.c_int), ("decision_name", cstr), ("currency", C.c_char * 4), ("headroom_minor", i64),
     ("finding_count", size_t), ("findings", Finding * 16), ("condition_count", size_t),
@@ -102,10 +109,18 @@ for name, args in {
     "kreditor_report_aging": [P, C.c_int, C.POINTER(i32), size_t, C.POINTER(P)],
     "kreditor_aging_bucket_count": [P, C.POINTER(size_t)], "kreditor_aging_label": [P, size_t, C.POINTER(cstr)],
     "kreditor_aging_customer": [P, size_t, C.POINTER(i64), size_t, C.POINTER(i64), C.POINTER(size_t)],
+    "kreditor_policy_set_new_named": [cstr, C.POINTER(P)],
+    "kreditor_simulation_input_init": [C.POINTER(SimulationInput), size_t],
+    "kreditor_timeline_event_init": [C.POINTER(TimelineEvent), size_t],
+    "kreditor_simulate": [P, C.POINTER(SimulationInput), C.POINTER(P)],
+    "kreditor_timeline_count": [P, C.POINTER(size_t)],
+    "kreditor_timeline_event_at": [P, size_t, C.POINTER(TimelineEvent)],
+    "kreditor_timeline_command": [P, size_t, size_t, C.POINTER(Command)],
 }.items():
     f = getattr(k, name)
     f.argtypes, f.restype = args, status_t
-for name in ("kreditor_ledger_free", "kreditor_report_free", "kreditor_aging_free"):
+for name in ("kreditor_ledger_free", "kreditor_report_free", "kreditor_aging_free", "kreditor_policy_set_free",
+             "kreditor_timeline_free"):
     getattr(k, name).argtypes, getattr(k, name).restype = [P], None
 k.kreditor_last_error.restype = cstr
 k.kreditor_version_string.restype = cstr
@@ -231,7 +246,7 @@ ok(k.kreditor_ledger_load(LEDGER.encode(), C.byref(sample)))
 as_of = date_t()
 ok(k.kreditor_ledger_as_of(sample, C.byref(as_of)))
 report = make_report(sample, as_of.value)
-compared = {"commands": 0, "customers": 0, "order releases": 0, "aging rows": 0}
+compared = {"commands": 0, "customers": 0, "order releases": 0, "aging rows": 0, "simulated days": 0}
 if CLI:
     def cli(*args):
         return json.loads(subprocess.run([CLI, *args, "--ledger", LEDGER], check=True, capture_output=True,
@@ -309,6 +324,37 @@ if CLI:
         assert amount(total.value, row["currency"]) == row["total"] and items.value > 0
         compared["aging rows"] += 1
     k.kreditor_aging_free(aging)
+
+    # Simulation: the timeline of `kreditor simulate --policy P` for each national preset.
+    for preset, law, ccy in [("NO", "NO", "NOK"), ("SE", "SE", "SEK"), ("DK", "DK", "DKK"), ("FI", "FI", "EUR")]:
+        sim = json.loads(subprocess.run(
+            [CLI, "simulate", "--policy", preset, "--amount", "10000.00", "--currency", ccy, "--invoice-date",
+             "2026-01-02", "--due", "2026-01-16", "--json"], check=True, capture_output=True, text=True).stdout)
+        policies, timeline = P(), P()
+        ok(k.kreditor_policy_set_new_named(preset.encode(), C.byref(policies)))
+        x = init(SimulationInput, k.kreditor_simulation_input_init)
+        x.amount_minor, x.currency, x.jurisdiction = minor("10000.00", ccy), ccy.encode(), law.encode()
+        x.invoice_date, x.due = day(2026, 1, 2), day(2026, 1, 16)
+        ok(k.kreditor_simulate(policies, C.byref(x), C.byref(timeline)))
+        n = size_t()
+        ok(k.kreditor_timeline_count(timeline, C.byref(n)))
+        got = []
+        for i in range(n.value):
+            e = init(TimelineEvent, k.kreditor_timeline_event_init)
+            ok(k.kreditor_timeline_event_at(timeline, i, C.byref(e)))
+            names = []
+            for j in range(e.command_count):
+                cmd = init(Command, k.kreditor_command_init)
+                ok(k.kreditor_timeline_command(timeline, i, j, C.byref(cmd)))
+                names.append(cmd.kind_name.decode())
+            got.append({"date": iso(e.on), "step": e.step.decode(), "commands": names,
+                        "fee": amount(e.fee_minor, ccy), "interest": amount(e.interest_minor, ccy),
+                        "deadline": iso(e.deadline) if e.deadline != NO_DATE else None,
+                        "total_due": amount(e.total_due_minor, ccy)})
+        assert got == sim["events"] and got, (preset, got, sim["events"])
+        compared["simulated days"] += len(got)
+        k.kreditor_timeline_free(timeline)
+        k.kreditor_policy_set_free(policies)
 
 k.kreditor_report_free(report)
 k.kreditor_ledger_free(sample)

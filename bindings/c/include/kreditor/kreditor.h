@@ -660,6 +660,55 @@ KREDITOR_API kreditor_status kreditor_aging_portfolio(const kreditor_aging* agin
                                                       int64_t* buckets_minor, size_t bucket_capacity,
                                                       int64_t* total_minor);
 
+/* ---- simulation ----------------------------------------------------------------------- */
+
+typedef struct kreditor_timeline kreditor_timeline;
+
+/* One invoice that is never paid, as `kreditor simulate` projects it. */
+typedef struct kreditor_simulation_input {
+  size_t size;                  /* sizeof(kreditor_simulation_input) */
+  int64_t amount_minor;         /* positive */
+  const char* currency;         /* required */
+  kreditor_date invoice_date;   /* required */
+  kreditor_date due;            /* required, not before invoice_date */
+  int segment;                  /* KREDITOR_SEGMENT_* */
+  int reminder_fee_agreed;      /* 1 (the default): a reminder fee was agreed (SE) */
+  const char* jurisdiction;     /* the debtor's law: "NO", "SE", "DK", "FI", "EU" (the policy set
+                                   picks the policy that governs it) */
+  kreditor_date until;          /* the last day simulated; KREDITOR_NO_DATE: a year after invoice_date */
+} kreditor_simulation_input;
+
+/* One day on which the policy does something. */
+typedef struct kreditor_timeline_event {
+  size_t size;                  /* sizeof(kreditor_timeline_event) */
+  kreditor_date on;
+  int32_t step_index;
+  const char* step;             /* the step's name (borrowed from the timeline) */
+  size_t command_count;         /* kreditor_timeline_command(timeline, event, 0..command_count-1) */
+  char currency[4];
+  int64_t fee_minor;            /* the fee this step charges */
+  int64_t fees_minor;           /* all fees so far */
+  int64_t interest_minor;       /* late interest accrued to `on` */
+  kreditor_date deadline;       /* KREDITOR_NO_DATE: none */
+  int64_t total_due_minor;      /* principal + fees + interest */
+  int state_after;              /* KREDITOR_STATE_* */
+  const char* state_name;
+} kreditor_timeline_event;
+
+KREDITOR_API kreditor_status kreditor_simulation_input_init(kreditor_simulation_input* in, size_t size);
+KREDITOR_API kreditor_status kreditor_timeline_event_init(kreditor_timeline_event* e, size_t size);
+/* The timeline from the invoice date through `until` under `policies` (NULL: country presets). */
+KREDITOR_API kreditor_status kreditor_simulate(const kreditor_policy_set* policies, const kreditor_simulation_input* in,
+                                               kreditor_timeline** out);
+KREDITOR_API void kreditor_timeline_free(kreditor_timeline* timeline);
+KREDITOR_API kreditor_status kreditor_timeline_count(const kreditor_timeline* timeline, size_t* out);
+KREDITOR_API kreditor_status kreditor_timeline_event_at(const kreditor_timeline* timeline, size_t index,
+                                                        kreditor_timeline_event* out);
+/* Command `k` of event `event` (kreditor_command's invoice and customer fields are ""; `line` is
+ * the event's index). */
+KREDITOR_API kreditor_status kreditor_timeline_command(const kreditor_timeline* timeline, size_t event, size_t k,
+                                                       kreditor_command* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
