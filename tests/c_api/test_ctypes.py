@@ -71,6 +71,11 @@ class Condition(C.Structure):
     _fields_ = [("kind", C.c_int), ("kind_name", cstr), ("amount_minor", i64)]
 
 
+InterestInput = struct("kreditor_interest_input", [
+    ("principal_minor", i64), ("currency", cstr), ("due", date_t), ("end", date_t), ("jurisdiction", cstr),
+    ("segment", C.c_int), ("rate", cstr), ("first_day", C.c_int), ("rounding", C.c_int)])
+InterestResult = struct("kreditor_interest_result", [
+    ("interest_minor", i64), ("days", i64), ("period_count", size_t), ("uncertain", C.c_int)])
 SimulationInput = struct("kreditor_simulation_input", [
     ("amount_minor", i64), ("currency", cstr), ("invoice_date", date_t), ("due", date_t), ("segment", C.c_int),
     ("reminder_fee_agreed", C.c_int), ("jurisdiction", cstr), ("until", date_t)])
@@ -110,6 +115,15 @@ for name, args in {
     "kreditor_aging_bucket_count": [P, C.POINTER(size_t)], "kreditor_aging_label": [P, size_t, C.POINTER(cstr)],
     "kreditor_aging_customer": [P, size_t, C.POINTER(i64), size_t, C.POINTER(i64), C.POINTER(size_t)],
     "kreditor_policy_set_new_named": [cstr, C.POINTER(P)],
+    "kreditor_terms_parse": [cstr, C.POINTER(P)], "kreditor_terms_format": [P, C.c_char_p, size_t, C.POINTER(size_t)],
+    "kreditor_terms_due_date": [P, date_t, date_t, cstr, C.POINTER(date_t)],
+    "kreditor_date_parse": [cstr, C.POINTER(date_t)],
+    "kreditor_interest_input_init": [C.POINTER(InterestInput), size_t],
+    "kreditor_interest_result_init": [C.POINTER(InterestResult), size_t],
+    "kreditor_late_interest": [C.POINTER(InterestInput), C.POINTER(InterestResult)],
+    "kreditor_reference_check": [cstr, cstr, C.POINTER(C.c_int), C.c_char_p, size_t, C.POINTER(size_t)],
+    "kreditor_reference_make": [cstr, cstr, C.c_int, C.c_char_p, size_t, C.POINTER(size_t)],
+    "kreditor_reference_format": [cstr, cstr, C.c_char_p, size_t, C.POINTER(size_t)],
     "kreditor_simulation_input_init": [C.POINTER(SimulationInput), size_t],
     "kreditor_timeline_event_init": [C.POINTER(TimelineEvent), size_t],
     "kreditor_simulate": [P, C.POINTER(SimulationInput), C.POINTER(P)],
@@ -120,7 +134,7 @@ for name, args in {
     f = getattr(k, name)
     f.argtypes, f.restype = args, status_t
 for name in ("kreditor_ledger_free", "kreditor_report_free", "kreditor_aging_free", "kreditor_policy_set_free",
-             "kreditor_timeline_free"):
+             "kreditor_timeline_free", "kreditor_terms_free"):
     getattr(k, name).argtypes, getattr(k, name).restype = [P], None
 k.kreditor_last_error.restype = cstr
 k.kreditor_version_string.restype = cstr
@@ -246,7 +260,8 @@ ok(k.kreditor_ledger_load(LEDGER.encode(), C.byref(sample)))
 as_of = date_t()
 ok(k.kreditor_ledger_as_of(sample, C.byref(as_of)))
 report = make_report(sample, as_of.value)
-compared = {"commands": 0, "customers": 0, "order releases": 0, "aging rows": 0, "simulated days": 0}
+compared = {"commands": 0, "customers": 0, "order releases": 0, "aging rows": 0, "simulated days": 0,
+            "terms": 0, "interest": 0, "references": 0}
 if CLI:
     def cli(*args):
         return json.loads(subprocess.run([CLI, *args, "--ledger", LEDGER], check=True, capture_output=True,
@@ -355,6 +370,75 @@ if CLI:
         compared["simulated days"] += len(got)
         k.kreditor_timeline_free(timeline)
         k.kreditor_policy_set_free(policies)
+
+if CLI:
+    def text_out(fn, *args):
+        """A string through the caller-buffer convention: size query, then the text."""
+        needed = size_t()
+        assert fn(*args, None, 0, C.byref(needed)) == -100
+        buf = C.create_string_buffer(needed.value)
+        ok(fn(*args, buf, needed.value, None))
+        return buf.value.decode()
+
+    def parse_day(text):
+        out = date_t()
+        ok(k.kreditor_date_parse(text.encode(), C.byref(out)))
+        return out.value
+
+    # Terms: the canonical form and the due date of `kreditor terms`, unmoved and by statute.
+    for terms_text in ["2/10 net 30", "30 dager netto", "LM+30", "net 10 prox", "14 dagar netto",
+                       "50% net 30, 50% net 60"]:
+        for law in [None, "NO", "SE", "FI"]:
+            args = [CLI, "terms", terms_text, "--invoice-date", "2026-03-27", "--json"]
+            if law:
+                args += ["--jurisdiction", law]
+            want = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+            t, due = P(), date_t()
+            ok(k.kreditor_terms_parse(terms_text.encode(), C.byref(t)))
+            assert text_out(k.kreditor_terms_format, t) == want["canonical"]
+            ok(k.kreditor_terms_due_date(t, parse_day("2026-03-27"), NO_DATE, law.encode() if law else None,
+                                         C.byref(due)))
+            assert iso(due.value) == want["due_date"], (terms_text, law, iso(due.value), want["due_date"])
+            k.kreditor_terms_free(t)
+            compared["terms"] += 1
+
+    # Late interest: `kreditor interest` for statutory and fixed rates, segments and day counts.
+    for amount_text, ccy, law, segment, frm, to, fixed in [
+            ("10000.00", "NOK", "NO", "b2b", "2024-12-20", "2025-01-10", None),
+            ("2500.00", "SEK", "SE", "b2c", "2023-06-30", "2025-02-01", None),
+            ("999.99", "DKK", "DK", "b2b", "2024-02-28", "2024-03-31", None),
+            ("12000.00", "EUR", "FI", "b2c", "2022-12-31", "2024-07-01", None),
+            ("5000.00", "EUR", "EU", "b2b", "2024-01-15", "2024-11-20", "12.5%")]:
+        args = [CLI, "interest", "--amount", amount_text, "--currency", ccy, "--from", frm, "--to", to,
+                "--jurisdiction", law, "--segment", segment, "--json"] + (["--rate", fixed] if fixed else [])
+        want = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+        x = init(InterestInput, k.kreditor_interest_input_init)
+        x.principal_minor, x.currency, x.jurisdiction = minor(amount_text, ccy), ccy.encode(), law.encode()
+        x.segment, x.due, x.end = (1 if segment == "b2c" else 0), parse_day(frm), parse_day(to)
+        x.rate = fixed.encode() if fixed else None
+        r = init(InterestResult, k.kreditor_interest_result_init)
+        ok(k.kreditor_late_interest(C.byref(x), C.byref(r)))
+        assert (amount(r.interest_minor, ccy), r.days, r.period_count, bool(r.uncertain)) == (
+            want["interest"], want["days"], len(want["periods"]), want["uncertain"]), (law, want["interest"])
+        compared["interest"] += 1
+
+    # References: `kreditor check` and `kreditor make`.
+    for ref_type, value in [("kid-mod10", "12344"), ("kid-mod10", "12345"), ("kid-mod11", "12343"),
+                            ("ocr", "12351"), ("rf", "RF18539007547034"), ("iban", "NO9386011117947"),
+                            ("iban", "NO9386011117948"), ("orgnr-no", "923456783"), ("fi-ref", "1232")]:
+        run = subprocess.run([CLI, "check", ref_type, value, "--json"], capture_output=True, text=True)
+        want = json.loads(run.stdout)
+        valid = C.c_int(-1)
+        reason = text_out(lambda *a: k.kreditor_reference_check(ref_type.encode(), value.encode(), C.byref(valid), *a))
+        assert bool(valid.value) == want["valid"] and (reason or None) == want["reason"], (ref_type, value, reason)
+        if want["valid"]:
+            assert text_out(k.kreditor_reference_format, ref_type.encode(), value.encode()) == want["formatted"]
+        compared["references"] += 1
+    for ref_type, payload in [("kid-mod10", "1234"), ("kid-mod11", "036536"), ("ocr", "123"), ("rf", "539007547034")]:
+        want = json.loads(subprocess.run([CLI, "make", ref_type, payload, "--json"], check=True, capture_output=True,
+                                         text=True).stdout)
+        assert text_out(k.kreditor_reference_make, ref_type.encode(), payload.encode(), 0) == want["reference"]
+        compared["references"] += 1
 
 k.kreditor_report_free(report)
 k.kreditor_ledger_free(sample)

@@ -437,16 +437,18 @@ KREDITOR_API kreditor_status kreditor_late_interest(const kreditor_interest_inpu
       throw_invalid(fn, "in->first_day " + std::to_string(x.first_day) + " is not a KREDITOR_FIRST_DAY_* value");
     const date due = to_date(x.due, fn, "in->due");
     const date end = to_date(x.end, fn, "in->end");
+    const std::optional<rate> fixed =
+        x.rate != nullptr ? std::optional<rate>(value_of(rate::parse(x.rate), fn)) : std::nullopt;
+    const rounding mode = to_rounding(x.rounding, fn);
     // As `kreditor interest`: the statutory table gives the law's day count even when a fixed
     // rate replaces its rates.
     const result<rate_table> statutory = statutory_late_interest(j, static_cast<segment>(x.segment));
-    if (!statutory && x.rate == nullptr)
+    if (!statutory && !fixed)
       throw error(statutory.error().code, std::string(fn) + ": " + statutory.error().message);
     interest_convention conv = statutory ? convention_of(statutory.value()) : interest_convention{};
     conv.start = static_cast<first_interest_day>(x.first_day);
-    conv.mode = to_rounding(x.rounding, fn);
-    const rate_table rates =
-        x.rate != nullptr ? rate_table::constant(value_of(rate::parse(x.rate), fn), "fixed rate") : statutory.value();
+    conv.mode = mode;
+    const rate_table rates = fixed ? rate_table::constant(*fixed, "fixed rate") : statutory.value();
     const interest_result r = late_interest(money(x.principal_minor, c), rates, due, end, conv);
     kreditor_interest_result v = blank<kreditor_interest_result>();
     v.interest_minor = r.interest.minor_units();
