@@ -294,9 +294,12 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
     const customer_facts& c = facts[b.customer_of[n.line]];
     const dunning::compiled_policy& cp = policies.for_jurisdiction(c.governed);
     if (const auto kind = fee_kind_of(cp, n.notice.step)) {
-      const std::optional<money> cap = dunning::statutory_fee_cap(c.governed, c.segment, *kind, fee.currency(),
-                                                                  items[n.line].first_due, n.notice.sent,
-                                                                  items[n.line].amount);
+      // Under the law the policy was compiled against (the host's fee rules reach here too).
+      const std::optional<money> cap =
+          cp.fee_rules ? dunning::statutory_fee_cap(c.governed, c.segment, *kind, fee.currency(), items[n.line].first_due,
+                                                    n.notice.sent, items[n.line].amount, *cp.fee_rules)
+                       : dunning::statutory_fee_cap(c.governed, c.segment, *kind, fee.currency(), items[n.line].first_due,
+                                                    n.notice.sent, items[n.line].amount);
       if (cap && fee > *cap)
         bad(errc::invalid_argument, n.where,
             "fee " + to_string(fee) + " is above the law's cap for a " + std::string(dunning::to_string(*kind)) +

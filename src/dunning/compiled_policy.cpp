@@ -79,7 +79,15 @@ std::optional<std::int32_t> compiled_policy::step_index(std::string_view name) c
   return std::nullopt;
 }
 
-compiled_policy compile(const policy& p, const extensions& ext) { return compile(p, ext, detail::latest_law_date()); }
+// The fee rules a policy compiles against: the shipped ones with the host's merged over them.
+std::shared_ptr<const std::vector<legal_fee_rule>> rules_of(const extensions& ext) {
+  if (ext.fee_rules().empty()) return std::shared_ptr<const std::vector<legal_fee_rule>>(std::shared_ptr<void>{}, &detail::shipped_rules());
+  return std::make_shared<const std::vector<legal_fee_rule>>(merge_fee_rules(detail::shipped_rules(), ext.fee_rules()));
+}
+
+compiled_policy compile(const policy& p, const extensions& ext) {
+  return compile(p, ext, detail::latest_law_date(*rules_of(ext)));
+}
 
 compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) {
   if (p.name.empty()) throw error(errc::invalid_argument, "policy: name: is empty");
@@ -92,6 +100,8 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
 
   compiled_policy cp;
   cp.source = p;
+  cp.fee_rules = rules_of(ext);
+  const std::vector<legal_fee_rule>& law = *cp.fee_rules;
   auto add_commands = [&](const std::string& path, const std::vector<command_kind>& kinds,
                           const std::vector<std::string>& customs) {
     for (command_kind c : kinds) {
@@ -181,11 +191,11 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
     for (segment s : {segment::b2b, segment::b2c})
       cs.fee_min_invoice_lead[static_cast<std::size_t>(s)] =
           cs.fee_bearing ? std::max(st.fee_min_invoice_lead_days.value_or(0),
-                                    detail::min_invoice_lead(p.jurisdiction, s, cs.fee))
+                                    detail::min_invoice_lead(p.jurisdiction, s, cs.fee, law))
                          : 0;
     cs.segments = st.segment ? (*st.segment == segment::b2b ? 1 : 2) : 3;
-    cs.legal[0] = detail::floors_for(p, k, segment::b2b);
-    cs.legal[1] = detail::floors_for(p, k, segment::b2c);
+    cs.legal[0] = detail::floors_for(p, k, segment::b2b, law);
+    cs.legal[1] = detail::floors_for(p, k, segment::b2c, law);
     cs.commands_begin = static_cast<std::uint32_t>(cp.commands.size());
     add_commands(path + ".commands", st.commands, st.custom_commands);
     cs.commands_end = static_cast<std::uint32_t>(cp.commands.size());
@@ -226,7 +236,7 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
   add_commands("on_broken_plan", p.on_broken_plan, {});
   cp.broken_plan_end = static_cast<std::uint32_t>(cp.commands.size());
 
-  if (const auto findings = check_legal(p, law_as_of); !findings.empty()) {
+  if (const auto findings = check_legal(p, law_as_of, law); !findings.empty()) {
     std::string all;
     for (const legal_finding& f : findings) all += (all.empty() ? "" : "; ") + to_string(f);
     throw error(errc::legal_violation, "policy '" + p.name + "': " + all);
@@ -235,16 +245,21 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
   cp.deadlines = statutory_deadline_rule(p.jurisdiction);
   for (segment s : {segment::b2b, segment::b2c}) {
     const auto i = static_cast<std::size_t>(s);
-    cp.max_fee_notices[i] = detail::max_fee_notices(p.jurisdiction, s);
+    cp.max_fee_notices[i] = detail::max_fee_notices(p.jurisdiction, s, law);
     if (p.interest == interest_mode::none) continue;
     if (p.interest == interest_mode::fixed) {
       auto table = rate_table::constant(p.interest_rate, "policy '" + p.name + "' fixed rate");
       if (auto stat = statutory_late_interest(p.jurisdiction, s)) table = table.with_info(stat->info());
+      for (const extensions::rate_override& o : ext.late_interest_tables())
+        if (o.where == p.jurisdiction && o.for_segment == s) table = table.with_info(o.table.info());
       cp.interest_conventions[i] = convention_of(table);
       cp.interest_rates[i] = std::move(table);
       continue;
     }
-    auto stat = statutory_late_interest(p.jurisdiction, s);
+    // The host's table for this jurisdiction and segment, else the shipped one.
+    result<rate_table> stat = statutory_late_interest(p.jurisdiction, s);
+    for (const extensions::rate_override& o : ext.late_interest_tables())
+      if (o.where == p.jurisdiction && o.for_segment == s) stat = o.table;
     if (!stat) {
       if (stat.error().code == errc::not_found) continue;  // EU b2c: the directive has no rate
       throw error(stat.error().code, "policy '" + p.name + "': interest: " + stat.error().message);
@@ -252,7 +267,7 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
     cp.interest_conventions[i] = convention_of(*stat);
     cp.interest_rates[i] = std::move(stat).value();
   }
-  cp.fee_needs_agreement = detail::fee_needs_agreement(p.jurisdiction);
+  cp.fee_needs_agreement = detail::fee_needs_agreement(p.jurisdiction, law);
   return cp;
 }
 

@@ -17,7 +17,7 @@ namespace kreditor::dunning {
 namespace detail {
 namespace {
 
-using law_kind = kreditor::fee_kind;
+using law_kind = kreditor::legal_fee_kind;
 
 // Rules about the ORDER of notices, which the fee data does not describe. Each cites the fee
 // rule whose law and source it comes from; it applies while that rule is in force.
@@ -52,7 +52,7 @@ bool fee_bearing(const policy_step& st) { return st.fee.charges() && kind_of(st)
 std::int32_t plus(std::int32_t a, std::int32_t b) { return a == no_day ? no_day : a + b; }
 std::int32_t maxd(std::int32_t a, std::int32_t b) { return std::max(a, b); }
 
-legal_rules policy_rules(jurisdiction j, segment s, date as_of) { return rules_for(shipped_rules(), j, s, as_of); }
+legal_rules policy_rules(jurisdiction j, segment s, date as_of, const std::vector<legal_fee_rule>& all) { return rules_for(all, j, s, as_of); }
 
 const legal_fee_rule* cited(const legal_rules& rules, const structure_rule& r) {
   return r.where == rules.where ? rules.find(std::string_view(r.cites)) : nullptr;
@@ -152,10 +152,10 @@ std::span<const law_kind> law_kinds(fee_kind kind) noexcept {
 
 // rules_for's selection (the latest row not after `as_of`, while not expired) for one kind,
 // without copying the rules: the run-time path asks for a cap at every fee.
-const legal_fee_rule* law_in_force(jurisdiction j, segment s, fee_kind kind, date as_of) {
+const legal_fee_rule* law_in_force(jurisdiction j, segment s, fee_kind kind, date as_of, const std::vector<legal_fee_rule>& all) {
   for (law_kind k : law_kinds(kind)) {
     const legal_fee_rule* best = nullptr;
-    for (const legal_fee_rule& r : shipped_rules())
+    for (const legal_fee_rule& r : all)
       if (r.where == j && r.kind == k && r.applies_to(s) && r.effective_from <= as_of &&
           (!best || best->effective_from < r.effective_from))
         best = &r;
@@ -166,13 +166,13 @@ const legal_fee_rule* law_in_force(jurisdiction j, segment s, fee_kind kind, dat
 
 // The rule for `kind` for claims due on `due`; for a claim older than the data knows (or in
 // a gap), the next row in time — the nearest known value. nullptr when (j, s) has none at all.
-const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date due) {
-  if (const legal_fee_rule* r = law_in_force(j, s, kind, due)) return r;
+const legal_fee_rule* claim_law(jurisdiction j, segment s, fee_kind kind, date due, const std::vector<legal_fee_rule>& all) {
+  if (const legal_fee_rule* r = law_in_force(j, s, kind, due, all)) return r;
   std::set<date> later;
-  for (const legal_fee_rule& r : shipped_rules())
+  for (const legal_fee_rule& r : all)
     if (r.where == j && r.applies_to(s) && due < r.effective_from) later.insert(r.effective_from);
   for (date d : later)
-    if (const legal_fee_rule* r = law_in_force(j, s, kind, d)) return r;
+    if (const legal_fee_rule* r = law_in_force(j, s, kind, d, all)) return r;
   return nullptr;
 }
 
@@ -202,9 +202,9 @@ const std::vector<legal_fee_rule>& shipped_rules() {
   return all;
 }
 
-date latest_law_date() {
+date latest_law_date(const std::vector<legal_fee_rule>& all) {
   date out = make_date(1970, 1, 1);
-  for (const legal_fee_rule& r : shipped_rules()) out = std::max(out, r.effective_from);
+  for (const legal_fee_rule& r : all) out = std::max(out, r.effective_from);
   return out;
 }
 
@@ -229,10 +229,10 @@ fee_kind kind_of(const policy_step& st) {
   return has_command(st, command_kind::collection_warning) ? fee_kind::collection : fee_kind::reminder;
 }
 
-std::int16_t max_fee_notices(jurisdiction j, segment s) {
+std::int16_t max_fee_notices(jurisdiction j, segment s, const std::vector<legal_fee_rule>& all) {
   // The engine counts every non-compensation fee together: only a limit whose count group
   // holds both the reminder and the collection fee can be kept at run time.
-  const legal_rules rules = policy_rules(j, s, latest_law_date());
+  const legal_rules rules = policy_rules(j, s, latest_law_date(all), all);
   const legal_fee_rule* reminder = law_for(rules, fee_kind::reminder);
   const legal_fee_rule* collection = law_for(rules, fee_kind::collection);
   if (!reminder || !reminder->max_count) return -1;
@@ -240,16 +240,16 @@ std::int16_t max_fee_notices(jurisdiction j, segment s) {
   return static_cast<std::int16_t>(*reminder->max_count);
 }
 
-std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due) {
-  const legal_fee_rule* law = claim_law(j, s, kind, due);
+std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due, const std::vector<legal_fee_rule>& all) {
+  const legal_fee_rule* law = claim_law(j, s, kind, due, all);
   if (!law) return std::nullopt;
   const std::optional<money> lowest = lowest_cap(*law);
   if (!lowest) return std::nullopt;
   return lowest->currency();
 }
 
-std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind) {
-  const legal_rules rules = policy_rules(j, s, latest_law_date());
+std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind, const std::vector<legal_fee_rule>& all) {
+  const legal_rules rules = policy_rules(j, s, latest_law_date(all), all);
   const legal_fee_rule* law = law_for(rules, kind);
   return law ? law->min_invoice_days_before_due : 0;
 }
@@ -260,17 +260,17 @@ bool is_written(std::span<const command_kind> commands) {
   });
 }
 
-bool fee_needs_agreement(jurisdiction j) {
+bool fee_needs_agreement(jurisdiction j, const std::vector<legal_fee_rule>& all) {
   for (segment s : {segment::b2b, segment::b2c}) {
-    const legal_rules rules = policy_rules(j, s, latest_law_date());
+    const legal_rules rules = policy_rules(j, s, latest_law_date(all), all);
     if (const legal_fee_rule* r = law_for(rules, fee_kind::reminder); r && r->needs_agreement) return true;
   }
   return false;
 }
 
-legal_floor floors_for(const policy& p, std::size_t k, segment s) {
+legal_floor floors_for(const policy& p, std::size_t k, segment s, const std::vector<legal_fee_rule>& all) {
   legal_floor fl;
-  const legal_rules rules = policy_rules(p.jurisdiction, s, latest_law_date());
+  const legal_rules rules = policy_rules(p.jurisdiction, s, latest_law_date(all), all);
   const policy_step& st = p.steps[k];
   bool earlier_reminder = false;
   const legal_fee_rule* earlier_fee_law = nullptr;  // the law of the previous fee-bearing step
@@ -304,11 +304,17 @@ legal_floor floors_for(const policy& p, std::size_t k, segment s) {
 }  // namespace detail
 
 std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c, date due,
-                                       date /*sent*/, std::optional<money> principal) {
-  const legal_fee_rule* law = detail::claim_law(j, s, kind, due);
+                                       date sent, std::optional<money> principal) {
+  return statutory_fee_cap(j, s, kind, c, due, sent, principal, detail::shipped_rules());
+}
+
+std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c, date due,
+                                       date /*sent*/, std::optional<money> principal,
+                                       const std::vector<legal_fee_rule>& all) {
+  const legal_fee_rule* law = detail::claim_law(j, s, kind, due, all);
   if (!law) {
     // The law gives this fee to the other segment only (B2B compensation): not allowed.
-    if (detail::claim_law(j, detail::other(s), kind, due)) return money(0, c);
+    if (detail::claim_law(j, detail::other(s), kind, due, all)) return money(0, c);
     return std::nullopt;
   }
   const std::optional<money> lowest = detail::lowest_cap(*law);
@@ -321,14 +327,16 @@ std::string to_string(const legal_finding& f) {
   return f.where + ": " + f.rule + ": " + f.problem + " (source: " + f.source + ")";
 }
 
-std::vector<legal_finding> check_legal(const policy& p) { return check_legal(p, detail::latest_law_date()); }
+std::vector<legal_finding> check_legal(const policy& p) { return check_legal(p, detail::latest_law_date(detail::shipped_rules())); }
 
-std::vector<legal_finding> check_legal(const policy& p, date as_of) {
+std::vector<legal_finding> check_legal(const policy& p, date as_of) { return check_legal(p, as_of, detail::shipped_rules()); }
+
+std::vector<legal_finding> check_legal(const policy& p, date as_of, const std::vector<legal_fee_rule>& all) {
   using namespace detail;
   std::vector<legal_finding> out;
   for (segment s : {segment::b2b, segment::b2c}) {
-    const legal_rules rules = rules_for(shipped_rules(), p.jurisdiction, s, as_of);
-    const legal_rules other_rules = rules_for(shipped_rules(), p.jurisdiction, other(s), as_of);
+    const legal_rules rules = rules_for(all, p.jurisdiction, s, as_of);
+    const legal_rules other_rules = rules_for(all, p.jurisdiction, other(s), as_of);
     const analysis a = analyse(p, s);
     auto report = [&](std::size_t k, const legal_fee_rule& law, const std::string& text, std::string problem) {
       legal_finding f{law.id + ": " + text + " (" + law.law + ")", law.source, where(p, k, s), std::move(problem),

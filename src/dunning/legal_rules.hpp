@@ -25,7 +25,7 @@ namespace kreditor::dunning::detail {
 
 /// The date policies are checked at when no date is given: the latest effective_from in the
 /// data, so a policy keeps the law in force for claims falling due from now on.
-[[nodiscard]] date latest_law_date();
+[[nodiscard]] date latest_law_date(const std::vector<legal_fee_rule>& all);
 
 /// The statutory rule for a dunning fee kind: reminder -> reminder; collection -> the
 /// collection notice (NO inkassovarsel), else the payment demand (SE inkassokrav, FI
@@ -34,25 +34,26 @@ namespace kreditor::dunning::detail {
 [[nodiscard]] const legal_fee_rule* law_for(const legal_rules& rules, fee_kind kind) noexcept;
 
 /// The run-time floors the law puts under step `k` of `p` for segment `s` (day offsets).
-[[nodiscard]] legal_floor floors_for(const policy& p, std::size_t k, segment s);
+[[nodiscard]] legal_floor floors_for(const policy& p, std::size_t k, segment s, const std::vector<legal_fee_rule>& all);
 
 /// The most fee-bearing reminders/warnings the law allows in `j` for `s` (-1: no limit that
 /// covers every non-compensation fee together).
-[[nodiscard]] std::int16_t max_fee_notices(jurisdiction j, segment s);
+[[nodiscard]] std::int16_t max_fee_notices(jurisdiction j, segment s, const std::vector<legal_fee_rule>& all);
 
 /// The currency the law caps a statutory fee of `kind` in, for a claim due on `due`; nullopt
 /// when the law gives no cap.
-[[nodiscard]] std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due);
+[[nodiscard]] std::optional<currency> statutory_cap_currency(jurisdiction j, segment s, fee_kind kind, date due,
+                                                            const std::vector<legal_fee_rule>& all);
 
 /// The days the invoice must have reached the debtor before the due date for a fee of `kind`
 /// (the latest law; 0: no such rule).
-[[nodiscard]] std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind);
+[[nodiscard]] std::int32_t min_invoice_lead(jurisdiction j, segment s, fee_kind kind, const std::vector<legal_fee_rule>& all);
 
 /// True when a step issues a written notice (a reminder or a collection warning).
 [[nodiscard]] bool is_written(std::span<const command_kind> commands);
 
 /// True when a reminder fee in `j` needs the debtor's prior agreement.
-[[nodiscard]] bool fee_needs_agreement(jurisdiction j);
+[[nodiscard]] bool fee_needs_agreement(jurisdiction j, const std::vector<legal_fee_rule>& all);
 
 /// The fee kind of a step (explicit, or derived from its commands).
 [[nodiscard]] fee_kind kind_of(const policy_step& st);

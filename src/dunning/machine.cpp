@@ -86,13 +86,15 @@ money fee_for(const context& c, const invoice_state& s, std::int32_t k, date on)
   if (!cs.fee_bearing) return amount(c, 0);
   const policy_step& src = c.policy.source.steps[static_cast<std::size_t>(k)];
   const date due = from_day_number(c.invoice.due_day);
+  // The law the policy was compiled against (the shipped rules, or the host's merged over them).
+  const std::vector<legal_fee_rule>& law = c.policy.fee_rules ? *c.policy.fee_rules : detail::shipped_rules();
   const auto cap = statutory_fee_cap(c.policy.source.jurisdiction, c.invoice.segment, cs.fee,
-                                     c.invoice.currency, due, on, amount(c, s.open_minor));
+                                     c.invoice.currency, due, on, amount(c, s.open_minor), law);
   if (src.fee.statutory && !cap) {
     // A statutory fee whose law caps it in another currency: the policy is for another
     // country's invoices (a NO policy on a SEK invoice). An error, never a silent zero fee.
     if (const auto law_currency = detail::statutory_cap_currency(c.policy.source.jurisdiction, c.invoice.segment,
-                                                                 cs.fee, due);
+                                                                 cs.fee, due, law);
         law_currency && *law_currency != c.invoice.currency)
       throw error(errc::currency_mismatch,
                   "policy '" + c.policy.source.name + "': steps[" + std::to_string(k) + "] '" + src.name +

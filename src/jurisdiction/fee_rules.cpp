@@ -11,12 +11,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::pair<fee_kind, std::string_view> kind_names[] = {
-    {fee_kind::reminder, "reminder"},
-    {fee_kind::collection_notice, "collection_notice"},
-    {fee_kind::payment_demand, "payment_demand"},
-    {fee_kind::payment_plan, "payment_plan"},
-    {fee_kind::fixed_compensation, "fixed_compensation"},
+constexpr std::pair<legal_fee_kind, std::string_view> kind_names[] = {
+    {legal_fee_kind::reminder, "reminder"},
+    {legal_fee_kind::collection_notice, "collection_notice"},
+    {legal_fee_kind::payment_demand, "payment_demand"},
+    {legal_fee_kind::payment_plan, "payment_plan"},
+    {legal_fee_kind::fixed_compensation, "fixed_compensation"},
 };
 
 money json_money(const json& v, currency c, const std::string& where) {
@@ -49,7 +49,7 @@ legal_fee_rule rule_from_json(const json& r, const std::string& where) {
     if (!seg) throw error(errc::invalid_argument, w + ".segments: " + seg.error().message);
     out.segments.push_back(seg.value());
   }
-  out.kind = parse_fee_kind(detail::json_string(r, "kind", w)).value();
+  out.kind = parse_legal_fee_kind(detail::json_string(r, "kind", w)).value();
   if (!r.contains("effective_from")) throw error(errc::invalid_argument, w + ".effective_from: required");
   out.effective_from = detail::json_date(r["effective_from"], w + ".effective_from");
   if (r.contains("effective_until")) {
@@ -125,16 +125,16 @@ auto capture(F&& f) -> result<decltype(f())> {
 
 }  // namespace
 
-std::string_view to_string(fee_kind k) noexcept {
+std::string_view to_string(legal_fee_kind k) noexcept {
   for (const auto& [kind, name] : kind_names)
     if (kind == k) return name;
   return "unknown";
 }
 
-result<fee_kind> parse_fee_kind(std::string_view text) {
+result<legal_fee_kind> parse_legal_fee_kind(std::string_view text) {
   for (const auto& [kind, name] : kind_names)
     if (name == text) return kind;
-  return failure{errc::invalid_argument, "fee_kind: '" + std::string(text) +
+  return failure{errc::invalid_argument, "legal_fee_kind: '" + std::string(text) +
                                              "' is not reminder, collection_notice, payment_demand, "
                                              "payment_plan or fixed_compensation"};
 }
@@ -155,7 +155,7 @@ bool legal_fee_rule::applies_to(segment s) const noexcept {
   return std::find(segments.begin(), segments.end(), s) != segments.end();
 }
 
-const legal_fee_rule* legal_rules::find(fee_kind k) const noexcept {
+const legal_fee_rule* legal_rules::find(legal_fee_kind k) const noexcept {
   for (const auto& r : fees)
     if (r.kind == k) return &r;
   return nullptr;

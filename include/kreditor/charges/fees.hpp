@@ -7,7 +7,7 @@
 // fee_rules.hpp). A fee that would exceed a cap or break a condition is an ERROR
 // when a policy is built — never silently capped or applied.
 //
-//   const fee_rule purring{.kind = fee_kind::reminder, .amount = fee_amount::fixed(money(7'000, nok))};
+//   const fee_rule purring{.kind = legal_fee_kind::reminder, .amount = fee_amount::fixed(money(7'000, nok))};
 //   const step_context step{.principal = money(500'000, nok), .days_after_due = 14, .deadline_days = 14};
 //   auto v = check_fee(purring, jurisdiction::no, segment::b2c, make_date(2025, 3, 1), step);
 //   // v->rule_id == "NO.purregebyr": 70 NOK exceeds the 35 NOK cap (1/20 of the inkassosats)
@@ -70,7 +70,7 @@ class fee_amount {
 
 /// A fee a dunning policy charges at one step.
 struct fee_rule {
-  fee_kind kind = fee_kind::reminder;
+  legal_fee_kind kind = legal_fee_kind::reminder;
   fee_amount amount = fee_amount::fixed(money{});
 };
 

@@ -19,6 +19,7 @@
 #include <concepts>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +32,7 @@
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/policy.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/jurisdiction/rate_table.hpp"
 #include "kreditor/time/date.hpp"
 #include "kreditor/time/deadline_rule.hpp"
@@ -79,9 +81,32 @@ class extensions {
   }
   [[nodiscard]] const std::vector<std::string>& commands() const noexcept { return commands_; }
 
+  /// The host's late-interest table for `j` and `s`, replacing the shipped statutory one (a
+  /// rate published after this release, a corrected row). Policies with statutory interest
+  /// use it; its info() gives the day count.
+  extensions& late_interest(jurisdiction j, segment s, rate_table table) {
+    rates_.push_back({j, s, std::move(table)});
+    return *this;
+  }
+  /// The host's fee rules, merged over the shipped ones (merge_fee_rules: a row with the same
+  /// id replaces the shipped row): the legal check, the statutory fees and their caps use them.
+  extensions& fee_rules(std::vector<legal_fee_rule> rules) {
+    fee_rules_ = std::move(rules);
+    return *this;
+  }
+  struct rate_override {
+    jurisdiction where;
+    segment for_segment;
+    rate_table table;
+  };
+  [[nodiscard]] const std::vector<rate_override>& late_interest_tables() const noexcept { return rates_; }
+  [[nodiscard]] const std::vector<legal_fee_rule>& fee_rules() const noexcept { return fee_rules_; }
+
  private:
   std::vector<std::pair<std::string, std::function<bool(const guard_facts&)>>> guards_;
   std::vector<std::string> commands_;
+  std::vector<rate_override> rates_;
+  std::vector<legal_fee_rule> fee_rules_;
 };
 
 /// Run-time floors the law puts under a step for one debtor segment (day offsets; no_day = none).
@@ -145,6 +170,9 @@ struct compiled_policy {
   std::array<interest_convention, 2> interest_conventions{};
   std::array<std::int16_t, 2> max_fee_notices{{-1, -1}};   ///< per segment; -1: no legal limit
   bool fee_needs_agreement = false;                        ///< SE: reminder fee only if agreed
+  /// The fee rules the policy was checked against and its fees are capped by: the shipped
+  /// ones, with the host's (extensions::fee_rules) merged over them.
+  std::shared_ptr<const std::vector<legal_fee_rule>> fee_rules;
 
   /// The index of the step named `name`, or nullopt.
   [[nodiscard]] std::optional<std::int32_t> step_index(std::string_view name) const;

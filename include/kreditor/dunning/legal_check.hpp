@@ -19,6 +19,7 @@
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/policy.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -42,6 +43,9 @@ struct legal_finding {
 /// the latest date the data knows (the law a policy must keep from now on). Pure: no I/O.
 [[nodiscard]] std::vector<legal_finding> check_legal(const policy& p);
 [[nodiscard]] std::vector<legal_finding> check_legal(const policy& p, date as_of);
+/// The same against `rules` instead of the shipped fee rules (a host's newer or corrected law:
+/// merge_fee_rules(shipped_fee_rules(), mine)).
+[[nodiscard]] std::vector<legal_finding> check_legal(const policy& p, date as_of, const std::vector<legal_fee_rule>& rules);
 
 /// "steps[1] 'inkassovarsel' (b2c): NO inkassoloven § 9: ... (source: URL)".
 [[nodiscard]] std::string to_string(const legal_finding& f);
@@ -55,6 +59,11 @@ struct legal_finding {
 [[nodiscard]] std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind,
                                                      currency c, date due, date sent,
                                                      std::optional<money> principal = std::nullopt);
+/// The same under `rules` instead of the shipped fee rules (what a compiled policy carries:
+/// compiled_policy::fee_rules).
+[[nodiscard]] std::optional<money> statutory_fee_cap(jurisdiction j, segment s, fee_kind kind, currency c, date due,
+                                                     date sent, std::optional<money> principal,
+                                                     const std::vector<legal_fee_rule>& rules);
 
 }  // namespace dunning
 

@@ -9,7 +9,7 @@
 // have been agreed in advance. Hosts add or replace rules at run time.
 //
 //   legal_rules no = rules_for(jurisdiction::no, segment::b2c, make_date(2025, 3, 1)).value();
-//   const legal_fee_rule* purring = no.find(fee_kind::reminder);
+//   const legal_fee_rule* purring = no.find(legal_fee_kind::reminder);
 //   purring->cap_for(money(1'000'000, iso4217::nok)) == money(3'500, iso4217::nok);  // 35 NOK
 //   purring->min_days_after_due == 14;
 #ifndef KREDITOR_JURISDICTION_FEE_RULES_HPP
@@ -30,7 +30,7 @@
 KREDITOR_NAMESPACE_BEGIN
 
 /// What a fee is charged for. The law caps each kind separately.
-enum class fee_kind : std::uint8_t {
+enum class legal_fee_kind : std::uint8_t {
   reminder,            ///< NO purregebyr, SE påminnelseavgift, DK rykkergebyr, FI maksumuistutus
   collection_notice,   ///< NO inkassovarsel (notice that collection will start)
   payment_demand,      ///< NO betalingsoppfordring, SE inkassokrav, FI maksuvaatimus
@@ -39,8 +39,8 @@ enum class fee_kind : std::uint8_t {
 };
 
 /// "reminder", "collection_notice", ...; and back (errc::invalid_argument naming the text).
-[[nodiscard]] std::string_view to_string(fee_kind k) noexcept;
-result<fee_kind> parse_fee_kind(std::string_view text);
+[[nodiscard]] std::string_view to_string(legal_fee_kind k) noexcept;
+result<legal_fee_kind> parse_legal_fee_kind(std::string_view text);
 
 /// One band of a tiered cap: applies to principals up to and including `up_to` (none: above
 /// every earlier band).
@@ -55,7 +55,7 @@ struct legal_fee_rule {
   std::string id{};                    ///< stable name: "NO.purregebyr", "DK.rykkergebyr"
   jurisdiction where = jurisdiction::no;
   std::vector<segment> segments{};     ///< debtor segments the rule applies to
-  fee_kind kind = fee_kind::reminder;
+  legal_fee_kind kind = legal_fee_kind::reminder;
   date effective_from{};
   std::optional<date> effective_until{};
   std::vector<cap_band> caps{};        ///< one band without up_to for a flat cap; empty: no cap known
@@ -88,7 +88,7 @@ struct legal_rules {
   std::vector<legal_fee_rule> fees{};
 
   /// The rule for a kind, or nullptr when the law gives none (no legal basis for that fee).
-  [[nodiscard]] const legal_fee_rule* find(fee_kind k) const noexcept;
+  [[nodiscard]] const legal_fee_rule* find(legal_fee_kind k) const noexcept;
   [[nodiscard]] const legal_fee_rule* find(std::string_view id) const noexcept;
 };
 

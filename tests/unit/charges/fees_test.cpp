@@ -16,7 +16,7 @@ using test_support::thrown_code;
 date d(int y, int m, int day) { return make_date(y, m, day); }
 money m(const char* text, currency c) { return money::parse(text, c).value(); }
 
-fee_rule fixed(fee_kind k, const char* amount, currency c) { return {.kind = k, .amount = fee_amount::fixed(m(amount, c))}; }
+fee_rule fixed(legal_fee_kind k, const char* amount, currency c) { return {.kind = k, .amount = fee_amount::fixed(m(amount, c))}; }
 
 // One row per (jurisdiction, segment, fee, step): the rule it breaks, or "" when lawful.
 struct FeeCase {
@@ -64,41 +64,41 @@ const step_context fi_early{.principal = money(8'000, eur), .days_after_due = 7,
 // clang-format off
 INSTANTIATE_TEST_SUITE_P(Jurisdictions, FeeCaps, ::testing::Values(
   // Norway: purregebyr 35 NOK (1/20 of 700) from 2020-10-01, 70 before; 14 days; max 2; deadline >= 14
-  FeeCase{"NoPurring35Ok",          jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "35", nok), no_first, ""},
-  FeeCase{"NoPurring70TooMuch2025", jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "70", nok), no_first, "NO.purregebyr"},
-  FeeCase{"NoPurring70Ok2019",      jurisdiction::no, segment::b2b, make_date(2019, 3, 1), fixed(fee_kind::reminder, "70", nok), no_first, ""},
-  FeeCase{"NoPurringDay13",         jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "35", nok), no_early, "NO.purregebyr"},
-  FeeCase{"NoPurringShortDeadline", jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "35", nok), no_short, "NO.purregebyr"},
-  FeeCase{"NoThirdFeeNotice",       jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::collection_notice, "35", nok), no_third, "NO.inkassovarsel"},
-  FeeCase{"NoFeeInSek",             jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "35", sek), no_first, "NO.purregebyr"},
-  FeeCase{"NoCompensationB2b",      jurisdiction::no, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "470", nok), no_first, ""},
-  FeeCase{"NoCompensationB2c",      jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "470", nok), no_first, "NO.no_legal_basis.fixed_compensation"},
+  FeeCase{"NoPurring35Ok",          jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "35", nok), no_first, ""},
+  FeeCase{"NoPurring70TooMuch2025", jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "70", nok), no_first, "NO.purregebyr"},
+  FeeCase{"NoPurring70Ok2019",      jurisdiction::no, segment::b2b, make_date(2019, 3, 1), fixed(legal_fee_kind::reminder, "70", nok), no_first, ""},
+  FeeCase{"NoPurringDay13",         jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "35", nok), no_early, "NO.purregebyr"},
+  FeeCase{"NoPurringShortDeadline", jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "35", nok), no_short, "NO.purregebyr"},
+  FeeCase{"NoThirdFeeNotice",       jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::collection_notice, "35", nok), no_third, "NO.inkassovarsel"},
+  FeeCase{"NoFeeInSek",             jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "35", sek), no_first, "NO.purregebyr"},
+  FeeCase{"NoCompensationB2b",      jurisdiction::no, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "470", nok), no_first, ""},
+  FeeCase{"NoCompensationB2c",      jurisdiction::no, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "470", nok), no_first, "NO.no_legal_basis.fixed_compensation"},
   // Sweden: påminnelseavgift 60 only if agreed; inkassokrav 180 (deadline >= 8); 450 B2B
-  FeeCase{"SeReminderNotAgreed",    jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "60", sek), se_step, "SE.paminnelseavgift"},
-  FeeCase{"SeReminderAgreed",       jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "60", sek), se_agreed, ""},
-  FeeCase{"SeReminder61",           jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "61", sek), se_agreed, "SE.paminnelseavgift"},
-  FeeCase{"SeInkassokrav180",       jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::payment_demand, "180", sek), se_step, ""},
-  FeeCase{"SeForsening450B2b",      jurisdiction::se, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "450", sek), se_step, ""},
-  FeeCase{"SeForsening451B2b",      jurisdiction::se, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "451", sek), se_step, "SE.forseningsersattning"},
-  FeeCase{"SeForseningB2c",         jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "450", sek), se_step, "SE.no_legal_basis.fixed_compensation"},
+  FeeCase{"SeReminderNotAgreed",    jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "60", sek), se_step, "SE.paminnelseavgift"},
+  FeeCase{"SeReminderAgreed",       jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "60", sek), se_agreed, ""},
+  FeeCase{"SeReminder61",           jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "61", sek), se_agreed, "SE.paminnelseavgift"},
+  FeeCase{"SeInkassokrav180",       jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::payment_demand, "180", sek), se_step, ""},
+  FeeCase{"SeForsening450B2b",      jurisdiction::se, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "450", sek), se_step, ""},
+  FeeCase{"SeForsening451B2b",      jurisdiction::se, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "451", sek), se_step, "SE.forseningsersattning"},
+  FeeCase{"SeForseningB2c",         jurisdiction::se, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "450", sek), se_step, "SE.no_legal_basis.fixed_compensation"},
   // Denmark: rykkergebyr <= 100, at most 3, >= 10 days apart; 310 DKK B2B
-  FeeCase{"DkRykker100",            jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "100", dkk), dk_step, ""},
-  FeeCase{"DkRykker101",            jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "101", dkk), dk_step, "DK.rykkergebyr"},
-  FeeCase{"DkFourthRykker",         jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "100", dkk), dk_fourth, "DK.rykkergebyr"},
-  FeeCase{"DkNineDaysApart",        jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "100", dkk), dk_close, "DK.rykkergebyr"},
-  FeeCase{"DkKompensation310",      jurisdiction::dk, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "310", dkk), dk_step, ""},
+  FeeCase{"DkRykker100",            jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "100", dkk), dk_step, ""},
+  FeeCase{"DkRykker101",            jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "101", dkk), dk_step, "DK.rykkergebyr"},
+  FeeCase{"DkFourthRykker",         jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "100", dkk), dk_fourth, "DK.rykkergebyr"},
+  FeeCase{"DkNineDaysApart",        jurisdiction::dk, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "100", dkk), dk_close, "DK.rykkergebyr"},
+  FeeCase{"DkKompensation310",      jurisdiction::dk, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "310", dkk), dk_step, ""},
   // Finland: consumer 5 EUR reminder after 14 days; business 12 EUR; tiered demand caps
-  FeeCase{"FiConsumerReminder5",    jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "5", eur), fi_small, ""},
-  FeeCase{"FiConsumerReminder6",    jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "6", eur), fi_small, "FI.maksumuistutus.consumer"},
-  FeeCase{"FiConsumerReminderDay7", jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::reminder, "5", eur), fi_early, "FI.maksumuistutus.consumer"},
-  FeeCase{"FiBusinessReminder12",   jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::reminder, "12", eur), fi_early, ""},
-  FeeCase{"FiConsumerDemand24Small",jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::payment_demand, "24", eur), fi_small, "FI.maksuvaatimus.consumer"},
-  FeeCase{"FiConsumerDemand24Large",jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(fee_kind::payment_demand, "24", eur), fi_large, ""},
-  FeeCase{"FiBusinessDemand110",    jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::payment_demand, "110", eur), fi_large, ""},
-  FeeCase{"FiBusinessDemand111",    jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::payment_demand, "111", eur), fi_large, "FI.maksuvaatimus.business"},
+  FeeCase{"FiConsumerReminder5",    jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "5", eur), fi_small, ""},
+  FeeCase{"FiConsumerReminder6",    jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "6", eur), fi_small, "FI.maksumuistutus.consumer"},
+  FeeCase{"FiConsumerReminderDay7", jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "5", eur), fi_early, "FI.maksumuistutus.consumer"},
+  FeeCase{"FiBusinessReminder12",   jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::reminder, "12", eur), fi_early, ""},
+  FeeCase{"FiConsumerDemand24Small",jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::payment_demand, "24", eur), fi_small, "FI.maksuvaatimus.consumer"},
+  FeeCase{"FiConsumerDemand24Large",jurisdiction::fi, segment::b2c, make_date(2025, 3, 1), fixed(legal_fee_kind::payment_demand, "24", eur), fi_large, ""},
+  FeeCase{"FiBusinessDemand110",    jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::payment_demand, "110", eur), fi_large, ""},
+  FeeCase{"FiBusinessDemand111",    jurisdiction::fi, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::payment_demand, "111", eur), fi_large, "FI.maksuvaatimus.business"},
   // EU: EUR 40 B2B
-  FeeCase{"Eu40",                   jurisdiction::eu, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "40", eur), fi_small, ""},
-  FeeCase{"Eu41",                   jurisdiction::eu, segment::b2b, make_date(2025, 3, 1), fixed(fee_kind::fixed_compensation, "41", eur), fi_small, "EU.fixed_compensation"}));
+  FeeCase{"Eu40",                   jurisdiction::eu, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "40", eur), fi_small, ""},
+  FeeCase{"Eu41",                   jurisdiction::eu, segment::b2b, make_date(2025, 3, 1), fixed(legal_fee_kind::fixed_compensation, "41", eur), fi_small, "EU.fixed_compensation"}));
 // clang-format on
 
 TEST(FeeAmount, TieredPercentageAndFixed) {
@@ -117,14 +117,14 @@ TEST(FeeAmount, TieredPercentageAndFixed) {
 }
 
 TEST(CheckFee, UncappedPercentageWhereTheLawCapsIsRejected) {
-  const fee_rule pct{.kind = fee_kind::reminder, .amount = fee_amount::percentage(rate::bps(10))};
+  const fee_rule pct{.kind = legal_fee_kind::reminder, .amount = fee_amount::percentage(rate::bps(10))};
   const auto v = check_fee(pct, jurisdiction::dk, segment::b2c, d(2025, 3, 1), dk_step);
   ASSERT_TRUE(v.has_value());
   EXPECT_EQ(v->rule_id, "DK.rykkergebyr");
 }
 
 TEST(CheckFee, TieredFeeIsCheckedAtThePrincipal) {
-  const fee_rule demand{.kind = fee_kind::payment_demand,
+  const fee_rule demand{.kind = legal_fee_kind::payment_demand,
                         .amount = fee_amount::tiered({{.up_to = m("100", eur), .amount = m("14", eur)},
                                                       {.up_to = m("1000", eur), .amount = m("24", eur)},
                                                       {.up_to = std::nullopt, .amount = m("50", eur)}})};
@@ -137,14 +137,14 @@ TEST(CheckFee, TieredFeeIsCheckedAtThePrincipal) {
 TEST(RequireLawful, ThrowsLegalViolationNamingTheRule) {
   const auto rules = rules_for(jurisdiction::no, segment::b2c, d(2025, 3, 1)).value();
   try {
-    require_lawful(fixed(fee_kind::reminder, "70", nok), rules, no_first);
+    require_lawful(fixed(legal_fee_kind::reminder, "70", nok), rules, no_first);
     FAIL() << "no error";
   } catch (const error& e) {
     EXPECT_EQ(e.code(), errc::legal_violation);
     EXPECT_NE(std::string(e.what()).find("NO.purregebyr"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("35.00"), std::string::npos);
   }
-  EXPECT_EQ(thrown_code([&] { require_lawful(fixed(fee_kind::reminder, "35", nok), rules, no_first); }), std::nullopt);
+  EXPECT_EQ(thrown_code([&] { require_lawful(fixed(legal_fee_kind::reminder, "35", nok), rules, no_first); }), std::nullopt);
 }
 
 }  // namespace

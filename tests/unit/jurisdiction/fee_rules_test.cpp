@@ -44,7 +44,7 @@ struct PurregebyrCase {
 class NorwegianPurregebyr : public ::testing::TestWithParam<PurregebyrCase> {};
 TEST_P(NorwegianPurregebyr, FollowsTheInkassosats) {
   const auto r = rules(jurisdiction::no, segment::b2c, GetParam().on);
-  const legal_fee_rule* purring = r.find(fee_kind::reminder);
+  const legal_fee_rule* purring = r.find(legal_fee_kind::reminder);
   ASSERT_NE(purring, nullptr);
   EXPECT_EQ(purring->cap_for(m("1000", nok)), m(GetParam().cap, nok)) << to_string(GetParam().on);
   EXPECT_EQ(purring->uncertain, GetParam().uncertain);
@@ -78,44 +78,44 @@ TEST(ShippedFeeRules, NorwayMatchesLegalVectorsForEveryYearGiven) {
 }
 
 TEST(ShippedFeeRules, NorwegianStandardCompensationIsB2bOnlyAndHalfYearly) {
-  EXPECT_EQ(rules(jurisdiction::no, segment::b2c, d(2025, 3, 1)).find(fee_kind::fixed_compensation), nullptr);
-  EXPECT_EQ(rules(jurisdiction::no, segment::b2b, d(2020, 8, 1)).find(fee_kind::fixed_compensation)->max_cap(),
+  EXPECT_EQ(rules(jurisdiction::no, segment::b2c, d(2025, 3, 1)).find(legal_fee_kind::fixed_compensation), nullptr);
+  EXPECT_EQ(rules(jurisdiction::no, segment::b2b, d(2020, 8, 1)).find(legal_fee_kind::fixed_compensation)->max_cap(),
             m("430", nok));
-  EXPECT_EQ(rules(jurisdiction::no, segment::b2b, d(2025, 3, 1)).find(fee_kind::fixed_compensation)->max_cap(),
+  EXPECT_EQ(rules(jurisdiction::no, segment::b2b, d(2025, 3, 1)).find(legal_fee_kind::fixed_compensation)->max_cap(),
             m("470", nok));
 }
 
 TEST(ShippedFeeRules, SwedenDenmarkFinlandAndEu) {
   const auto se = rules(jurisdiction::se, segment::b2c, d(2025, 1, 1));
-  EXPECT_EQ(se.find(fee_kind::reminder)->max_cap(), m("60", sek));
-  EXPECT_TRUE(se.find(fee_kind::reminder)->needs_agreement);
-  EXPECT_EQ(se.find(fee_kind::payment_demand)->max_cap(), m("180", sek));
-  EXPECT_EQ(se.find(fee_kind::fixed_compensation), nullptr);  // 450 SEK is B2B only
-  EXPECT_EQ(rules(jurisdiction::se, segment::b2b, d(2025, 1, 1)).find(fee_kind::fixed_compensation)->max_cap(),
+  EXPECT_EQ(se.find(legal_fee_kind::reminder)->max_cap(), m("60", sek));
+  EXPECT_TRUE(se.find(legal_fee_kind::reminder)->needs_agreement);
+  EXPECT_EQ(se.find(legal_fee_kind::payment_demand)->max_cap(), m("180", sek));
+  EXPECT_EQ(se.find(legal_fee_kind::fixed_compensation), nullptr);  // 450 SEK is B2B only
+  EXPECT_EQ(rules(jurisdiction::se, segment::b2b, d(2025, 1, 1)).find(legal_fee_kind::fixed_compensation)->max_cap(),
             m("450", sek));
 
   const auto dk = rules(jurisdiction::dk, segment::b2c, d(2025, 1, 1));
-  EXPECT_EQ(dk.find(fee_kind::reminder)->max_cap(), m("100", dkk));
-  EXPECT_EQ(dk.find(fee_kind::reminder)->max_count, 3);
-  EXPECT_EQ(dk.find(fee_kind::reminder)->min_days_between, 10);
-  EXPECT_EQ(rules(jurisdiction::dk, segment::b2b, d(2025, 1, 1)).find(fee_kind::fixed_compensation)->max_cap(),
+  EXPECT_EQ(dk.find(legal_fee_kind::reminder)->max_cap(), m("100", dkk));
+  EXPECT_EQ(dk.find(legal_fee_kind::reminder)->max_count, 3);
+  EXPECT_EQ(dk.find(legal_fee_kind::reminder)->min_days_between, 10);
+  EXPECT_EQ(rules(jurisdiction::dk, segment::b2b, d(2025, 1, 1)).find(legal_fee_kind::fixed_compensation)->max_cap(),
             m("310", dkk));
 
   const auto fi_c = rules(jurisdiction::fi, segment::b2c, d(2025, 1, 1));
-  EXPECT_EQ(fi_c.find(fee_kind::reminder)->max_cap(), m("5", eur));
-  EXPECT_EQ(fi_c.find(fee_kind::payment_demand)->cap_for(m("100", eur)), m("14", eur));
-  EXPECT_EQ(fi_c.find(fee_kind::payment_demand)->cap_for(m("100.01", eur)), m("24", eur));
-  EXPECT_EQ(fi_c.find(fee_kind::payment_demand)->cap_for(m("5000", eur)), m("50", eur));
+  EXPECT_EQ(fi_c.find(legal_fee_kind::reminder)->max_cap(), m("5", eur));
+  EXPECT_EQ(fi_c.find(legal_fee_kind::payment_demand)->cap_for(m("100", eur)), m("14", eur));
+  EXPECT_EQ(fi_c.find(legal_fee_kind::payment_demand)->cap_for(m("100.01", eur)), m("24", eur));
+  EXPECT_EQ(fi_c.find(legal_fee_kind::payment_demand)->cap_for(m("5000", eur)), m("50", eur));
   const auto fi_b = rules(jurisdiction::fi, segment::b2b, d(2025, 1, 1));
-  EXPECT_EQ(fi_b.find(fee_kind::reminder)->max_cap(), m("12", eur));
-  EXPECT_EQ(fi_b.find(fee_kind::payment_demand)->cap_for(m("499.99", eur)), m("50", eur));
-  EXPECT_EQ(fi_b.find(fee_kind::payment_demand)->cap_for(m("2500.01", eur)), m("90", eur));
-  EXPECT_EQ(fi_b.find(fee_kind::payment_demand)->cap_for(m("10000.01", eur)), m("110", eur));
-  EXPECT_EQ(fi_b.find(fee_kind::fixed_compensation)->max_cap(), m("40", eur));
+  EXPECT_EQ(fi_b.find(legal_fee_kind::reminder)->max_cap(), m("12", eur));
+  EXPECT_EQ(fi_b.find(legal_fee_kind::payment_demand)->cap_for(m("499.99", eur)), m("50", eur));
+  EXPECT_EQ(fi_b.find(legal_fee_kind::payment_demand)->cap_for(m("2500.01", eur)), m("90", eur));
+  EXPECT_EQ(fi_b.find(legal_fee_kind::payment_demand)->cap_for(m("10000.01", eur)), m("110", eur));
+  EXPECT_EQ(fi_b.find(legal_fee_kind::fixed_compensation)->max_cap(), m("40", eur));
   // The business caps start on 1 May 2022.
-  EXPECT_EQ(rules(jurisdiction::fi, segment::b2b, d(2022, 4, 30)).find(fee_kind::reminder), nullptr);
+  EXPECT_EQ(rules(jurisdiction::fi, segment::b2b, d(2022, 4, 30)).find(legal_fee_kind::reminder), nullptr);
 
-  EXPECT_EQ(rules(jurisdiction::eu, segment::b2b, d(2025, 1, 1)).find(fee_kind::fixed_compensation)->max_cap(),
+  EXPECT_EQ(rules(jurisdiction::eu, segment::b2b, d(2025, 1, 1)).find(legal_fee_kind::fixed_compensation)->max_cap(),
             m("40", eur));
   EXPECT_TRUE(rules(jurisdiction::eu, segment::b2c, d(2025, 1, 1)).fees.empty());
 }
@@ -130,8 +130,8 @@ TEST(FeeRulesJson, HostRowsOverrideTheShippedOnes) {
   const auto merged = merge_fee_rules(shipped, host);
   EXPECT_EQ(merged.size(), shipped.size());
   const auto r = rules_for(merged, jurisdiction::no, segment::b2c, d(2026, 3, 1));
-  EXPECT_EQ(r.find(fee_kind::reminder)->max_cap(), m("37.50", nok));
-  EXPECT_FALSE(r.find(fee_kind::reminder)->uncertain);
+  EXPECT_EQ(r.find(legal_fee_kind::reminder)->max_cap(), m("37.50", nok));
+  EXPECT_FALSE(r.find(legal_fee_kind::reminder)->uncertain);
 }
 
 struct BadJson {
