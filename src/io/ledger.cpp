@@ -882,6 +882,7 @@ ledger assemble(const file_texts& files) {
   std::optional<section_source> customers, invoices, payments, events, orders, security;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
+  std::string doc_name;  // the JSON ledger file, if one was given
   const auto take_csv = [&](std::optional<section_source>& slot, std::string_view name) {
     if (const auto it = files.find(name); it != files.end()) slot = section_source{it->first, it->second, nullptr};
   };
@@ -897,6 +898,7 @@ ledger assemble(const file_texts& files) {
   for (const auto& [name, text] : files) {
     if (name.size() < 5 || name.substr(name.size() - 5) != ".json") continue;
     if (doc) fail(errc::conflict, name + ": a second JSON ledger file; give one");
+    doc_name = name;
     try {
       // Strict: a number beyond a double's range, a key twice in one object and text that is
       // not UTF-8 are refused with the file's name and, where known, the line and column.
@@ -929,9 +931,17 @@ ledger assemble(const file_texts& files) {
       }
     }
   }
-  if (!customers) fail(errc::not_found, "customers.csv: missing (the ledger needs customers.csv)");
-  if (!invoices) fail(errc::not_found, "invoices.csv: missing (the ledger needs invoices.csv)");
-  if (!payments) fail(errc::not_found, "payments.csv: missing (give one with only the header row if there are none)");
+  // A one-file JSON ledger is told about its own missing arrays, not about CSV files.
+  const bool one_file = !doc_name.empty() && files.size() == 1;
+  const auto missing = [&](const char* section, const char* csv, const char* hint) {
+    if (one_file)
+      fail(errc::not_found, doc_name + ": \"" + section + "\" is missing (the ledger needs it" +
+                                (std::string_view(section) == "payments" ? "; [] if there are none)" : ")"));
+    fail(errc::not_found, std::string(csv) + ": missing (" + hint + ")");
+  };
+  if (!customers) missing("customers", "customers.csv", "the ledger needs customers.csv");
+  if (!invoices) missing("invoices", "invoices.csv", "the ledger needs invoices.csv");
+  if (!payments) missing("payments", "payments.csv", "give one with only the header row if there are none");
 
   builder b;
   b.out.as_of = as_of;

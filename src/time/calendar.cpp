@@ -21,8 +21,8 @@ constexpr std::int32_t first_day = calendar::table_first_day;
 constexpr std::int32_t n_days = calendar::table_days;
 constexpr std::size_t n_words = (static_cast<std::size_t>(n_days) + 63) / 64;
 // Boost.Date_Time's years 1400..9999 as day numbers (1400-01-01 and 9999-12-31).
-constexpr std::int32_t first_supported_day = -208'188;
-constexpr std::int32_t last_supported_day = 2'932'896;
+constexpr std::int32_t first_supported_day = first_day_number;
+constexpr std::int32_t last_supported_day = last_day_number;
 constexpr int first_year = 1900, last_year = 2199;
 using named_day = std::pair<std::int32_t, std::string>;  // day_number, holiday name
 
@@ -38,6 +38,12 @@ std::uint64_t mask_through(std::uint32_t bit) noexcept {  // bits 0..bit set
 
 void require_real(date d, const char* who) {
   if (d.is_special()) throw error(errc::invalid_argument, std::string(who) + ": special date value");
+  // Boost lets date arithmetic run past 9999-12-31 (a deadline 14 days after 9999-12-20) but
+  // throws bad_year when such a date is printed or split: refuse it here, as kreditor::error.
+  const std::int32_t dn = day_number(d);
+  if (dn < first_day_number || dn > last_day_number)
+    throw error(errc::out_of_range, std::string(who) + ": a date beyond the years 1400..9999 (" +
+                                        std::to_string(dn) + " days from 1970-01-01)");
 }
 }  // namespace
 

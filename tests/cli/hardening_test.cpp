@@ -34,6 +34,10 @@ TEST(CliHardening, DatesAtTheEdgeOfTheYearsAreErrorsNotAborts) {
                       "1400..9999"));
   EXPECT_TRUE(refused(run_cli("calendar advance --calendar SE --date 9999-12-31 --days 0"), "1400..9999"));
   EXPECT_TRUE(refused(run_cli("terms \"net 30\" --invoice-date 9999-12-01 --jurisdiction SE"), "1400..9999"));
+  // A notice deadline past 9999-12-31, mid-timeline: an error, and no half a timeline on stdout.
+  EXPECT_TRUE(refused(run_cli("simulate --policy NO --amount 10000.00 --currency NOK --invoice-date 9999-01-02 "
+                              "--due 9999-12-16 --until 9999-12-31"),
+                      "1400..9999"));
 }
 
 TEST(CliHardening, InterestRefusesANegativeRateAReversedPeriodAndNamesAHugeRate) {

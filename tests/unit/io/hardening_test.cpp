@@ -72,6 +72,12 @@ TEST(StrictJson, DuplicateKeysAreRefusedWithTheirPointer) {
                          errc::invalid_argument, "key \"as_of\" appears twice"));
 }
 
+TEST(LedgerJson, AOneFileLedgerWithoutInvoicesIsToldSoNotAboutInvoicesCsv) {
+  const auto r = parse_ledger({{"book.json", R"({"customers": [], "payments": []})"}});
+  EXPECT_TRUE(fails_with(r, errc::not_found, "book.json: \"invoices\" is missing"));
+  EXPECT_EQ(r.error().message.find("invoices.csv"), std::string::npos) << r.error().message;
+}
+
 TEST(StrictJson, InvalidUtf8InAJsonLedgerIsNamedWithItsLine) {
   const std::string text = "{\"customers\": [\n{\"customer_id\": \"C\xff\"}], \"invoices\": [], \"payments\": []}";
   EXPECT_TRUE(fails_with(parse_ledger({{"book.json", text}}), errc::invalid_argument, "book.json:2:"));

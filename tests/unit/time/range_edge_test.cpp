@@ -36,6 +36,17 @@ TEST(CalendarRange, AdjustingOffTheEndIsAnError) {
   EXPECT_EQ(norway().adjust(d(1400, 1, 1), business_day_convention::modified_preceding), d(1400, 1, 2));
 }
 
+TEST(DateRange, DayNumbersAndTextBeyondTheYearsAreKreditorErrors) {
+  EXPECT_EQ(day_number(d(1400, 1, 1)), first_day_number);
+  EXPECT_EQ(day_number(d(9999, 12, 31)), last_day_number);
+  EXPECT_EQ(from_day_number(last_day_number), d(9999, 12, 31));
+  EXPECT_EQ(thrown_code([] { (void)from_day_number(last_day_number + 1); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([] { (void)from_day_number(first_day_number - 1); }), errc::out_of_range);
+  EXPECT_EQ(thrown_code([] { (void)to_string(d(9999, 12, 31) + days(1)); }), errc::out_of_range);
+  // A deadline computed past the end is refused by the calendar, not split by Boost.
+  EXPECT_EQ(thrown_code([] { (void)sweden().adjust(d(9999, 12, 31) + days(14)); }), errc::out_of_range);
+}
+
 TEST(CalendarRange, TermsFallingDueOffTheEndAreAnError) {
   // "net 30" from 9999-12-01 falls due on 9999-12-31, which Sweden's rule rolls forward.
   const payment_terms t = parse_terms("net 30").value();
