@@ -5,9 +5,10 @@
 //       line: `YYYY-MM-DD<TAB>name` (contract: other tools parse it). --json: [{date, name}].
 //   kreditor calendar is-business-day --calendar CC --date D [--json]
 //       Exit 0 if D is a business day, 1 if not; prints the answer (and the holiday's name).
-//   kreditor calendar adjust --calendar CC --date D [--convention C]   (default following)
-//   kreditor calendar advance --calendar CC --date D --days N
-//       Print the resulting date.
+//   kreditor calendar adjust --calendar CC --date D [--convention C] [--json]  (default following)
+//   kreditor calendar advance --calendar CC --date D --days N [--json]
+//       Print the resulting date; --json: {calendar, date, convention, adjusted} /
+//       {calendar, date, days, result}.
 //
 // CC: NO, SE, DK, FI, weekends (case-insensitive; also NO-public). Bad input (unknown calendar
 // or convention, bad date, from > to, missing option) exits 2 naming the problem.
@@ -25,8 +26,8 @@ namespace {
 constexpr const char* usage =
     "usage: kreditor calendar holidays --calendar CC --from YYYY-MM-DD --to YYYY-MM-DD [--json]\n"
     "       kreditor calendar is-business-day --calendar CC --date YYYY-MM-DD [--json]\n"
-    "       kreditor calendar adjust --calendar CC --date YYYY-MM-DD [--convention C]\n"
-    "       kreditor calendar advance --calendar CC --date YYYY-MM-DD --days N\n"
+    "       kreditor calendar adjust --calendar CC --date YYYY-MM-DD [--convention C] [--json]\n"
+    "       kreditor calendar advance --calendar CC --date YYYY-MM-DD --days N [--json]\n"
     "CC: NO, SE, DK, FI, weekends";
 
 template <class T>
@@ -79,7 +80,14 @@ int adjust(const args& a, std::ostream& out) {
   const date d = date_option(a, "date");
   const auto c = need(parse_business_day_convention(a.get("convention").value_or("following")),
                       "convention");
-  out << to_string(cal.adjust(d, c)) << '\n';
+  const date adjusted = cal.adjust(d, c);
+  if (a.flag("json")) {
+    const nlohmann::json j = {{"calendar", cal.name()}, {"date", to_string(d)},
+                              {"convention", std::string(to_string(c))}, {"adjusted", to_string(adjusted)}};
+    out << j.dump(2) << "\n";
+  } else {
+    out << to_string(adjusted) << '\n';
+  }
   return exit_ok;
 }
 
@@ -91,7 +99,14 @@ int advance(const args& a, std::ostream& out) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < -100000 || n > 100000)
     throw usage_error{"--days: '" + text + "' is not a whole number of business days in -100000..100000"};
-  out << to_string(cal.advance(d, n)) << '\n';
+  const date result = cal.advance(d, n);
+  if (a.flag("json")) {
+    const nlohmann::json j = {{"calendar", cal.name()}, {"date", to_string(d)}, {"days", n},
+                              {"result", to_string(result)}};
+    out << j.dump(2) << "\n";
+  } else {
+    out << to_string(result) << '\n';
+  }
   return exit_ok;
 }
 
@@ -107,8 +122,8 @@ int cmd_calendar(context& ctx) {
   if (sub == "holidays") return holidays(args(rest, {"calendar", "from", "to"}, {"json"}), ctx.out);
   if (sub == "is-business-day")
     return is_business_day(args(rest, {"calendar", "date"}, {"json"}), ctx.out);
-  if (sub == "adjust") return adjust(args(rest, {"calendar", "date", "convention"}, {}), ctx.out);
-  if (sub == "advance") return advance(args(rest, {"calendar", "date", "days"}, {}), ctx.out);
+  if (sub == "adjust") return adjust(args(rest, {"calendar", "date", "convention"}, {"json"}), ctx.out);
+  if (sub == "advance") return advance(args(rest, {"calendar", "date", "days"}, {"json"}), ctx.out);
   throw usage_error{"unknown subcommand '" + sub + "' (holidays, is-business-day, adjust, advance)"};
 }
 

@@ -5,10 +5,13 @@
 //
 // --from is the due date, --to the payment date; interest accrues for each day from the day
 // after the due date through the payment date (--first-day due_date counts the due date too).
-// --rate replaces the statutory table by a fixed annual rate. Output: one JSON object (with or
-// without --json) with `interest`, `days` and `periods`; money and rates as decimal strings.
+// --rate replaces the statutory table by a fixed annual rate (never negative); --to may not
+// precede --from. Output: a table for people, or with --json one JSON object with `interest`,
+// `days` and `periods`; money and rates as decimal strings.
+#include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 #include "cli/cli.hpp"
@@ -31,7 +34,10 @@ rate parse_cli_rate(const std::string& text) {
   // A bare number is ambiguous (12.5 = 12.5 % or 1250 %?): require the unit.
   if (text.find('%') == std::string::npos && text.find("bp") == std::string::npos)
     throw usage_error{"--rate: '" + text + "' needs a unit: write 12.5% or 1250bp"};
-  return need(rate::parse(text), "rate");
+  const rate r = need(rate::parse(text), "rate");
+  if (r.parts_per_billion() < 0)
+    throw usage_error{"--rate: '" + text + "' is negative: late interest is never negative"};
+  return r;
 }
 
 }  // namespace
@@ -47,6 +53,9 @@ int cmd_interest(context& ctx) {
   if (principal.is_negative()) throw usage_error{"--amount: '" + a.require("amount") + "' is negative"};
   const date due = need(parse_date(a.require("from")), "from");
   const date paid = need(parse_date(a.require("to")), "to");
+  if (paid < due)
+    throw usage_error{"--to " + to_string(paid) + " is before --from " + to_string(due) +
+                      " (--from is the due date, --to the payment date)"};
   const jurisdiction j = need(parse_jurisdiction(a.require("jurisdiction")), "jurisdiction");
   const segment seg = a.get("segment") ? need(parse_segment(*a.get("segment")), "segment") : segment::b2b;
 
@@ -107,7 +116,27 @@ int cmd_interest(context& ctx) {
     out["periods"].push_back(std::move(row));
   }
   out["note"] = "period interest is rounded per period for display; 'interest' is the exact sum rounded once";
-  ctx.out << out.dump(a.flag("json") ? -1 : 2) << "\n";
+  if (a.flag("json")) {
+    ctx.out << out.dump() << "\n";
+    return exit_ok;
+  }
+  // For people: the same facts as a table.
+  std::ostringstream t;
+  t << "late interest on " << to_string(principal) << ' ' << cur.code() << " due " << to_string(due)
+    << ", paid " << to_string(paid) << " (" << to_string(j) << ' ' << to_string(seg) << ")\n"
+    << "rates: " << out["rate_source"].get<std::string>() << "; " << to_string(conv.basis) << ", first day "
+    << out["first_interest_day"].get<std::string>() << ", rounding " << to_string(conv.mode) << "\n\n";
+  t << std::left << std::setw(12) << "from" << std::setw(12) << "to" << std::right << std::setw(6) << "days"
+    << std::setw(16) << "balance" << std::setw(10) << "rate %" << std::setw(14) << "interest" << "\n";
+  for (const auto& p : r.periods)
+    t << std::left << std::setw(12) << to_string(p.from) << std::setw(12) << to_string(p.to) << std::right
+      << std::setw(6) << p.days << std::setw(16) << to_string(p.balance) << std::setw(10)
+      << p.annual.percent_string() << std::setw(14) << to_string(p.interest) << (p.uncertain ? "  uncertain" : "")
+      << "\n";
+  t << "\ninterest " << to_string(r.interest) << ' ' << cur.code() << " for " << r.days << " days"
+    << (r.uncertain ? " (a rate in the period is marked uncertain in the table)" : "") << "\n"
+    << "(period interest is rounded per period for display; the total is the exact sum rounded once)\n";
+  ctx.out << t.str();
   return exit_ok;
 }
 

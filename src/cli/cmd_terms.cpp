@@ -76,6 +76,10 @@ int cmd_terms(context& ctx) {
 
   invoice_dates dates{need(parse_date(a.require("invoice-date")), "invoice-date")};
   if (auto dd = a.get("delivery-date")) dates.delivered = need(parse_date(*dd), "delivery-date");
+  // The ledger's rule (orders.csv): a delivery more than a year before its invoice is a typo.
+  if (dates.delivered && *dates.delivered + days(366) < dates.issued)
+    throw usage_error{"--delivery-date " + to_string(*dates.delivered) + " is more than a year before --invoice-date " +
+                      to_string(dates.issued)};
 
   if (a.get("calendar") && a.get("jurisdiction"))
     throw usage_error{"give --calendar or --jurisdiction, not both"};
@@ -188,11 +192,16 @@ int cmd_terms(context& ctx) {
     ctx.out << out.dump(2) << "\n";
     return exit_ok;
   }
-  ctx.out << "terms:      " << out["canonical"].get<std::string>() << "\n"
-          << "due date:   " << out["due_date"].get<std::string>() << "\n";
+  ctx.out << "terms:      " << out["canonical"].get<std::string>() << "\n";
+  if (amount) ctx.out << "amount:     " << to_string(*amount) << ' ' << amount->currency().code() << "\n";
+  ctx.out << "due date:   " << out["due_date"].get<std::string>() << "\n";
+  // With --amount each discount line says what to pay by its deadline (the JSON's amount_to_pay).
   for (const auto& dd : out["discounts"])
-    ctx.out << "discount:   " << dd["percent"].get<std::string>() << " % until "
-            << dd["deadline"].get<std::string>() << "\n";
+    ctx.out << "discount:   " << dd["percent"].get<std::string>() << " % until " << dd["deadline"].get<std::string>()
+            << (dd.contains("amount_to_pay")
+                    ? ": pay " + dd["amount_to_pay"].get<std::string>() + ' ' + std::string(amount->currency().code())
+                    : std::string())
+            << "\n";
   if (t.kind == term_kind::installments)
     for (const auto& line : out["installments"])
       ctx.out << "instalment: " << line["due_date"].get<std::string>()

@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli/usage.hpp"
 #include "kreditor/core/errc.hpp"
 #include "kreditor/version.hpp"
 
@@ -34,32 +36,21 @@ using namespace kreditor::cli;
 struct command_row {
   const char* name;
   command_fn run;
-  const char* summary;
+  bool streams;  ///< writes straight to stdout (a big report); else its output is held until it succeeds
 };
 
-// clang-format off
+// One line per subcommand; the usage text of each is in usage.cpp.
 const std::vector<command_row> commands = {
-  {"run", cmd_run, "the daily dunning run: [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--state FILE] [--fail-on-overdue] [--quiet]; no --ledger: the bundled sample"},
-  {"interest", cmd_interest, "late interest for one invoice: --amount --currency --from (due) --to (paid) --jurisdiction [--rate 12.5%] [--segment b2b|b2c] [--json]"},
-  {"check", cmd_check, "validate a payment reference or identity number: TYPE VALUE [--json] (TYPE: kid-mod10 kid-mod11 ocr fik71 fi-ref rf iban orgnr-no orgnr-se cvr ytunnus; ocr also --length-digit); exit 1 if invalid"},
-  {"make", cmd_make, "complete a payment reference with its check digit(s): TYPE PAYLOAD [--length-digit] [--json] (TYPE: kid-mod10 kid-mod11 ocr fik71 fi-ref rf)"},
-  {"calendar", cmd_calendar, "payment calendars: holidays --calendar CC --from D --to D [--json] | is-business-day --calendar CC --date D | adjust --calendar CC --date D [--convention C] | advance --calendar CC --date D --days N (CC: NO SE DK FI weekends)"},
-  {"terms", cmd_terms, "due dates, discounts and instalments of payment terms: TERMS --invoice-date D [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date D] [--amount X --currency C] [--json]"},
-  {"aging", cmd_aging, "open receivables by age, per customer and portfolio: [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json]; no --ledger: the bundled sample"},
-  {"exposure", cmd_exposure, "a customer's credit exposure by category and an order release decision: --customer ID [--ledger PATH] [--as-of DATE] [--order-amount 12000.00] [--json]"},
-  {"score", cmd_score, "a customer's risk grade, PD and recommended terms, payment methods and credit limit: --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]"},
-  {"fit", cmd_fit, "logistic regression on a numeric CSV (as R's glm binomial): --data FILE.csv --target COLUMN [--l2 LAMBDA] [--weights COLUMN] [--no-intercept] [--save-model FILE.json] [--json]"},
-  {"review", cmd_review, "standing credit monitoring: re-score every business customer and list where terms or limits differ from the recommendation: [--ledger DIR] [--financials DIR] [--credit-checks FILE] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]; no --ledger: the bundled sample with its statements"},
-  {"simulate", cmd_simulate, "projected dunning timeline of one invoice if nothing is paid: --policy NO|SE|DK|FI|EU|single-reminder|relationship-first|FILE.json --amount --currency --invoice-date --due [--segment b2b|b2c] [--until DATE] [--json]"},
+    {"run", cmd_run, true},           {"interest", cmd_interest, false}, {"check", cmd_check, false},
+    {"make", cmd_make, false},        {"calendar", cmd_calendar, false}, {"terms", cmd_terms, false},
+    {"aging", cmd_aging, false},      {"exposure", cmd_exposure, false}, {"simulate", cmd_simulate, false},
+    {"score", cmd_score, false},      {"fit", cmd_fit, false},           {"review", cmd_review, false},
 };
-// clang-format on
 
-void print_help(std::ostream& os) {
-  os << "kreditor " KREDITOR_VERSION_STRING " - credit risk and dunning\n\n"
-        "usage: kreditor <command> [options]\n       kreditor --help | --version\n\ncommands:\n";
-  for (const auto& c : commands) os << "  " << c.name << "\n      " << c.summary << "\n";
-  os << "\nexit codes: 0 ok, 1 problems found (or an invalid value for `check`), 2 usage or input "
-        "error\n";
+bool asks_for_help(const std::vector<std::string>& rest) {
+  for (const std::string& a : rest)
+    if (a == "--help" || a == "-h") return true;
+  return false;
 }
 
 }  // namespace
@@ -67,30 +58,59 @@ void print_help(std::ostream& os) {
 int main(int argc, char** argv) {
   std::vector<std::string> rest(argv + (argc > 1 ? 2 : 1), argv + argc);
   const std::string name = argc > 1 ? argv[1] : "";
-  if (name.empty() || name == "--help" || name == "-h" || name == "help") {
-    print_help(std::cout);
+  if (name.empty() || name == "--help" || name == "-h") {
+    print_overview(name.empty() ? std::cerr : std::cout);  // exit 2: nothing on stdout
     return name.empty() ? exit_usage : exit_ok;
+  }
+  if (name == "help") {  // `kreditor help` or `kreditor help COMMAND`
+    const command_usage* u = rest.empty() ? nullptr : find_usage(rest.front());
+    if (!rest.empty() && u == nullptr) {
+      std::cerr << "kreditor: unknown command '" << rest.front() << "' (see kreditor --help)\n";
+      return exit_usage;
+    }
+    u != nullptr ? print_usage(std::cout, *u) : print_overview(std::cout);
+    return exit_ok;
   }
   if (name == "--version") {
     std::cout << "kreditor " KREDITOR_VERSION_STRING "\n";
     return exit_ok;
   }
+  if (name == "--man") {
+    print_man_page(std::cout);
+    return exit_ok;
+  }
+  if (name == "--completion") {
+    if (rest.size() != 1 || rest.front() != "bash") {
+      std::cerr << "kreditor --completion: give the shell: kreditor --completion bash\n";
+      return exit_usage;
+    }
+    print_bash_completion(std::cout);
+    return exit_ok;
+  }
   for (const auto& c : commands) {
     if (name != c.name) continue;
-    context ctx{rest, std::cout, std::cerr, isatty(STDERR_FILENO) != 0};
+    if (asks_for_help(rest)) {
+      print_usage(std::cout, *find_usage(c.name));
+      return exit_ok;
+    }
+    // Exit 2 means nothing on stdout: a command's output is held until it has succeeded (a
+    // failure half-way, e.g. in simulate's timeline, used to leave half a line behind).
+    std::ostringstream held;
+    context ctx{rest, c.streams ? static_cast<std::ostream&>(std::cout) : held, std::cerr,
+                isatty(STDERR_FILENO) != 0};
+    int code = exit_usage;
     try {
-      return c.run(ctx);
+      code = c.run(ctx);
     } catch (const usage_error& e) {
       std::cerr << "kreditor " << name << ": " << e.message << "\n";
-      return exit_usage;
     } catch (const kreditor::error& e) {
       std::cerr << "kreditor " << name << ": " << e.what() << " [" << kreditor::to_string(e.code())
                 << "]\n";
-      return exit_usage;
     } catch (const std::exception& e) {
       std::cerr << "kreditor " << name << ": internal error: " << e.what() << "\n";
-      return exit_usage;
     }
+    if (code != exit_usage) std::cout << held.str();
+    return code;
   }
   std::cerr << "kreditor: unknown command '" << name << "' (see kreditor --help)\n";
   return exit_usage;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/run.hpp"
+#include "io/csv.hpp"
 
 namespace kreditor::cli::run {
 namespace {
@@ -287,18 +288,9 @@ void print_csv(std::ostream& os, const report& rep) {
   // Fields are appended to one buffer (a million lines: no string per field).
   std::string buf;
   buf.reserve(1 << 16);
-  const auto field = [&buf](std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
-      buf += s;
-      return;
-    }
-    buf += '"';
-    for (const char ch : s) {
-      if (ch == '"') buf += '"';
-      buf += ch;
-    }
-    buf += '"';
-  };
+  // Text fields are quoted as CSV needs and neutralised against formula injection (a leading
+  // =, +, -, @, tab or CR gets an apostrophe, as OWASP advises); amounts are written as they are.
+  const auto field = [&buf](std::string_view s) { io::append_csv_field(buf, s); };
   const auto day = [&buf](date d) {  // YYYY-MM-DD, as to_string(date), without printf
     const auto ymd = d.year_month_day();
     const int parts[3] = {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};

@@ -12,6 +12,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/run_book.hpp"
+#include "io/json_text.hpp"
 
 namespace kreditor::cli::run {
 namespace {
@@ -45,9 +46,9 @@ state_file read_state(const std::string& path) {
   text << in.rdbuf();
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    bad(path, std::string("not a kreditor state file (") + e.what() + ")");
+    j = io::parse_json_strict(text.str(), path);  // numbers beyond a double, duplicate keys: refused
+  } catch (const error& e) {
+    throw usage_error{std::string(e.what()) + " (reading the state file)"};
   }
   if (!j.is_object() || !j.contains("kreditor_state") || j["kreditor_state"] != 1)
     bad(path, "not a kreditor state file (version 1 expected in \"kreditor_state\")");

@@ -1,5 +1,6 @@
 #include "kreditor/core/decimal.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 KREDITOR_NAMESPACE_BEGIN
@@ -15,6 +16,20 @@ bool is_group_separator(char c) noexcept { return c == ',' || c == ' ' || c == '
 }  // namespace
 
 result<decimal> decimal::parse(std::string_view text) {
+  // A decimal comma ("12,50", "1 000,50", "55200,5") was once read as a thousands separator
+  // (1250.00, 100050.00, 552005.00). A comma followed by one or two digits at the end, with
+  // no point and no other comma, is refused with a message that asks whether a decimal comma
+  // was meant.
+  if (const auto comma = text.rfind(','); comma != std::string_view::npos && text.find(',') == comma &&
+                                          text.find('.') == std::string_view::npos) {
+    const auto tail = text.substr(comma + 1);
+    if (!tail.empty() && tail.size() <= 2 && std::all_of(tail.begin(), tail.end(), is_digit))
+      return bad(text, "ends in a comma and " + std::to_string(tail.size()) +
+                           (tail.size() == 1 ? " digit" : " digits") +
+                           ": if that is a decimal comma, write a decimal point ('" +
+                           std::string(text.substr(0, comma)) + "." + std::string(tail) +
+                           "'); a thousands separator is followed by groups of three digits");
+  }
   std::size_t i = 0;
   bool negative = false;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
@@ -22,25 +37,41 @@ result<decimal> decimal::parse(std::string_view text) {
   int scale = 0;
   int digits = 0;
   bool point = false;
+  // Grouping: one separator character splits the integer digits into groups of three after a
+  // first group of one to three ("1 234 567", "1,234.50"); "1,2,3" or "12,34,567" is refused.
+  char separator = 0;
+  int group = 0;  // integer digits since the last separator (or the start)
+  const auto misgrouped = [&](std::size_t at) {
+    return bad(text, "has a group of digits ending at position " + std::to_string(at) +
+                         " that is not three long (grouping separators split the digits into threes)");
+  };
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (is_digit(c)) {
       mantissa = mantissa * 10 + (c - '0');
       if (mantissa > INT64_MAX) return bad(text, "does not fit in 64 bits", errc::overflow);
       ++digits;
+      if (!point) ++group;
       if (point && ++scale > max_scale) return bad(text, "has more than 18 decimals", errc::out_of_range);
     } else if (c == '.' && !point) {
       if (digits == 0) return bad(text, "needs a digit before the point");
+      if (separator != 0 && group != 3) return misgrouped(i);
       point = true;
     } else if (is_group_separator(c) && !point && digits > 0 && i + 1 < text.size() &&
                is_digit(text[i + 1])) {
-      continue;  // thousands separator between digits
+      if (separator != 0 && c != separator)
+        return bad(text, "mixes the grouping separators '" + std::string(1, separator) + "' and '" +
+                             std::string(1, c) + "'");
+      if (separator == 0 ? group > 3 : group != 3) return misgrouped(i);
+      separator = c;
+      group = 0;
     } else {
       return bad(text, "has an unexpected character at position " + std::to_string(i + 1));
     }
   }
   if (digits == 0) return bad(text, "has no digits");
   if (point && text.back() == '.') return bad(text, "needs a digit after the point");
+  if (!point && separator != 0 && group != 3) return misgrouped(text.size());
   const auto m = static_cast<std::int64_t>(mantissa);
   return decimal(negative ? -m : m, scale);
 }

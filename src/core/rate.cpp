@@ -8,8 +8,10 @@ namespace {
 // A decimal x 10^shift as parts per billion, or precision_loss below one ppb.
 result<rate> scaled(decimal d, int decimals_of_ppb, std::string_view text) {
   auto r = d.rescale_exact(decimals_of_ppb);
-  if (!r)
+  if (!r && r.error().code == errc::precision_loss)
     return failure{r.error().code, "rate: '" + std::string(text) + "' is finer than one part per billion"};
+  if (!r)  // the rescale overflowed: more than about 9.2 billion (922 337 203 685 %)
+    return failure{r.error().code, "rate: '" + std::string(text) + "' is too large for a rate"};
   return rate::ppb(r.value().mantissa());
 }
 

@@ -7,7 +7,8 @@
 #include "core/parallel.hpp"
 #include "kreditor/dunning/engine.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 namespace {
 
 struct chunk_out {
@@ -76,4 +77,5 @@ batch_result evaluate_batch(const compiled_policy& cp, const portfolio_columns& 
   return r;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

@@ -8,7 +8,8 @@
 #include "dunning/legal_rules.hpp"
 #include "kreditor/dunning/legal_check.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 namespace {
 
 constexpr auto command_names = std::to_array<std::string_view>({
@@ -271,4 +272,5 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
   return cp;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

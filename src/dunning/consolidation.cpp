@@ -3,7 +3,8 @@
 #include <map>
 #include <tuple>
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 
 std::vector<consolidated_notice> consolidate(const compiled_policy& policy, const run_result& run) {
   using key = std::tuple<std::string, std::string, std::int32_t, int, std::uint16_t>;
@@ -39,4 +40,5 @@ std::vector<consolidated_notice> consolidate(const compiled_policy& policy, cons
   return out;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

@@ -8,7 +8,8 @@
 
 #include "core/huge_pages.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN
+namespace dunning {
 namespace {
 
 bool calendar_moves(const invoice_state& s) {
@@ -217,7 +218,9 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
         throw error(errc::conflict, "dunning: fees settled are more than the fees charged (" + to_string(r.fees) + ")");
       r.interest = interest_due(ctx, s, as_of);
       r.total_due = r.open_principal + r.fees + r.interest;
-      if (s.next_action != never) r.next_action = from_day_number(std::max(s.next_action, day_number(as_of) + 1));
+      // Nothing happens after the last day a date can name (9999-12-31): no next action then.
+      if (const std::int32_t next = std::max(s.next_action, day_number(as_of) + 1); s.next_action != never && next <= last_day_number)
+        r.next_action = from_day_number(next);
       // Customer-level decisions: from the steps done (history) and today's commands.
       if (s.current <= state::legal) {
         bool hold_ = false, cash = false;
@@ -257,4 +260,5 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
   return run;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

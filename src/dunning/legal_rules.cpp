@@ -13,7 +13,8 @@
 
 #include "kreditor/dunning/legal_check.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 namespace detail {
 namespace {
 
@@ -460,4 +461,5 @@ std::vector<legal_finding> check_legal(const policy& p, date as_of, const std::v
   return out;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

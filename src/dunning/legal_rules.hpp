@@ -17,7 +17,11 @@
 #include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/time/date.hpp"
 
-namespace kreditor::dunning::detail {
+// Opened through the versioned namespace, not as `namespace kreditor::dunning::detail`: clang 14
+// takes that nested definition for a new kreditor::dunning outside the inline namespace v0,
+// and every definition in src/dunning/ then fails to link against the headers' declarations.
+KREDITOR_NAMESPACE_BEGIN
+namespace dunning::detail {
 
 /// The shipped fee rules, parsed once (immutable data, like a constant table).
 /// \throws error when the shipped data cannot be read (a build problem).
@@ -61,6 +65,7 @@ namespace kreditor::dunning::detail {
 [[nodiscard]] bool is_notice(const policy_step& st);
 [[nodiscard]] bool has_command(const policy_step& st, command_kind k);
 
-}  // namespace kreditor::dunning::detail
+}  // namespace dunning::detail
+KREDITOR_NAMESPACE_END
 
 #endif  // KREDITOR_SRC_DUNNING_LEGAL_RULES_HPP

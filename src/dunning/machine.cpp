@@ -10,7 +10,8 @@
 #include "dunning/legal_rules.hpp"
 #include "kreditor/dunning/legal_check.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 namespace {
 
 // ---- table vocabulary ------------------------------------------------------------------------
@@ -372,14 +373,15 @@ invoice_facts facts_of(const invoice_view& v) {
   return {day_number(v.issue_date), day_number(v.due_date), v.currency, v.segment, v.reminder_fee_agreed};
 }
 
-invoice_state initial_state(const invoice_facts& f, money open) {
-  if (open.currency() != f.currency)
-    throw error(errc::currency_mismatch, "dunning: open amount in " + std::string(open.currency().code()) +
+// (open_amount, not open: clang -Wshadow sees the `open` state set of the table above.)
+invoice_state initial_state(const invoice_facts& f, money open_amount) {
+  if (open_amount.currency() != f.currency)
+    throw error(errc::currency_mismatch, "dunning: open amount in " + std::string(open_amount.currency().code()) +
                                              " on an invoice in " + std::string(f.currency.code()));
-  if (open.is_negative()) throw error(errc::invalid_argument, "dunning: open amount " + to_string(open) + " is negative");
+  if (open_amount.is_negative()) throw error(errc::invalid_argument, "dunning: open amount " + to_string(open_amount) + " is negative");
   invoice_state s;
-  s.open_minor = open.minor_units();
-  if (open.is_zero()) s.current = state::paid;
+  s.open_minor = open_amount.minor_units();
+  if (open_amount.is_zero()) s.current = state::paid;
   return s;
 }
 
@@ -512,4 +514,5 @@ money interest_due(const context& c, const invoice_state& s, date on) {
   return owed(late_interest(start, *table_, due, on, conv, by_then).interest);
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

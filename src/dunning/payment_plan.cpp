@@ -4,7 +4,8 @@
 
 #include "kreditor/charges/interest.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 
 payment_plan make_payment_plan(const plan_balance& b, const plan_terms& t) {
   if (t.installments < 1 || t.installments > 120)
@@ -60,4 +61,5 @@ plan_overlay to_overlay(const payment_plan& p, date agreed) {
   return o;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

@@ -3,7 +3,8 @@
 
 #include <string>
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 namespace {
 
 using ck = command_kind;
@@ -170,4 +171,5 @@ policy preset(std::string_view name, std::optional<jurisdiction> j) {
                                    "single-reminder, relationship-first");
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

@@ -4,7 +4,8 @@
 
 #include "kreditor/dunning/engine.hpp"
 
-namespace kreditor::dunning {
+KREDITOR_NAMESPACE_BEGIN  // not `namespace kreditor::dunning`: clang 14 misplaces it outside v0
+namespace dunning {
 
 std::vector<timeline_event> simulate(const compiled_policy& policy, const simulation_input& input,
                                      date until) {
@@ -46,4 +47,5 @@ std::vector<timeline_event> simulate(const compiled_policy& policy, const simula
   return out;
 }
 
-}  // namespace kreditor::dunning
+}  // namespace dunning
+KREDITOR_NAMESPACE_END

@@ -22,7 +22,76 @@ std::string csv_reader::location(std::size_t index) const {
   return csv_location(file_name_, field_line(index), index + 1);
 }
 
+std::size_t first_invalid_utf8(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // RFC 3629: the shortest form only, no surrogates, nothing above U+10FFFF.
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+  // OWASP "CSV Injection": a cell starting with = + - @ (or a tab or carriage return, which
+  // some spreadsheets skip before one of those) is read as a formula. Such text gets a
+  // leading apostrophe, which spreadsheets show as text, and the field is quoted.
+  const bool formula = !s.empty() && (s.front() == '=' || s.front() == '+' || s.front() == '-' ||
+                                      s.front() == '@' || s.front() == '\t' || s.front() == '\r');
+  if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  if (formula) out += '\'';
+  for (const char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+}
+
 result<bool> csv_reader::next() {
+  auto r = read_record();
+  if (!r || !r.value()) return r;
+  // Text is UTF-8: a byte that is not (a Latin-1 export, a truncated character) is named
+  // here, where the file, line and field are known, not when the text is printed later.
+  for (std::size_t k = 0; k < fields_.size(); ++k) {
+    const std::size_t bad = first_invalid_utf8(fields_[k]);
+    if (bad == std::string_view::npos) continue;
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(fields_[k][bad]);
+    return fail(field_line(k), k + 1,
+                std::string("invalid UTF-8 (byte 0x") + hex[byte >> 4] + hex[byte & 15] + " at byte " +
+                    std::to_string(bad + 1) + " of the field); save the file as UTF-8");
+  }
+  return true;
+}
+
+result<bool> csv_reader::read_record() {
   fields_.clear();
   field_lines_.clear();
   scratch_used_ = 0;

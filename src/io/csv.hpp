@@ -31,7 +31,8 @@ class csv_reader {
 
   /// Reads the next record. true: fields() holds it; false: end of input. Blank lines are
   /// skipped. Failure (errc::invalid_argument): an unterminated quoted field, a character
-  /// after a closing quote, or a quote inside an unquoted field, named "FILE:LINE:COLUMN: ...".
+  /// after a closing quote, a quote inside an unquoted field, or a field that is not valid
+  /// UTF-8, named "FILE:LINE:COLUMN: ...".
   [[nodiscard]] result<bool> next();
 
   /// The current record's fields.
@@ -48,6 +49,7 @@ class csv_reader {
   [[nodiscard]] std::string_view file_name() const noexcept { return file_name_; }
 
  private:
+  [[nodiscard]] result<bool> read_record();
   [[nodiscard]] failure fail(int line, std::size_t column, const std::string& what) const;
 
   std::string file_name_;
@@ -60,6 +62,18 @@ class csv_reader {
   std::deque<std::string> scratch_;  // unescaped quoted fields; a deque keeps views stable
   std::size_t scratch_used_ = 0;
 };
+
+/// The offset of the first byte of `s` that is not well-formed UTF-8 (RFC 3629: no overlong
+/// forms, no surrogates, nothing above U+10FFFF), or npos when all of `s` is.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view s) noexcept;
+
+/// Appends `s` to `out` as one CSV field (RFC 4180): quoted when it holds a comma, quote or
+/// line break. Text that a spreadsheet would take for a formula (a first character of
+/// = + - @, tab or carriage return; OWASP's "CSV Injection") is quoted with a leading
+/// apostrophe, so `=HYPERLINK("x")` arrives as the text '=HYPERLINK("x"), never as a live
+/// formula. For text fields (ids, names, messages) only: a negative amount such as -5.00 must
+/// be written as it is.
+void append_csv_field(std::string& out, std::string_view s);
 
 /// "FILE:LINE:COLUMN" (the shape every ledger message starts with).
 [[nodiscard]] std::string csv_location(std::string_view file_name, int line, std::size_t column);

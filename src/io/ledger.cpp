@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/csv.hpp"
+#include "io/json_text.hpp"
 #include "core/huge_pages.hpp"
 #include "kreditor/terms/notation.hpp"
 
@@ -215,7 +216,10 @@ void for_each_json_row(std::string_view file, std::string_view section, const nl
     if (!row.is_object()) fail(errc::invalid_argument, whole() + ": must be an object");
     values.clear();
     std::fill(index.begin(), index.end(), -1);
-    for (const auto& [key, value] : row.items()) {
+    for (const auto& item : row.items()) {
+      // Named copies, not a structured binding: clang 14 cannot capture a binding in a lambda.
+      const std::string& key = item.key();
+      const auto& value = item.value();
       const auto it = std::find_if(specs.begin(), specs.end(),
                                    [&](const column_spec& s) { return s.name == key; });
       if (it == specs.end())
@@ -555,6 +559,14 @@ class builder {
     e.invoice_id = std::string(r.get(invoice));
     if (!e.invoice_id.empty()) {
       e.invoice_index = invoice_of_customer(r, invoice, e.invoice_id, c);
+      // Nothing happens to an invoice before it exists.
+      const invoice_record& inv = out.invoices[e.invoice_index];
+      if (e.on < inv.issue_date)
+        fail(errc::invalid_argument, r.where(date_) + ": " + std::string(kind) + " on " + to_string(e.on) +
+                                         " is dated before invoice " + in_quotes(e.invoice_id) +
+                                         " was issued (" + to_string(inv.issue_date) + ")");
+      if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved)
+        disputes_.push_back({e.invoice_index, e.on, e.kind == ledger_event_kind::dispute_opened, r.where(date_)});
     } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
                e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent ||
                e.kind == ledger_event_kind::payment_plan) {
@@ -582,7 +594,16 @@ class builder {
     if (!r.get(cancelled_date).empty())
       o.cancelled = parse_date_not_before(r, cancelled_date, "cancelled_date", o.ordered, "the order's date");
     o.invoice_id = std::string(r.get(invoice));
-    if (!o.invoice_id.empty()) invoice_of_customer(r, invoice, o.invoice_id, c);
+    if (!o.invoice_id.empty()) {
+      const invoice_record& inv = out.invoices[invoice_of_customer(r, invoice, o.invoice_id, c)];
+      // Goods are invoiced when delivered or soon after (Norway's bookkeeping rules: within a
+      // month; Sweden's and Denmark's: without delay). A delivery more than a year before its
+      // invoice is a typo in a year (2004 for 2024), not a late invoice.
+      if (o.delivered && *o.delivered + days(366) < inv.issue_date)
+        fail(errc::invalid_argument, r.where(delivery_date) + ": delivery_date " + to_string(*o.delivered) +
+                                         " is more than a year before invoice " + in_quotes(o.invoice_id) +
+                                         " was issued (" + to_string(inv.issue_date) + ")");
+    }
     out.orders.push_back(std::move(o));
   }
 
@@ -626,6 +647,27 @@ class builder {
                                             p.invoice_id, out.customers[p.customer_index]);
     }
     deferred_.clear();
+  }
+
+  /// A dispute is opened once and then resolved: a second dispute_opened while one is open
+  /// (in date order, rows of the same day in file order) is refused, naming its row.
+  void check_disputes() {
+    std::stable_sort(disputes_.begin(), disputes_.end(), [](const dispute_row& a, const dispute_row& b) {
+      return a.invoice != b.invoice ? a.invoice < b.invoice : a.on < b.on;
+    });
+    for (std::size_t k = 0; k < disputes_.size(); ++k) {
+      const dispute_row& d = disputes_[k];
+      const bool same_invoice = k > 0 && disputes_[k - 1].invoice == d.invoice;
+      if (!d.opened || !same_invoice) continue;
+      // The previous event of this invoice's disputes: open when it opened one.
+      const dispute_row& before = disputes_[k - 1];
+      if (before.opened)
+        fail(errc::conflict, d.where + ": a second dispute_opened for invoice " +
+                                 in_quotes(out.invoices[d.invoice].invoice_id) + " while the one opened on " +
+                                 to_string(before.on) + " (" + before.where +
+                                 ") is not resolved (dispute_resolved comes first)");
+    }
+    disputes_.clear();
   }
 
   void check_credit_notes() {
@@ -690,6 +732,7 @@ class builder {
     const std::string where = r.where(details);
     std::string_view rest = e.details;
     const bool structured = rest.find('=') != std::string_view::npos;
+    std::vector<std::string_view> seen;  // keys so far: each may be given once
     while (structured && !rest.empty()) {
       const std::size_t cut = rest.find(';');
       std::string_view pair = rest.substr(0, cut);
@@ -702,6 +745,9 @@ class builder {
         fail(errc::invalid_argument, where + ": " + in_quotes(pair) + " is not key=value");
       const std::string_view key = pair.substr(0, eq);
       const std::string_view value = pair.substr(eq + 1);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
+        fail(errc::invalid_argument, where + ": key " + in_quotes(key) + " is given twice");
+      seen.push_back(key);
       const auto as_date = [&] {
         result<date> d = parse_date(value);
         if (!d) fail(errc::invalid_argument, where + ": " + std::string(key) + " " + in_quotes(value) + " is not a date YYYY-MM-DD");
@@ -784,6 +830,13 @@ class builder {
   id_index<order_record, &order_record::order_id> orders_;
   id_index<security_record, &security_record::security_id> securities_;
   std::vector<std::pair<std::size_t, std::string>> credit_notes_;
+  struct dispute_row {
+    std::uint32_t invoice;
+    date on;
+    bool opened;        // dispute_opened, else dispute_resolved
+    std::string where;  // its row, for the message
+  };
+  std::vector<dispute_row> disputes_;
   struct deferred_designation {
     std::size_t payment;
     std::pair<int, std::size_t> place;  // line, column of invoice_id
@@ -829,6 +882,7 @@ ledger assemble(const file_texts& files) {
   std::optional<section_source> customers, invoices, payments, events, orders, security;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
+  std::string doc_name;  // the JSON ledger file, if one was given
   const auto take_csv = [&](std::optional<section_source>& slot, std::string_view name) {
     if (const auto it = files.find(name); it != files.end()) slot = section_source{it->first, it->second, nullptr};
   };
@@ -844,16 +898,13 @@ ledger assemble(const file_texts& files) {
   for (const auto& [name, text] : files) {
     if (name.size() < 5 || name.substr(name.size() - 5) != ".json") continue;
     if (doc) fail(errc::conflict, name + ": a second JSON ledger file; give one");
+    doc_name = name;
     try {
-      doc = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      // Turn the byte offset into a line and column.
-      const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-      const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
-      const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
-      const std::size_t column = line_start == std::string::npos || at == 0 ? at + 1 : at - line_start;
-      fail(errc::invalid_argument,
-           io::csv_location(name, static_cast<int>(line), column) + ": not valid JSON (" + e.what() + ")");
+      // Strict: a number beyond a double's range, a key twice in one object and text that is
+      // not UTF-8 are refused with the file's name and, where known, the line and column.
+      doc = io::parse_json_strict(text, name);
+    } catch (const error& e) {
+      fail(e.code(), e.what());
     }
     if (!doc->is_object()) fail(errc::invalid_argument, name + ": must hold one JSON object");
     for (const auto& [key, value] : doc->items()) {
@@ -880,9 +931,17 @@ ledger assemble(const file_texts& files) {
       }
     }
   }
-  if (!customers) fail(errc::not_found, "customers.csv: missing (the ledger needs customers.csv)");
-  if (!invoices) fail(errc::not_found, "invoices.csv: missing (the ledger needs invoices.csv)");
-  if (!payments) fail(errc::not_found, "payments.csv: missing (give one with only the header row if there are none)");
+  // A one-file JSON ledger is told about its own missing arrays, not about CSV files.
+  const bool one_file = !doc_name.empty() && files.size() == 1;
+  const auto missing = [&](const char* section, const char* csv, const char* hint) {
+    if (one_file)
+      fail(errc::not_found, doc_name + ": \"" + section + "\" is missing (the ledger needs it" +
+                                (std::string_view(section) == "payments" ? "; [] if there are none)" : ")"));
+    fail(errc::not_found, std::string(csv) + ": missing (" + hint + ")");
+  };
+  if (!customers) missing("customers", "customers.csv", "the ledger needs customers.csv");
+  if (!invoices) missing("invoices", "invoices.csv", "the ledger needs invoices.csv");
+  if (!payments) missing("payments", "payments.csv", "give one with only the header row if there are none");
 
   builder b;
   b.out.as_of = as_of;
@@ -932,7 +991,10 @@ ledger assemble(const file_texts& files) {
     read_invoices();
     read_payments();
   }
-  if (events) read_section(b, *events, "events", events_csv::specs, [&](const row_view& r) { b.add_event(r); });
+  if (events) {
+    read_section(b, *events, "events", events_csv::specs, [&](const row_view& r) { b.add_event(r); });
+    b.check_disputes();
+  }
   if (orders) read_section(b, *orders, "orders", orders_csv::specs, [&](const row_view& r) { b.add_order(r); });
   if (security)
     read_section(b, *security, "security", security_csv::specs, [&](const row_view& r) { b.add_security(r); });

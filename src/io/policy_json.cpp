@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/json_text.hpp"
+
 KREDITOR_NAMESPACE_BEGIN
 namespace {
 
@@ -276,9 +278,9 @@ json commands_json(const std::vector<command_kind>& kinds, const std::vector<std
 }  // namespace
 
 result<dunning::policy> parse_policy_json(std::string_view text, const dunning::extensions& ext) {
-  const json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return failure{errc::invalid_argument, "policy JSON: not valid JSON"};
   try {
+    // Strict: out-of-range numbers and duplicate keys are refused, not thrown or kept silently.
+    const json j = io::parse_json_strict(text, "policy JSON");
     policy p = policy_of(j);
     (void)dunning::compile(p, ext);  // order, names and the law of its jurisdiction
     return p;

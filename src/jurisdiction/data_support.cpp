@@ -1,15 +1,12 @@
 #include "jurisdiction/data_support.hpp"
 
+#include "io/json_text.hpp"
+
 KREDITOR_NAMESPACE_BEGIN
 namespace detail {
 
 nlohmann::json parse_json(std::string_view text, std::string_view who) {
-  try {
-    return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw error(errc::invalid_argument, std::string(who) + ": invalid JSON at byte " +
-                                            std::to_string(e.byte) + ": " + e.what());
-  }
+  return io::parse_json_strict(text, who);  // strict: out-of-range numbers, duplicate keys
 }
 
 std::string_view shipped_data(std::string_view file_name) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,9 @@ namespace {
 constexpr std::int32_t first_day = calendar::table_first_day;
 constexpr std::int32_t n_days = calendar::table_days;
 constexpr std::size_t n_words = (static_cast<std::size_t>(n_days) + 63) / 64;
+// Boost.Date_Time's years 1400..9999 as day numbers (1400-01-01 and 9999-12-31).
+constexpr std::int32_t first_supported_day = first_day_number;
+constexpr std::int32_t last_supported_day = last_day_number;
 constexpr int first_year = 1900, last_year = 2199;
 using named_day = std::pair<std::int32_t, std::string>;  // day_number, holiday name
 
@@ -34,6 +38,12 @@ std::uint64_t mask_through(std::uint32_t bit) noexcept {  // bits 0..bit set
 
 void require_real(date d, const char* who) {
   if (d.is_special()) throw error(errc::invalid_argument, std::string(who) + ": special date value");
+  // Boost lets date arithmetic run past 9999-12-31 (a deadline 14 days after 9999-12-20) but
+  // throws bad_year when such a date is printed or split: refuse it here, as kreditor::error.
+  const std::int32_t dn = day_number(d);
+  if (dn < first_day_number || dn > last_day_number)
+    throw error(errc::out_of_range, std::string(who) + ": a date beyond the years 1400..9999 (" +
+                                        std::to_string(dn) + " days from 1970-01-01)");
 }
 }  // namespace
 
@@ -179,6 +189,10 @@ bool calendar::is_weekend(date d) noexcept { return !d.is_special() && weekend_n
 bool calendar::slow_is_business_day(date d) const noexcept {
   if (d.is_special()) return false;
   const std::int32_t dn = day_number(d);
+  // Boost computes day numbers beyond its years 1400..9999 (9999-12-31 + 1 day) but throws
+  // bad_year when such a date is split into year, month and day: that must not escape this
+  // noexcept function (it terminated the process). No day outside the years settles.
+  if (dn < first_supported_day || dn > last_supported_day) return false;
   if (weekend_number(dn) || data_->extra_name(dn) != nullptr) return false;
   if (data_->rules.empty()) return true;
   return data_->rule_name(detail::facts_of(d)) == nullptr;
@@ -222,25 +236,38 @@ std::vector<std::pair<date, std::string>> calendar::holidays(date from, date to)
 date calendar::adjust(date d, business_day_convention c) const {
   require_real(d, "calendar::adjust");
   using enum business_day_convention;
-  const auto forward = [&](date x) {
-    while (!is_business_day(x)) x += days(1);
+  // nullopt: the search ran off the end of Boost's years 1400..9999.
+  const auto forward = [&](date x) -> std::optional<date> {
+    while (!is_business_day(x)) {
+      if (day_number(x) >= last_supported_day) return std::nullopt;
+      x += days(1);
+    }
     return x;
   };
-  const auto backward = [&](date x) {
-    while (!is_business_day(x)) x -= days(1);
+  const auto backward = [&](date x) -> std::optional<date> {
+    while (!is_business_day(x)) {
+      if (day_number(x) <= first_supported_day) return std::nullopt;
+      x -= days(1);
+    }
     return x;
+  };
+  const auto found = [&](std::optional<date> x) {
+    if (!x)
+      throw error(errc::out_of_range, "calendar::adjust: " + to_string(d) + " has no business day of " +
+                                          name() + " in that direction within the years 1400..9999");
+    return *x;
   };
   switch (c) {
     case unadjusted: return d;
-    case following: return forward(d);
-    case preceding: return backward(d);
+    case following: return found(forward(d));
+    case preceding: return found(backward(d));
     case modified_following: {
-      const date f = forward(d);
-      return f.month() == d.month() ? f : backward(d);
+      const auto f = forward(d);
+      return f && f->month() == d.month() ? *f : found(backward(d));
     }
     case modified_preceding: {
-      const date p = backward(d);
-      return p.month() == d.month() ? p : forward(d);
+      const auto p = backward(d);
+      return p && p->month() == d.month() ? *p : found(forward(d));
     }
   }
   throw error(errc::invalid_argument, "calendar::adjust: unknown business_day_convention " +

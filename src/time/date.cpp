@@ -58,7 +58,20 @@ result<date> parse_date(std::string_view text) {
   }
 }
 
+namespace detail {
+void day_number_out_of_range(std::int32_t n) {
+  throw error(errc::out_of_range, "date: day number " + std::to_string(n) +
+                                      " is beyond the years 1400..9999 (day numbers " +
+                                      std::to_string(first_day_number) + ".." + std::to_string(last_day_number) + ")");
+}
+}  // namespace detail
+
 std::string to_string(date d) {
+  // Date arithmetic may step past Boost's years (9999-12-31 + 1 day); splitting such a date
+  // would throw Boost's bad_year, which no kreditor caller expects: say what it is instead.
+  if (!d.is_special() && (day_number(d) < first_day_number || day_number(d) > last_day_number))
+    throw error(errc::out_of_range, "date: beyond the years 1400..9999 (" + std::to_string(day_number(d)) +
+                                        " days from 1970-01-01)");
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
                 static_cast<int>(d.month()), static_cast<int>(d.day()));

@@ -109,6 +109,24 @@ TEST_F(RunBook, AStateFileFeeAboveTheCapOrNegativeIsAnInputError) {
   }
 }
 
+TEST_F(RunBook, CsvNeutralisesFormulaLeadingText) {
+  write("=1+2,C1,2026-10-01,2026-10-15,NOK,500.00,,@ref,\n", "");
+  const auto csv = run_cli("run --format csv --ledger " + dir.string() + " --as-of 2026-11-20");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("C1,\"'=1+2\",NOK,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",\"'@ref\","), std::string::npos) << csv.out;
+  EXPECT_EQ(csv.out.find(",=1+2"), std::string::npos) << csv.out;
+}
+
+TEST_F(RunBook, TheLastDayADateCanNameIsARunDate) {
+  // Due on the last day: its next action would be a day no date can name (an "internal error"
+  // before); a notice due after 9999-12-31 is an input error naming the invoice.
+  write("I1,C1,9999-12-01,9999-12-31,NOK,500.00,,,\n", "");
+  const auto r = run_cli("run --format json --ledger " + dir.string() + " --as-of 9999-12-31");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+}
+
 TEST(ExposureReasons, AReasonWithoutAnAmountPrintsNone) {
   const auto r = run_cli("exposure --customer NO-1002 --order-amount 1000.00");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -116,7 +116,7 @@ class rate_table {
 ///    "rows": [{"effective_from": "2024-01-01", "rate_percent": "12.5", "reference_percent": "4.5",
 ///              "source": "...", "uncertain": false, "status": "confirmed"}]}
 /// Rates are decimal STRINGS (or integers): a binary float is refused. Errors:
-/// errc::invalid_argument naming the row and field (bad JSON names the byte offset),
+/// errc::invalid_argument naming the row and field (bad JSON names the line and column),
 /// errc::conflict for duplicate dates or inconsistent reference + margin.
 result<rate_table> load_rate_table_json(std::string_view json);
 

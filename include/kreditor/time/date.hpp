@@ -54,8 +54,19 @@ result<date> parse_date(std::string_view text);
 [[nodiscard]] inline std::int32_t day_number(date d) noexcept {
   return static_cast<std::int32_t>(d.day_number()) - 2440588;  // Julian day number of 1970-01-01
 }
-/// The inverse of day_number.
+/// day_number of 1400-01-01 and of 9999-12-31, the first and last day Boost.Date_Time has.
+inline constexpr std::int32_t first_day_number = -208'188;
+inline constexpr std::int32_t last_day_number = 2'932'896;
+
+namespace detail {
+[[noreturn]] void day_number_out_of_range(std::int32_t n);  ///< throws error(out_of_range)
+}  // namespace detail
+
+/// The inverse of day_number. \throws error(out_of_range) outside first_day_number ..
+/// last_day_number (Boost would throw its own bad_year, which no caller expects).
 [[nodiscard]] inline date from_day_number(std::int32_t n) {
+  if (n < first_day_number || n > last_day_number) [[unlikely]]
+    detail::day_number_out_of_range(n);
   return date(boost::gregorian::gregorian_calendar::from_day_number(
       static_cast<boost::gregorian::gregorian_calendar::date_int_type>(n + 2440588)));
 }

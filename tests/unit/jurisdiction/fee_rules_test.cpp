@@ -149,7 +149,7 @@ TEST_P(FeeRulesJsonErrors, NameTheRuleAndField) {
   EXPECT_NE(r.error().message.find(GetParam().part), std::string::npos) << r.error().message;
 }
 INSTANTIATE_TEST_SUITE_P(Json, FeeRulesJsonErrors, ::testing::Values(
-    BadJson{"syntax", "{", errc::invalid_argument, "invalid JSON"},
+    BadJson{"syntax", "{", errc::invalid_argument, "fee rules JSON:1:2: not valid JSON"},
     BadJson{"float cap", R"({"id": "X", "jurisdiction": "NO", "segments": ["b2c"], "kind": "reminder",
         "effective_from": "2025-01-01", "currency": "NOK", "cap": 35.5, "law": "l", "source": "s"})",
             errc::invalid_argument, "cap"},

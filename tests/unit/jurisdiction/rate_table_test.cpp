@@ -300,7 +300,7 @@ TEST_P(LoadRateTableJsonErrors, NameTheProblem) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Json, LoadRateTableJsonErrors, ::testing::Values(
-    BadTextCase{"not json", R"({"rows": [)", errc::invalid_argument, "invalid JSON at byte"},
+    BadTextCase{"not json", R"({"rows": [)", errc::invalid_argument, "rate table JSON:1:11: not valid JSON"},
     BadTextCase{"float rate", R"({"rows": [{"effective_from": "2024-01-01", "rate_percent": 12.5, "source": "s"}]})",
                 errc::invalid_argument, "rows[0].rate_percent"},
     BadTextCase{"bad date", R"({"rows": [{"effective_from": "2024-13-01", "rate_percent": "8", "source": "s"}]})",
