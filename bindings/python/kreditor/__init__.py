@@ -16,6 +16,7 @@ partitioned by customer over a Dask cluster).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import _core
@@ -127,7 +128,7 @@ from ._core import (
 __all__ = [name for name in dir(_core) if not name.startswith("_")] + ["__version__", "money", "days"]
 
 
-def money(amount: object, currency: Currency | str) -> Money:
+def money(amount: Decimal | str | int, currency: Currency | str) -> Money:
     """``Money(amount, currency)``: an exact amount from a ``Decimal``, ``str`` or ``int``.
 
     A ``float`` raises ``TypeError`` (it is not exact); more decimals than the currency has raise

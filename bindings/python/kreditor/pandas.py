@@ -110,8 +110,11 @@ def ledger_frames(path_or_files: str | Mapping[str, str]) -> dict[str, pd.DataFr
             if name not in path_or_files:
                 continue
             text = path_or_files[name]
-        converters: dict[str, Any] = {c: (lambda v: Decimal(v) if v != "" else None) for c in money_columns}
-        frames[key] = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, converters=converters)
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        for column in money_columns:
+            if column in frame.columns:
+                frame[column] = frame[column].map(lambda v: Decimal(v) if v != "" else None)
+        frames[key] = frame
     return frames
 
 

@@ -610,14 +610,14 @@ void bind_book(py::module_& m) {
                to_string(c.exposure.total) + ")";
       });
 
-  py::class_<release_finding>(m, "ReleaseFinding")
+  py::class_<release_finding>(m, "ReleaseFinding", "A rule that held an order back: the reason, by how much, how many days.")
       .def_readonly("reason", &release_finding::reason)
       .def_readonly("amount", &release_finding::amount)
       .def_readonly("days", &release_finding::days)
       .def("__repr__", [](const release_finding& f) {
         return "ReleaseFinding(" + std::string(to_string(f.reason)) + ", " + to_string(f.amount) + ")";
       });
-  py::class_<release_condition>(m, "ReleaseCondition")
+  py::class_<release_condition>(m, "ReleaseCondition", "What a conditional release asks first: prepay, or pay down overdue debt.")
       .def_readonly("kind", &release_condition::kind)
       .def_readonly("amount", &release_condition::amount);
   py::class_<release_outcome>(m, "ReleaseOutcome", "Whether an order ships on credit, why, and on what conditions.")
@@ -639,7 +639,7 @@ void bind_book(py::module_& m) {
       .def_readonly("currency", &aging_row::ccy)
       .def_readonly("buckets", &aging_row::buckets)
       .def_readonly("total", &aging_row::total);
-  py::class_<aging_customer>(m, "AgingCustomer")
+  py::class_<aging_customer>(m, "AgingCustomer", "One customer's open amounts per bucket.")
       .def_readonly("customer_id", &aging_customer::customer_id)
       .def_property_readonly("currency", [](const aging_customer& a) { return a.row.ccy; })
       .def_property_readonly("buckets", [](const aging_customer& a) { return a.row.buckets; })

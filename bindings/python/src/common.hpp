@@ -20,9 +20,22 @@
 #include <utility>
 #include <vector>
 
+#include "kreditor/charges/interest.hpp"
 #include "kreditor/core/errc.hpp"
+#include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/result.hpp"
+#include "kreditor/core/rounding.hpp"
+#include "kreditor/dunning/machine.hpp"
+#include "kreditor/dunning/policy.hpp"
+#include "kreditor/exposure/aging.hpp"
+#include "kreditor/exposure/credit_account.hpp"
+#include "kreditor/exposure/order_release.hpp"
+#include "kreditor/io/ledger.hpp"
+#include "kreditor/references/reference.hpp"
+#include "kreditor/terms/payment_terms.hpp"
+#include "kreditor/time/business_day_convention.hpp"
 #include "kreditor/time/date.hpp"
+#include "kreditor/time/day_count.hpp"
 
 namespace kreditor::python {
 
@@ -94,6 +107,39 @@ void bind_batch(py::module_& m);       // numpy batch kernels
 
 namespace pybind11::detail {
 
+/// The Python name of a mirrored enum, for signatures, docstrings and the generated stubs.
+template <class E>
+struct enum_python_name {
+  static constexpr auto name = const_name("enum.Enum");
+};
+#define KREDITOR_PY_ENUM_NAME(type, python_name)          \
+  template <>                                             \
+  struct enum_python_name<type> {                         \
+    static constexpr auto name = const_name(python_name); \
+  };
+KREDITOR_PY_ENUM_NAME(kreditor::rounding, "Rounding")
+KREDITOR_PY_ENUM_NAME(kreditor::jurisdiction, "Jurisdiction")
+KREDITOR_PY_ENUM_NAME(kreditor::segment, "Segment")
+KREDITOR_PY_ENUM_NAME(kreditor::month_end, "MonthEnd")
+KREDITOR_PY_ENUM_NAME(kreditor::business_day_convention, "BusinessDayConvention")
+KREDITOR_PY_ENUM_NAME(kreditor::day_count, "DayCount")
+KREDITOR_PY_ENUM_NAME(kreditor::term_kind, "TermKind")
+KREDITOR_PY_ENUM_NAME(kreditor::term_anchor, "TermAnchor")
+KREDITOR_PY_ENUM_NAME(kreditor::term_unit, "TermUnit")
+KREDITOR_PY_ENUM_NAME(kreditor::reference_type, "ReferenceType")
+KREDITOR_PY_ENUM_NAME(kreditor::first_interest_day, "FirstInterestDay")
+KREDITOR_PY_ENUM_NAME(kreditor::dunning::state, "State")
+KREDITOR_PY_ENUM_NAME(kreditor::dunning::command_kind, "CommandKind")
+KREDITOR_PY_ENUM_NAME(kreditor::dunning::fee_kind, "FeeKind")
+KREDITOR_PY_ENUM_NAME(kreditor::ledger_event_kind, "EventKind")
+KREDITOR_PY_ENUM_NAME(kreditor::security_kind, "SecurityKind")
+KREDITOR_PY_ENUM_NAME(kreditor::aging_basis, "AgingBasis")
+KREDITOR_PY_ENUM_NAME(kreditor::release_decision, "ReleaseDecision")
+KREDITOR_PY_ENUM_NAME(kreditor::release_reason, "ReleaseReason")
+KREDITOR_PY_ENUM_NAME(kreditor::enforcement, "Enforcement")
+KREDITOR_PY_ENUM_NAME(kreditor::condition_kind, "ConditionKind")
+#undef KREDITOR_PY_ENUM_NAME
+
 /// kreditor::date (boost::gregorian::date) <-> datetime.date, so Python users never see Boost.
 /// A datetime.datetime is refused: its time of day would be dropped silently.
 template <>
@@ -120,7 +166,7 @@ struct type_caster<kreditor::date> {
 /// A C++ enum mirrored by bind_enum <-> its enum.Enum member (or the member's value, a str).
 template <class E>
 struct type_caster<E, std::enable_if_t<std::is_enum_v<E> && !std::is_same_v<E, kreditor::errc>>> {
-  PYBIND11_TYPE_CASTER(E, const_name("enum.Enum"));
+  PYBIND11_TYPE_CASTER(E, enum_python_name<E>::name);
 
   bool load(handle src, bool convert) {
     using mirror = kreditor::python::enum_mirror<E>;

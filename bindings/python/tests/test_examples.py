@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 from conftest import run_script
@@ -28,7 +29,7 @@ def test_roc_curve(examples, output_dir):
     r = run_script(examples / "roc_curve.py", "--out", str(output_dir / "roc.png"))
     assert r.returncode == 0, r.stderr
     assert png_ok(output_dir / "roc.png")
-    auc = float(r.stdout.split("AUC")[1].split()[0].strip(":= "))
+    auc = float(re.search(r"AUC = ([0-9.]+)", r.stdout).group(1))
     assert 0.5 < auc <= 1.0
 
 

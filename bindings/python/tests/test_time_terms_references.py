@@ -50,10 +50,11 @@ def test_terms_parse_format_and_due_dates():
 
 
 def test_references_make_and_check():
-    kid = kreditor.make_reference(kreditor.ReferenceType.KID_MOD10, "10001001")
-    assert kid == "100010013"
+    kid = kreditor.make_reference(kreditor.ReferenceType.KID_MOD10, "1234")
+    assert kid == "12344"  # the Luhn example of kid.hpp
+    assert kreditor.make_reference(kreditor.ReferenceType.KID_MOD11, "036536") == "036536-"
     assert kreditor.check_reference(kreditor.ReferenceType.KID_MOD10, kid)
-    bad = kreditor.check_reference(kreditor.ReferenceType.KID_MOD10, "100010012")
+    bad = kreditor.check_reference(kreditor.ReferenceType.KID_MOD10, "12345")
     assert not bad and bad.reason
     assert kreditor.make_reference(kreditor.ReferenceType.RF, "539007547034") == "RF18539007547034"
     assert kreditor.format_reference(kreditor.ReferenceType.RF, "RF18539007547034") == "RF18 5390 0754 7034"

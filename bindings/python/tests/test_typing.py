@@ -38,7 +38,7 @@ def mypy(tmp_path: pathlib.Path, program: str) -> subprocess.CompletedProcess[st
     (tmp_path / "user.py").write_text(program)
     env = dict(os.environ, MYPYPATH=str(package.parent))
     return subprocess.run([sys.executable, "-m", "mypy", "--ignore-missing-imports", "--cache-dir",
-                           str(tmp_path / "cache"), "-p", "kreditor", str(tmp_path / "user.py")],
+                           str(tmp_path / "cache"), str(package), str(tmp_path / "user.py")],
                           capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
 
 
