@@ -8,7 +8,9 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
+#include <type_traits>
 #include <thread>
 
 #include "common.hpp"
@@ -94,8 +96,19 @@ constexpr std::size_t block_days = 16 * 1024;
 
 // -- interest -------------------------------------------------------------------------------------
 
+/// `out` as a writable C-contiguous int64 array of n rows, or a new one when it is None.
+py::array_t<std::int64_t> output_column(const py::handle& out, std::size_t n, const char* what) {
+  if (out.is_none()) return new_int64(n);
+  if (!py::isinstance<py::array_t<std::int64_t>>(out)) throw py::type_error(std::string(what) + ": out must be an int64 array");
+  auto a = py::reinterpret_borrow<py::array_t<std::int64_t>>(out);
+  if (a.ndim() != 1 || static_cast<std::size_t>(a.size()) != n || !(a.flags() & py::array::c_style) || !a.writeable())
+    throw py::value_error(std::string(what) + ": out must be a writable contiguous int64 array of " + std::to_string(n) + " rows");
+  return a;
+}
+
 py::tuple accrue(const std::vector<std::shared_ptr<const accrual_table>>& table_ptrs, const py::handle& principal_a,
-                 const py::handle& due_a, const py::handle& end_a, const py::handle& table_index_a, unsigned threads) {
+                 const py::handle& due_a, const py::handle& end_a, const py::handle& table_index_a, unsigned threads,
+                 const py::handle& out_a, bool with_status) {
   if (table_ptrs.empty()) raise(errc::invalid_argument, "accrue_interest: no accrual table");
   const column<std::int64_t> principal = as_column<std::int64_t>(principal_a, "accrue_interest: principal");
   const std::size_t n = static_cast<std::size_t>(principal.size());
@@ -111,10 +124,11 @@ py::tuple accrue(const std::vector<std::shared_ptr<const accrual_table>>& table_
   std::vector<accrual_table> tables;
   tables.reserve(table_ptrs.size());
   for (const auto& t : table_ptrs) tables.push_back(*t);
-  py::array_t<std::int64_t> interest = new_int64(n);
-  py::array_t<std::int32_t> status(static_cast<py::ssize_t>(n));
+  py::array_t<std::int64_t> interest = output_column(out_a, n, "accrue_interest");
+  py::array_t<std::int32_t> status(static_cast<py::ssize_t>(with_status ? n : 0));
   std::int64_t* out = interest.mutable_data();
-  auto* codes = reinterpret_cast<errc*>(status.mutable_data());  // errc is an int32 enum
+  auto* codes = with_status ? reinterpret_cast<errc*>(status.mutable_data()) : nullptr;  // errc is an int32 enum
+  const std::size_t status_rows = with_status ? n : 0;
   const std::int64_t* p = principal.data();
   const std::uint16_t* ti = table_index_a.is_none() ? nullptr : table_index.data();
   std::size_t failed = 0;
@@ -123,7 +137,7 @@ py::tuple accrue(const std::vector<std::shared_ptr<const accrual_table>>& table_
     if (!due.narrow() && !end.narrow()) {  // int32 days: the kernel reads the arrays in place
       const accrual_columns cols{.principal = {p, n}, .due = due.block(0, n, nullptr), .end = end.block(0, n, nullptr),
                                  .table = ti != nullptr ? std::span<const std::uint16_t>(ti, n) : std::span<const std::uint16_t>{}};
-      failed = accrue_interest(tables, cols, {out, n}, {codes, n}, std::max(1u, threads)).failed;
+      failed = accrue_interest(tables, cols, {out, n}, {codes, status_rows}, std::max(1u, threads)).failed;
     } else {  // datetime64[D]: each thread narrows its blocks into two small buffers
       const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / block_days + 1)));
       std::vector<std::size_t> failures(workers, 0);
@@ -135,7 +149,7 @@ py::tuple accrue(const std::vector<std::shared_ptr<const accrual_table>>& table_
           const accrual_columns cols{.principal = {p + b, k}, .due = due.block(b, k, due_buf.data()),
                                      .end = end.block(b, k, end_buf.data()),
                                      .table = ti != nullptr ? std::span<const std::uint16_t>(ti + b, k) : std::span<const std::uint16_t>{}};
-          failures[w] += accrue_interest(tables, cols, {out + b, k}, {codes + b, k}, 1).failed;
+          failures[w] += accrue_interest(tables, cols, {out + b, k}, {with_status ? codes + b : nullptr, with_status ? k : 0}, 1).failed;
         }
       };
       std::vector<std::thread> pool;
@@ -145,7 +159,7 @@ py::tuple accrue(const std::vector<std::shared_ptr<const accrual_table>>& table_
       for (const std::size_t f : failures) failed += f;
     }
   }
-  return py::make_tuple(interest, status, failed);
+  return py::make_tuple(interest, with_status ? py::object(status) : py::object(py::none()), failed);
 }
 
 // -- aging ------------------------------------------------------------------------------------------
@@ -285,6 +299,20 @@ class dunning_batch {
     for (std::size_t i = 0; i < states_.size(); ++i) out.mutable_data()[i] = states_[i].fees_minor;
     return out;
   }
+  /// The engine's state of every invoice as bytes (this build's layout): a checkpoint between
+  /// days, restored with restore().
+  [[nodiscard]] py::bytes snapshot() const {
+    static_assert(std::is_trivially_copyable_v<dunning::invoice_state>);
+    return {reinterpret_cast<const char*>(states_.data()), states_.size() * sizeof(dunning::invoice_state)};
+  }
+  void restore(const py::bytes& saved) {
+    const std::string_view bytes = saved;
+    if (bytes.size() != states_.size() * sizeof(dunning::invoice_state))
+      raise(errc::invalid_argument, "DunningBatch.restore: the snapshot is of another portfolio (" +
+                                        std::to_string(bytes.size()) + " bytes, expected " +
+                                        std::to_string(states_.size() * sizeof(dunning::invoice_state)) + ")");
+    std::memcpy(states_.data(), bytes.data(), bytes.size());
+  }
   [[nodiscard]] std::vector<std::string> step_names() const {
     std::vector<std::string> out;
     for (const auto& s : policy_->source.steps) out.push_back(s.name);
@@ -339,19 +367,21 @@ void bind_batch(py::module_& m) {
 
   m.def("accrue_interest",
         [](const py::object& tables, const py::handle& principal, const py::handle& due, const py::handle& end,
-           const py::handle& table_index, unsigned threads) {
+           const py::handle& table_index, unsigned threads, const py::handle& out, bool status) {
           std::vector<std::shared_ptr<const accrual_table>> list;
           if (py::isinstance<accrual_table>(tables))
             list.push_back(tables.cast<std::shared_ptr<accrual_table>>());
           else
             for (const py::handle t : tables) list.push_back(t.cast<std::shared_ptr<accrual_table>>());
-          return accrue(list, principal, due, end, table_index, threads);
+          return accrue(list, principal, due, end, table_index, threads, out, status);
         },
         py::arg("tables"), py::arg("principal"), py::arg("due"), py::arg("end"), py::arg("table_index") = py::none(),
-        py::arg("threads") = 1,
+        py::arg("threads") = 1, py::arg("out") = py::none(), py::arg("status") = true,
         "Late interest for every row: principal (int64 minor units) due on `due`, through `end`\n"
         "(datetime64[D] or int32 day numbers), by `tables[table_index[i]]` (one AccrualTable: all rows).\n"
-        "Returns (interest int64[n], status int32[n] of errc numbers, 0 = ok; failed count).");
+        "Returns (interest int64[n], status int32[n] of errc numbers, 0 = ok; failed count). `out`: an\n"
+        "int64 array to write the interest into (reused between calls: no new pages); status=False:\n"
+        "no status column (None), only the failed count.");
   m.def("age", &age, py::arg("issue"), py::arg("due"), py::arg("open_minor"), py::arg("group"),
         py::arg("group_count"), py::arg("as_of"), py::arg("bounds") = std::vector<std::int32_t>{0, 30, 60, 90},
         py::arg("basis") = aging_basis::due_date, py::arg("threads") = 1,
@@ -376,7 +406,11 @@ void bind_batch(py::module_& m) {
       .def_property_readonly("state", &dunning_batch::state, "State index per invoice (uint8; list(State)[i]).")
       .def_property_readonly("level", &dunning_batch::level, "Policy steps done per invoice.")
       .def_property_readonly("fees_minor", &dunning_batch::fees, "Fees charged and unpaid per invoice.")
-      .def_property_readonly("step_names", &dunning_batch::step_names);
+      .def_property_readonly("step_names", &dunning_batch::step_names)
+      .def("snapshot", &dunning_batch::snapshot,
+           "Every invoice's engine state as bytes (this build's layout): a checkpoint between days.")
+      .def("restore", &dunning_batch::restore, py::arg("snapshot"),
+           "Puts back the states of snapshot() (of this portfolio).");
 }
 
 }  // namespace kreditor::python

@@ -127,3 +127,22 @@ def test_dunning_batch_is_the_same_for_any_thread_count():
     for key in ("row", "kind", "step", "on", "total"):
         assert np.array_equal(a[key], b[key]), key
     assert len(a["row"]) > 0 and np.array_equal(one.state, two.state)
+
+
+def test_dunning_batch_snapshot_restores_the_day_before():
+    policy = kreditor.Policy.preset("NO")
+    n = 5_000
+    invoice = np.datetime64("2026-01-01") + (np.arange(n) % 120).astype("timedelta64[D]")
+    due = invoice + np.timedelta64(14, "D")
+    batch = kreditor.DunningBatch(policy, invoice, due, np.full(n, 250_000, np.int64), [NOK])
+    batch.evaluate(D(2026, 4, 30))
+    saved = batch.snapshot()
+    first = batch.evaluate(D(2026, 5, 1))
+    assert len(first["row"]) > 0
+    assert len(batch.evaluate(D(2026, 5, 1))["row"]) == 0  # done: nothing new the same day
+    batch.restore(saved)
+    again = batch.evaluate(D(2026, 5, 1))
+    for key in ("row", "kind", "step", "total"):
+        assert np.array_equal(first[key], again[key])
+    with pytest.raises(kreditor.InvalidArgument):
+        batch.restore(saved[:-1])
