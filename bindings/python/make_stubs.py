@@ -52,6 +52,7 @@ FIXES = [
     (r"def discount_deadlines\((.*)\) -> list", r"def discount_deadlines(\1) -> list[tuple[datetime.date, Rate]]"),
     (r"def payment_schedule\((.*)\) -> list", r"def payment_schedule(\1) -> list[tuple[datetime.date, Money]]"),
     (r"def categories\(self\) -> dict:", "def categories(self) -> dict[str, Money]:"),
+    (r"def totals\(self\) -> dict:", "def totals(self) -> dict[str, dict[str, Money]]:"),
     (r"def (__eq__|__ne__)\(self, \w+: \w+\)", r"def \1(self, other: object)"),
     (r"-> True: \.\.\.", "-> bool: ..."),
     # Currency and Rate arguments also take their text: Money("1", "NOK"), Rate("8%").

@@ -114,14 +114,8 @@ def evaluate_partition(source: Source, as_of: datetime.date | None = None, polic
         raise InvalidArgument("; ".join(report.problems[:5]))
     if not summary:
         return kpd.report_frame(report)
-    commands: Counter[str] = Counter()
-    total_due: dict[str, Decimal] = {}
-    for line in report.lines:
-        for c in line.commands:
-            commands[c.command] += 1
-        code = line.currency.code
-        total_due[code] = total_due.get(code, Decimal(0)) + line.total_due.amount
-    return {"invoices": len(report), "commands": dict(commands), "total_due": total_due,
+    total_due = {code: t["total_due"].amount for code, t in report.totals().items()}
+    return {"invoices": len(report), "commands": report.command_counts(), "total_due": total_due,
             "seconds": time.perf_counter() - start}
 
 

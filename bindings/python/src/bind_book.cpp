@@ -4,6 +4,7 @@
 // book API (kreditor/book/): Python never joins the ledger itself.
 #include <pybind11/operators.h>
 
+#include <array>
 #include <map>
 #include <memory>
 
@@ -682,6 +683,46 @@ void bind_book(py::module_& m) {
             for (report_command& cmd : line_of(r, i).commands) out.push_back(std::move(cmd));
         return out;
       }, "Today's commands, customer by customer (the CLI's order).")
+      .def("totals", [](const run_report& r) {
+        // Per currency over the lines without problems, as `kreditor run` prints its totals.
+        std::map<std::string, std::array<money, 5>> sums;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+          const line_result& x = r.result(i);
+          if (x.problem) continue;
+          const currency c = x.open_principal.currency();
+          auto [it, fresh] = sums.try_emplace(std::string(c.code()));
+          if (fresh) it->second.fill(money::zero(c));
+          it->second[0] += x.open_principal;
+          if (x.days_past_due > 0) it->second[1] += x.open_principal;
+          it->second[2] += x.fees;
+          it->second[3] += x.interest;
+          it->second[4] += x.total_due;
+        }
+        py::dict out;
+        for (const auto& [code, t] : sums) {
+          py::dict row;
+          row["open"] = t[0];
+          row["overdue"] = t[1];
+          row["fees"] = t[2];
+          row["interest"] = t[3];
+          row["total_due"] = t[4];
+          out[py::str(code)] = row;
+        }
+        return out;
+      }, "Per currency code: open, overdue, fees, interest and total_due (Money), as the CLI's totals.")
+      .def("command_counts", [](const run_report& r) {
+        std::map<std::string, std::size_t> counts;
+        for (std::size_t i = 0; i < r.size(); ++i)
+          for (const dunning::command& c : r.result(i).commands) {
+            std::string name(dunning::to_string(c.kind));
+            if (c.kind == dunning::command_kind::custom) {
+              const auto& names = r.policy_of(i).custom_commands;
+              name = "custom:" + (c.custom < names.size() ? names[c.custom] : std::to_string(c.custom));
+            }
+            ++counts[name];
+          }
+        return counts;
+      }, "Today's commands counted by name (send_reminder, ...).")
       .def("aging", &aging_of, py::arg("bounds") = std::vector<std::int32_t>{30, 60, 90},
            py::arg("basis") = aging_basis::due_date,
            "Open principal by age: by due date 'current' then the ranges of `bounds` (default 1-30,\n"

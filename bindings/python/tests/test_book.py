@@ -72,6 +72,13 @@ def test_run_sample_equals_the_cli_on_the_bundled_sample(cli):
     checked = assert_same_run(report, expected)
     assert checked == len(report) - sum(1 for line in report.lines if line.problem)
     assert checked > 40
+    totals = report.totals()
+    assert {t["currency"]: {k: dec(v) for k, v in t.items() if k != "currency"} for t in expected["totals"]} == {
+        code: {k: m.amount for k, m in t.items()} for code, t in totals.items()}
+    counts: dict[str, int] = {}
+    for c in report.commands():
+        counts[c.command] = counts.get(c.command, 0) + 1
+    assert report.command_counts() == counts
     assert any(line.commands for line in report.lines)  # the sample has work to do today
 
 
