@@ -196,7 +196,7 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
         for (const event& ev : events_of(v, as_of)) apply(ctx, s, ev, nullptr, audit);
         const std::int32_t today = day_number(as_of);
         if ((s.flags & overlay::in_plan) && v.overlays.plan) {
-          for (const installment& inst : v.overlays.plan->installments) {
+          for (const installment_status& inst : v.overlays.plan->installments) {
             // Missed: unpaid after the last on-time day (the due date moved off a weekend or
             // holiday as the law moves due dates, plus the policy's grace days).
             if (day_number(installment_paid_by(cp, inst.due)) < today && inst.paid < inst.amount) {

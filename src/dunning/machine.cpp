@@ -61,7 +61,7 @@ std::optional<money> in_currency(const std::vector<money>& list, currency cur) {
 money event_amount(const event& e) {
   if (const auto* p = std::get_if<payment_received>(&e)) return p->amount;
   if (const auto* p = std::get_if<installment_paid>(&e)) return p->amount;
-  if (const auto* p = std::get_if<credit_note>(&e)) return p->amount;
+  if (const auto* p = std::get_if<credit_note_issued>(&e)) return p->amount;
   return {};
 }
 
@@ -329,8 +329,8 @@ const auto table = std::to_array<transition>({
   {"partial_payment",                open,                        on<payment_received>,      KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
   {"installment_settles",            open,                        on<installment_paid>,      KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::paid},
   {"installment_paid",               open,                        on<installment_paid>,      KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
-  {"credit_note_settles",            open,                        on<credit_note>,           KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::credited},
-  {"partial_credit_note",            open,                        on<credit_note>,           KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
+  {"credit_note_settles",            open,                        on<credit_note_issued>,         KREDITOR_FN(settles),            KREDITOR_FN(take_payment),      s::credited},
+  {"partial_credit_note",            open,                        on<credit_note_issued>,         KREDITOR_FN(always),             KREDITOR_FN(take_payment),      keep},
   {"dispute_pauses",                 open,                        on<dispute_opened>,        KREDITOR_FN(not_disputed),       KREDITOR_FN(pause_dispute),     keep},
   {"dispute_resolved_resumes",       open,                        on<dispute_resolved>,      KREDITOR_FN(is_disputed),        KREDITOR_FN(resume_dispute),    keep},
   {"promise_pauses",                 active,                      on<promise_made>,          KREDITOR_FN(always),             KREDITOR_FN(start_promise),     keep},

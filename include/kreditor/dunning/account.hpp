@@ -61,18 +61,18 @@ struct promise {
 };
 
 /// One installment of a payment plan and what has been paid on it.
-struct installment {
+struct installment_status {
   date due{};
   money amount{};
   money paid{};  ///< paid towards this installment so far (as of the evaluation date)
-  friend bool operator==(const installment&, const installment&) = default;
+  friend bool operator==(const installment_status&, const installment_status&) = default;
 };
 
 /// An agreed payment plan: dunning pauses while installments are paid; a missed one
 /// (unpaid after due + the policy's grace days) breaks the plan and escalates.
 struct plan_overlay {
   date agreed{};
-  std::vector<installment> installments{};
+  std::vector<installment_status> installments{};
   friend bool operator==(const plan_overlay&, const plan_overlay&) = default;
 };
 

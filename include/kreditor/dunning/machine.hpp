@@ -105,7 +105,7 @@ struct step_due { date on{}; std::int32_t step = 0; };  ///< the scheduler found
 struct step_skipped { date on{}; std::int32_t step = 0; };  ///< a guard of `step` failed and the step says skip
 struct notice_sent { notice_record notice{}; };  ///< a recorded notice, replayed from history
 struct payment_received { date on{}; money amount{}; };  ///< payment or partial payment
-struct credit_note { date on{}; money amount{}; };
+struct credit_note_issued { date on{}; money amount{}; };  ///< a credit note (ledger/invoice.hpp) reduces the principal
 struct dispute_opened { date on{}; };
 struct dispute_resolved { date on{}; };
 struct promise_made { date on{}; date until{}; };
@@ -119,7 +119,7 @@ struct release { date on{}; };
 struct write_off { date on{}; };
 struct legal_proceedings { date on{}; };     ///< a handed-over claim goes to court
 
-using event = std::variant<date_reached, step_due, step_skipped, notice_sent, payment_received, credit_note,
+using event = std::variant<date_reached, step_due, step_skipped, notice_sent, payment_received, credit_note_issued,
                            dispute_opened, dispute_resolved, promise_made, promise_broken,
                            plan_agreed, installment_paid, installment_missed, escalate, hold,
                            release, write_off, legal_proceedings>;

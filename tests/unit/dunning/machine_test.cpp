@@ -174,13 +174,13 @@ TEST_F(MachineRow, InstallmentPaid) {
 }
 
 TEST_F(MachineRow, CreditNoteSettles) {
-  const outcome o = run(at(state::overdue), credit_note{d(2026, 2, 1), nok(1'000'000)});
+  const outcome o = run(at(state::overdue), credit_note_issued{d(2026, 2, 1), nok(1'000'000)});
   EXPECT_EQ(o.rule, "credit_note_settles");
   EXPECT_EQ(o.next.current, state::credited);
 }
 
 TEST_F(MachineRow, PartialCreditNote) {
-  const outcome o = run(at(state::overdue), credit_note{d(2026, 2, 1), nok(200'000)});
+  const outcome o = run(at(state::overdue), credit_note_issued{d(2026, 2, 1), nok(200'000)});
   EXPECT_EQ(o.rule, "partial_credit_note");
   EXPECT_EQ(o.next.current, state::overdue);
   EXPECT_EQ(o.next.open_minor, 800'000);
