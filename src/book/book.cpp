@@ -86,19 +86,25 @@ class joins {
   std::uint32_t invoice(std::uint32_t stored, const std::string& id) {
     if (id.empty()) return no_record;
     if (stored < l_.invoices.size() && l_.invoices[stored].invoice_id == id) return stored;
-    if (invoices_.empty())
-      for (std::size_t i = 0; i < l_.invoices.size(); ++i)
-        invoices_.emplace(l_.invoices[i].invoice_id, static_cast<std::uint32_t>(i));
-    const auto it = invoices_.find(id);
+    const auto it = invoice_index().find(id);
     if (it == invoices_.end()) throw error(errc::not_found, "ledger: unknown invoice '" + id + "'");
     return it->second;
   }
+  /// Whether the ledger has an invoice (or credit note) `id` at all.
+  bool has_invoice(const std::string& id) { return invoice_index().contains(id); }
 
  private:
   const ledger& l_;
   std::vector<std::string_view> ids_;
   std::unordered_map<std::string_view, std::uint32_t> customers_;
   std::unordered_map<std::string_view, std::uint32_t> invoices_;
+  /// Invoice id -> index, built on first use (the loader's indexes usually make it unneeded).
+  const std::unordered_map<std::string_view, std::uint32_t>& invoice_index() {
+    if (invoices_.empty())
+      for (std::size_t i = 0; i < l_.invoices.size(); ++i)
+        invoices_.emplace(l_.invoices[i].invoice_id, static_cast<std::uint32_t>(i));
+    return invoices_;
+  }
 };
 
 /// Late interest per line for the replay: each line's running_interest (none where no rate
@@ -268,10 +274,8 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
       const auto it = line_of.find(n.invoice_id);
       const std::string where = "state file: notice '" + n.step + "' for invoice '" + n.invoice_id + "'";
       if (it == line_of.end()) {
-        // An invoice the ledger no longer has (paid and archived) is fine; one it never had is not.
-        bool issued_later = false;
-        for (const invoice_record& inv : l.invoices) issued_later = issued_later || inv.invoice_id == n.invoice_id;
-        if (issued_later) continue;
+        // An invoice issued after the date (or a credit note) is fine; one the ledger never had is not.
+        if (join.has_invoice(n.invoice_id)) continue;
         bad(errc::not_found, where, "the ledger has no such invoice");
       }
       const std::uint32_t k = it->second;
