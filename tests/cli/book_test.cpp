@@ -137,7 +137,9 @@ TEST(ExposureReasons, AReasonWithoutAnAmountPrintsNone) {
 TEST(RunDayCount, JsonFlagsAnUncertainDayCountPerInvoice) {
   const auto r = run_cli("run --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const auto& c : nlohmann::json::parse(r.out)["customers"])
+  // The parsed document must outlive the loop: a range over a member of a temporary dangles.
+  const auto doc = nlohmann::json::parse(r.out);
+  for (const auto& c : doc["customers"])
     for (const auto& i : c["invoices"]) {
       if (!i.contains("state")) continue;
       // Norway and Finland count the calendar year by law; Sweden, Denmark and the EU rule do not say.

@@ -208,10 +208,13 @@ TEST_F(RunWithState, SameDayAgainPrintsTheSameCommandsMarkedRecordedAndRecordsNo
   const auto again = run_on("2026-11-20");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(commands_of(again.out), commands_of(first.out));
-  for (const auto& c : nlohmann::json::parse(again.out)["customers"])
+  // The parsed documents must outlive the loops: a range over a member of a temporary dangles.
+  const auto again_doc = nlohmann::json::parse(again.out);
+  const auto first_doc = nlohmann::json::parse(first.out);
+  for (const auto& c : again_doc["customers"])
     for (const auto& i : c["invoices"])
       for (const auto& cmd : i.value("commands", nlohmann::json::array())) EXPECT_TRUE(cmd["recorded"].get<bool>());
-  for (const auto& c : nlohmann::json::parse(first.out)["customers"])
+  for (const auto& c : first_doc["customers"])
     for (const auto& i : c["invoices"])
       for (const auto& cmd : i.value("commands", nlohmann::json::array())) EXPECT_FALSE(cmd["recorded"].get<bool>());
   EXPECT_EQ(read(state), state_after_first);  // nothing recorded twice
