@@ -9,6 +9,7 @@
 #include <span>
 
 #include "book/receivables.hpp"
+#include "kreditor/book/slices.hpp"
 #include "core/huge_pages.hpp"
 #include "kreditor/exposure/order_release.hpp"
 
@@ -176,6 +177,21 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
     s.over_limit = limit_excess(s.account, s.exposure, as_of).is_positive();
   }
   return rep;
+}
+
+void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded_notice> recorded,
+                           policy_set& policies, std::size_t customers_per_slice,
+                           const std::function<void(run_report&)>& on_slice) {
+  if (customers_per_slice == 0) throw error(errc::invalid_argument, "report slices: a slice needs at least one customer");
+  ledger_slices cut(l);
+  // One slice even for a ledger without customers: its rows of unknown customers are named there.
+  for (std::size_t first = 0; first == 0 || first < cut.customers(); first += customers_per_slice) {
+    const std::size_t last = std::min(cut.customers(), first + customers_per_slice);
+    const std::vector<recorded_notice> notices = cut.notices_of(first, last, recorded);
+    run_report rep = make_report(cut.slice(first, last), as_of, notices, policies);
+    policies = *rep.policies;  // what the slice compiled, the next slices reuse
+    on_slice(rep);
+  }
 }
 
 KREDITOR_NAMESPACE_END

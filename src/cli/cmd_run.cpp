@@ -17,11 +17,15 @@
 // Exit codes: 0 ok; 1 --fail-on-overdue and something is overdue; 2 usage or input errors
 // (file, line, column and problem), including a record the engine rejects.
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
+#include <sstream>
+#include <streambuf>
 
 #include "cli/cli.hpp"
 #include "cli/run.hpp"
 #include "cli/sample.hpp"
+#include "kreditor/book/slices.hpp"
 
 namespace kreditor::cli {
 namespace {
@@ -53,6 +57,120 @@ class progress {
   bool shown_ = false;
 };
 
+/// The notices today's run asks for, each fired step of a line once (a rerun's commands
+/// already recorded are not asked for again): what --state records.
+void fired_notices(const report& rep, std::vector<recorded_notice>& out) {
+  const book& b = *rep.books;
+  for (std::size_t i = 0; i < rep.size(); ++i) {
+    std::vector<std::int32_t> recorded;
+    const line_result& r = rep.result(i);
+    for (std::size_t k = 0; k < r.commands.size(); ++k) {
+      const dunning::command& c = r.commands[k];
+      if (r.recorded[k]) continue;  // a rerun for the same date: recorded by the first run
+      if (std::find(recorded.begin(), recorded.end(), c.step) != recorded.end()) continue;
+      recorded.push_back(c.step);
+      out.push_back({.invoice_id = b.views[i].invoice_id,
+                     .step = step_name(rep.policy_of(i), c.step),
+                     .sent = c.on,
+                     .deadline = c.deadline,
+                     .fee = c.fee});
+    }
+  }
+}
+
+/// Where `run --format csv` writes its rows until it knows that no record was rejected: a
+/// temporary file (memory stays bounded however big the ledger), or memory when the system
+/// has no temporary file to give.
+class spool final : public std::streambuf {
+ public:
+  spool() : file_(std::tmpfile()) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  ~spool() override {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  spool(const spool&) = delete;
+  spool& operator=(const spool&) = delete;
+  /// Copies everything written to `os`. \throws error(io) when the temporary file fails.
+  void copy_to(std::ostream& os) {
+    flush_buffer();
+    if (file_ == nullptr) {
+      os << memory_;
+      return;
+    }
+    std::rewind(file_);
+    for (std::size_t got; (got = std::fread(buffer_.data(), 1, buffer_.size(), file_)) > 0;)
+      os.write(buffer_.data(), static_cast<std::streamsize>(got));
+    if (std::ferror(file_) != 0) throw error(errc::io, "run: the temporary file of the report cannot be read back");
+  }
+
+ private:
+  int_type overflow(int_type ch) override {
+    flush_buffer();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) sputc(traits_type::to_char_type(ch));
+    return traits_type::not_eof(ch);
+  }
+  int sync() override { return 0; }
+  void flush_buffer() {
+    const auto n = static_cast<std::size_t>(pptr() - pbase());
+    if (file_ == nullptr)
+      memory_.append(pbase(), n);
+    else if (n > 0 && std::fwrite(pbase(), 1, n, file_) != n)
+      throw error(errc::io, "run: the temporary file of the report cannot be written (disk full?)");
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  std::FILE* file_;
+  std::string memory_;
+  std::array<char, 1 << 16> buffer_{};
+};
+
+/// The customers a slice of `run --format csv` evaluates at once: small enough that a slice's
+/// book and results stay in the caches, big enough that the per-slice work does not show.
+constexpr std::size_t customers_per_slice = 1024;
+
+/// `run --format csv`: the report a slice of customers at a time (kreditor/book/slices.hpp),
+/// so a million-invoice ledger needs one slice's book in memory, not the whole ledger's. The
+/// rows are spooled and copied to stdout once every slice is evaluated: as for the other
+/// formats, a record the engine rejects means exit 2 and nothing on stdout.
+int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
+            const std::optional<std::string>& state_path, progress& bar) {
+  policy_set policies = policies_from(a.get("policy"));
+  spool rows;
+  std::ostream out(&rows);
+  print_csv_header(out);
+  std::vector<std::pair<int, std::string>> problems;  // (invoices.csv line, message)
+  std::vector<recorded_notice> fired;
+  bool overdue = false;
+  std::size_t customers_done = 0;
+  for_each_report_slice(l, as_of, state.notices, policies, customers_per_slice, [&](run_report& rep) {
+    customers_done += rep.customers.size();
+    bar.show(static_cast<int>(std::min<std::size_t>(customers_done, 1u << 30)),
+             static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(l.customers.size(), 1), 1u << 30)),
+             "evaluating customers");
+    for (const customer_summary& s : rep.customers) overdue = overdue || s.overdue.is_positive();
+    // make_report lists its problems in line order, one per rejected line.
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < rep.size() && k < rep.problems.size(); ++i)
+      if (rep.result(i).problem) problems.emplace_back(rep.books->invoices[i]->line, std::move(rep.problems[k++]));
+    if (!problems.empty()) return;  // nothing will be printed or recorded
+    if (state_path) fired_notices(rep, fired);
+    print_csv_rows(out, rep);
+  });
+  if (!problems.empty()) {
+    // In the ledger's order, as a run over the whole ledger at once lists them.
+    std::stable_sort(problems.begin(), problems.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& [line, p] : problems) ctx.err << "kreditor run: " << p << "\n";
+    return exit_usage;
+  }
+  if (state_path) {
+    state.notices.insert(state.notices.end(), fired.begin(), fired.end());
+    state.last_run = as_of;
+    write_state(*state_path, state);
+  }
+  bar.show(1, 1, "writing the report");
+  out.flush();
+  rows.copy_to(ctx.out);
+  return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
+}
+
 }  // namespace
 
 int cmd_run(context& ctx) {
@@ -73,31 +191,19 @@ int cmd_run(context& ctx) {
     throw usage_error{*state_path + ": the last run was as of " + to_string(*state.last_run) +
                       ", after --as-of " + to_string(as_of) + " (a state file only moves forward)"};
 
+  if (format == "csv") return run_csv(ctx, a, l, as_of, state, state_path, bar);
   const report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);
   });
-  const book& b = *rep.books;
   bool overdue = false;
   for (const customer_summary& s : rep.customers) overdue = overdue || s.overdue.is_positive();
 
   // Record today's notices: each fired step once, so the next run continues after it. Not
   // when records were rejected: the caller is told to fix the input and run again.
   if (state_path && rep.problems.empty()) {
-    for (std::size_t i = 0; i < rep.size(); ++i) {
-      std::vector<std::int32_t> recorded;
-      const line_result& r = rep.result(i);
-      for (std::size_t k = 0; k < r.commands.size(); ++k) {
-        const dunning::command& c = r.commands[k];
-        if (r.recorded[k]) continue;  // a rerun for the same date: recorded by the first run
-        if (std::find(recorded.begin(), recorded.end(), c.step) != recorded.end()) continue;
-        recorded.push_back(c.step);
-        state.notices.push_back({.invoice_id = b.views[i].invoice_id,
-                                 .step = step_name(rep.policy_of(i), c.step),
-                                 .sent = c.on,
-                                 .deadline = c.deadline,
-                                 .fee = c.fee});
-      }
-    }
+    std::vector<recorded_notice> fired;
+    fired_notices(rep, fired);
+    state.notices.insert(state.notices.end(), fired.begin(), fired.end());
     state.last_run = as_of;
     write_state(*state_path, state);
   }
@@ -111,8 +217,6 @@ int cmd_run(context& ctx) {
   }
   if (format == "json")
     print_json(ctx.out, rep);
-  else if (format == "csv")
-    print_csv(ctx.out, rep);
   else
     print_table(ctx.out, rep);
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;

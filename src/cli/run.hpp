@@ -55,6 +55,10 @@ using report = kreditor::run_report;
 void print_table(std::ostream& os, const report& r);
 void print_json(std::ostream& os, const report& r);
 void print_csv(std::ostream& os, const report& r);
+/// print_csv in parts, for a run printed a slice of customers at a time: the header row, then
+/// each slice's rows.
+void print_csv_header(std::ostream& os);
+void print_csv_rows(std::ostream& os, const report& r);
 
 }  // namespace kreditor::cli::run
 

@@ -283,7 +283,18 @@ void print_json(std::ostream& os, const report& rep) {
   os << out.dump(2) << "\n";
 }
 
+void print_csv_header(std::ostream& os) {
+  os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
+        "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
+        "account_manager,reference,recorded,unapplied_credit\n";
+}
+
 void print_csv(std::ostream& os, const report& rep) {
+  print_csv_header(os);
+  print_csv_rows(os, rep);
+}
+
+void print_csv_rows(std::ostream& os, const report& rep) {
   const book& b = *rep.books;
   // Fields are appended to one buffer (a million lines: no string per field).
   std::string buf;
@@ -300,9 +311,6 @@ void print_csv(std::ostream& os, const report& rep) {
                      static_cast<char>('0' + parts[2] / 10), static_cast<char>('0' + parts[2] % 10)};
     buf.append(text, sizeof text);
   };
-  os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
-        "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
-        "account_manager,reference,recorded,unapplied_credit\n";
   for (const customer_summary& c : rep.customers) {
     const std::string_view hold = c.credit_hold ? "true" : "false";
     const std::string_view cash = c.cash_terms ? "true" : "false";

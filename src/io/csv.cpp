@@ -1,5 +1,6 @@
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 KREDITOR_NAMESPACE_BEGIN
@@ -10,8 +11,24 @@ std::string csv_location(std::string_view file_name, int line, std::size_t colum
 }
 
 csv_reader::csv_reader(std::string_view file_name, std::string_view text)
-    : file_name_(file_name), text_(text) {
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte-order mark (Excel writes one)
+    : file_name_(file_name), text_(text) {}
+
+csv_reader::csv_reader(std::string_view file_name, std::FILE* file, std::size_t chunk)
+    : file_name_(file_name), file_(file), chunk_(std::max<std::size_t>(chunk, 64)), eof_(false) {}
+
+result<bool> csv_reader::refill() {
+  const std::size_t unread = text_.size() - pos_;
+  if (pos_ > 0 && unread > 0) std::memmove(buffer_.data(), buffer_.data() + pos_, unread);
+  pos_ = 0;
+  // Room for a whole chunk after what is left (a record longer than a chunk grows the buffer).
+  if (buffer_.size() < unread + chunk_) buffer_.resize(unread + chunk_);
+  const std::size_t got = std::fread(buffer_.data() + unread, 1, buffer_.size() - unread, file_);
+  if (got == 0) {
+    if (std::ferror(file_) != 0) return failure{errc::io, file_name_ + ": read error"};
+    eof_ = true;
+  }
+  text_ = std::string_view(buffer_.data(), unread + got);
+  return true;
 }
 
 failure csv_reader::fail(int line, std::size_t column, const std::string& what) const {
@@ -75,6 +92,12 @@ void append_csv_field(std::string& out, std::string_view s) {
 }
 
 result<bool> csv_reader::next() {
+  if (!started_) {
+    started_ = true;
+    if (file_ != nullptr)
+      if (auto filled = refill(); !filled) return filled;
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte-order mark (Excel writes one)
+  }
   auto r = read_record();
   if (!r || !r.value()) return r;
   // Text is UTF-8: a byte that is not (a Latin-1 export, a truncated character) is named
@@ -92,6 +115,21 @@ result<bool> csv_reader::next() {
 }
 
 result<bool> csv_reader::read_record() {
+  // A record is parsed from the bytes in hand; one that runs past them (a streamed file's
+  // buffer ends inside it) is parsed again from its start once more bytes are read.
+  for (;;) {
+    const std::size_t start = pos_;
+    const int start_line = line_;
+    result<parsed> r = parse_record();
+    if (!r) return r.error();
+    if (*r != parsed::need_more) return *r == parsed::record;
+    pos_ = start;
+    line_ = start_line;
+    if (auto filled = refill(); !filled) return filled;
+  }
+}
+
+result<csv_reader::parsed> csv_reader::parse_record() {
   fields_.clear();
   field_lines_.clear();
   scratch_used_ = 0;
@@ -101,22 +139,26 @@ result<bool> csv_reader::read_record() {
     if (text_[pos_] == '\n') ++line_;
     ++pos_;
   }
-  if (pos_ >= n) return false;
+  if (pos_ >= n) return eof_ ? parsed::end : parsed::need_more;
   record_line_ = line_;
   const char* data = text_.data();
   for (;;) {
     const std::size_t column = fields_.size() + 1;
     field_lines_.push_back(line_);
+    if (pos_ >= n && !eof_) return parsed::need_more;
     if (pos_ < n && data[pos_] == '"') {
       const int open_line = line_;
       std::size_t start = pos_ + 1;
       std::string* unescaped = nullptr;
       for (;;) {
         const void* q = start < n ? std::memchr(data + start, '"', n - start) : nullptr;
-        if (q == nullptr)
+        if (q == nullptr) {
+          if (!eof_) return parsed::need_more;
           return fail(open_line, column, "quoted field is never closed (a '\"' is missing)");
+        }
         const auto quote = static_cast<std::size_t>(static_cast<const char*>(q) - data);
         for (std::size_t i = start; i < quote; ++i) line_ += data[i] == '\n' ? 1 : 0;
+        if (quote + 1 >= n && !eof_) return parsed::need_more;  // a doubled quote may be split
         const bool doubled = quote + 1 < n && data[quote + 1] == '"';
         if (!doubled && unescaped == nullptr) {  // the common case: no escapes, view the input
           fields_.emplace_back(data + pos_ + 1, quote - pos_ - 1);
@@ -138,6 +180,7 @@ result<bool> csv_reader::read_record() {
         pos_ = quote + 1;
         break;
       }
+      if (pos_ >= n && !eof_) return parsed::need_more;
       if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r')
         return fail(line_, column,
                     std::string("unexpected character '") + data[pos_] +
@@ -153,18 +196,20 @@ result<bool> csv_reader::read_record() {
                       "quote)");
         ++pos_;
       }
+      if (pos_ >= n && !eof_) return parsed::need_more;
       fields_.emplace_back(data + start, pos_ - start);
     }
-    if (pos_ >= n) return true;
+    if (pos_ >= n) return parsed::record;
     if (data[pos_] == ',') {
       ++pos_;
       continue;
     }
-    // End of record: CRLF, LF or a lone CR.
+    // End of record: CRLF, LF or a lone CR (a CR at the buffer's end may be half a CRLF).
     if (data[pos_] == '\r') ++pos_;
+    if (pos_ >= n && !eof_) return parsed::need_more;
     if (pos_ < n && data[pos_] == '\n') ++pos_;
     ++line_;
-    return true;
+    return parsed::record;
   }
 }
 

@@ -7,12 +7,17 @@
 // fields with doubled quotes); they stay valid until the next call of next(). Nothing is
 // allocated per field in the common case, which keeps a million-row file fast.
 //
-//   csv_reader r("invoices.csv", text);
+// A file is streamed: read in ordinary buffered reads of a fixed size, never mapped (a file
+// truncated by another process while it is mapped kills the reader with SIGBUS; a read just
+// ends early), so memory stays one buffer however big the file.
+//
+//   csv_reader r("invoices.csv", text);          // or csv_reader r("invoices.csv", file);
 //   while (r.next().value()) use(r.fields());
 #ifndef KREDITOR_SRC_IO_CSV_HPP
 #define KREDITOR_SRC_IO_CSV_HPP
 
 #include <cstddef>
+#include <cstdio>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -28,6 +33,10 @@ class csv_reader {
   /// Reads `text` (a UTF-8 byte-order mark at its start is skipped); `file_name` is only used
   /// in messages. The reader does not own `text`.
   csv_reader(std::string_view file_name, std::string_view text);
+  /// Streams `file` (open for reading; not owned, not closed) from its current position in
+  /// reads of `chunk` bytes; a record longer than that grows the buffer. A read error is a
+  /// failure errc::io naming the file.
+  csv_reader(std::string_view file_name, std::FILE* file, std::size_t chunk = std::size_t{1} << 20);
 
   /// Reads the next record. true: fields() holds it; false: end of input. Blank lines are
   /// skipped. Failure (errc::invalid_argument): an unterminated quoted field, a character
@@ -49,11 +58,21 @@ class csv_reader {
   [[nodiscard]] std::string_view file_name() const noexcept { return file_name_; }
 
  private:
+  // What one attempt to parse a record from the bytes in hand found.
+  enum class parsed : unsigned char { record, end, need_more };
   [[nodiscard]] result<bool> read_record();
+  [[nodiscard]] result<parsed> parse_record();
+  /// Moves the unread bytes to the front of the buffer and reads more after them.
+  [[nodiscard]] result<bool> refill();
   [[nodiscard]] failure fail(int line, std::size_t column, const std::string& what) const;
 
   std::string file_name_;
-  std::string_view text_;
+  std::string_view text_;  // the bytes in hand: the whole text, or the buffer's filled part
+  std::FILE* file_ = nullptr;
+  std::string buffer_;     // when streaming
+  std::size_t chunk_ = 0;
+  bool eof_ = true;        // no more bytes will come after text_
+  bool started_ = false;   // the byte-order mark was looked for
   std::size_t pos_ = 0;
   int line_ = 1;         // line of pos_
   int record_line_ = 0;  // line the current record starts on

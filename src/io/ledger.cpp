@@ -4,7 +4,9 @@
 #include "kreditor/io/ledger.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
+#include <memory>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -14,12 +16,6 @@
 #include <thread>
 #include <utility>
 
-#if defined(__unix__)
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 #include <nlohmann/json.hpp>
 
@@ -157,9 +153,8 @@ class csv_locator final : public locator {
 
 /// Calls `on_row(row_view)` for every data row of a CSV file.
 template <class OnRow>
-void for_each_csv_row(std::string_view file, std::string_view text, std::span<const column_spec> specs,
+void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<const column_spec> specs,
                       OnRow&& on_row) {
-  io::csv_reader reader(file, text);
   const csv_locator where(reader);
   auto next = [&] {
     result<bool> more = reader.next();
@@ -230,7 +225,8 @@ void for_each_json_row(std::string_view file, std::string_view section, const nl
       } else if (value.is_array() && key == "flags") {
         for (const auto& f : value) {
           if (!f.is_string()) fail(errc::invalid_argument, where.at(0, key) + ": flags must be strings");
-          text += (text.empty() ? "" : ";") + f.template get<std::string>();
+          if (!text.empty()) text += ';';
+          text += f.template get_ref<const std::string&>();
         }
       } else if (!value.is_null()) {
         // Amounts as JSON numbers would pass through a binary double: refused, not rounded.
@@ -250,7 +246,16 @@ void for_each_json_row(std::string_view file, std::string_view section, const nl
 
 // --- value checks ---------------------------------------------------------------------------
 
-std::string in_quotes(std::string_view v) { return "'" + std::string(v) + "'"; }
+std::string in_quotes(std::string_view v) {
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + string(v) + "'"
+  // once it is inlined into the row readers.
+  std::string quoted;
+  quoted.reserve(v.size() + 2);
+  quoted += '\'';
+  quoted += v;
+  quoted += '\'';
+  return quoted;
+}
 
 std::string_view required(const row_view& r, std::size_t c, std::string_view name) {
   const std::string_view v = r.get(c);
@@ -855,30 +860,63 @@ date parse_as_of(std::string_view file, std::string_view text) {
   return *d;
 }
 
-/// Where each section's rows come from: a CSV text or a JSON array.
+/// A ledger file: its text in memory, or the path of a CSV file to stream.
+struct file_source {
+  std::string_view text;
+  std::filesystem::path path;  ///< non-empty: stream the file from here
+  std::uintmax_t size = 0;     ///< the file's size when streamed
+};
+using file_sources = std::map<std::string, file_source, std::less<>>;
+
+/// Where each section's rows come from: a CSV text or file, or a JSON array.
 struct section_source {
   std::string file;
-  std::string_view csv;               // when from CSV
+  file_source csv;                       // when from CSV
   const nlohmann::json* json = nullptr;  // when from JSON
+  [[nodiscard]] std::uintmax_t csv_bytes() const noexcept { return csv.path.empty() ? csv.text.size() : csv.size; }
 };
+
+/// A closed-on-exit stdio stream.
+struct file_closer {
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+using file_handle = std::unique_ptr<std::FILE, file_closer>;
+
+/// About how many lines a streamed file of `size` bytes holds, from its first 64 KiB (then
+/// rewound): rows are reserved at once, so a million of them are not copied as a vector grows.
+std::size_t estimate_lines(std::FILE* f, std::uintmax_t size) {
+  std::array<char, 1 << 16> head{};
+  const std::size_t got = std::fread(head.data(), 1, head.size(), f);
+  std::rewind(f);
+  const auto lines = static_cast<std::size_t>(std::count(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(got), '\n'));
+  if (got == 0 || got >= size) return lines + 1;
+  // A tenth more than the head's line length predicts, so that one short head does not make
+  // the vector grow (and copy) near the end.
+  return static_cast<std::size_t>(static_cast<double>(size) / static_cast<double>(got) * static_cast<double>(lines + 1) * 1.1) + 16;
+}
 
 template <class Specs, class OnRow>
 void read_section(builder& b, const section_source& s, std::string_view section, const Specs& specs,
                   OnRow&& on_row) {
-  // At most one row a line: room for them all at once (no growing copies of a million rows).
-  if (s.json != nullptr)
+  const auto columns = std::span<const column_spec>(specs);
+  if (s.json != nullptr) {
     b.reserve(section, s.json->is_array() ? s.json->size() : 0);
-  else
-    b.reserve(section, static_cast<std::size_t>(std::count(s.csv.begin(), s.csv.end(), '\n')) + 1);
-  if (s.json != nullptr)
-    for_each_json_row(s.file, section, *s.json, std::span<const column_spec>(specs), on_row);
-  else
-    for_each_csv_row(s.file, s.csv, std::span<const column_spec>(specs), on_row);
+    for_each_json_row(s.file, section, *s.json, columns, on_row);
+  } else if (s.csv.path.empty()) {
+    // At most one row a line: room for them all at once (no growing copies of a million rows).
+    b.reserve(section, static_cast<std::size_t>(std::count(s.csv.text.begin(), s.csv.text.end(), '\n')) + 1);
+    io::csv_reader reader(s.file, s.csv.text);
+    for_each_csv_row(reader, s.file, columns, on_row);
+  } else {
+    const file_handle f(std::fopen(s.csv.path.c_str(), "rb"));
+    if (!f) fail(errc::io, s.file + ": cannot be read");
+    b.reserve(section, estimate_lines(f.get(), s.csv.size));
+    io::csv_reader reader(s.file, f.get());
+    for_each_csv_row(reader, s.file, columns, on_row);
+  }
 }
 
-using file_texts = std::map<std::string, std::string_view, std::less<>>;
-
-ledger assemble(const file_texts& files) {
+ledger assemble(const file_sources& files) {
   std::optional<section_source> customers, invoices, payments, events, orders, security;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
@@ -892,11 +930,12 @@ ledger assemble(const file_texts& files) {
   take_csv(events, "events.csv");
   take_csv(orders, "orders.csv");
   take_csv(security, "security.csv");
-  if (const auto it = files.find("as_of.txt"); it != files.end()) as_of = parse_as_of(it->first, it->second);
+  if (const auto it = files.find("as_of.txt"); it != files.end()) as_of = parse_as_of(it->first, it->second.text);
   // Any *.json in the map is a whole or partial JSON ledger (ledger.json, or the file load_ledger
   // was pointed at).
-  for (const auto& [name, text] : files) {
+  for (const auto& [name, source] : files) {
     if (name.size() < 5 || name.substr(name.size() - 5) != ".json") continue;
+    const std::string_view text = source.text;
     if (doc) fail(errc::conflict, name + ": a second JSON ledger file; give one");
     doc_name = name;
     try {
@@ -957,7 +996,7 @@ ledger assemble(const file_texts& files) {
   // A big payments.csv is read on a second thread while invoices.csv is read: it only needs
   // the customers. Its designations are checked after, in row order, so the problem reported
   // is the one the sequential reading reports (invoices first, then payments row by row).
-  const bool beside = invoices->json == nullptr && payments->json == nullptr && payments->csv.size() >= (1u << 20) &&
+  const bool beside = invoices->json == nullptr && payments->json == nullptr && payments->csv_bytes() >= (1u << 20) &&
                       std::thread::hardware_concurrency() > 1;
   std::exception_ptr payments_failed;
   std::thread reader;
@@ -1001,30 +1040,6 @@ ledger assemble(const file_texts& files) {
   return std::move(b.out);
 }
 
-/// A file's bytes: mapped read-only (pre-faulted, no copy, nothing to zero) where the system
-/// can, else read into memory.
-class file_text {
- public:
-  file_text() = default;
-  file_text(const file_text&) = delete;
-  file_text& operator=(const file_text&) = delete;
-  ~file_text() {
-#if defined(__unix__)
-    if (mapped_ != nullptr) ::munmap(mapped_, size_);
-#endif
-  }
-  [[nodiscard]] std::string_view view() const noexcept {
-    return mapped_ != nullptr ? std::string_view(static_cast<const char*>(mapped_), size_) : std::string_view(copy_);
-  }
-  /// Opens `p`; failure errc::io naming it.
-  result<bool> open(const std::filesystem::path& p);
-
- private:
-  void* mapped_ = nullptr;
-  std::size_t size_ = 0;
-  std::string copy_;
-};
-
 result<std::string> read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return failure{errc::io, p.string() + ": cannot be read"};
@@ -1038,29 +1053,6 @@ result<std::string> read_file(const std::filesystem::path& p) {
   }
   if (!in && size > 0) return failure{errc::io, p.string() + ": read error"};
   return text;
-}
-
-result<bool> file_text::open(const std::filesystem::path& p) {
-#if defined(__unix__)
-  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd >= 0) {
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (at != MAP_FAILED) {
-        mapped_ = at;
-        size_ = static_cast<std::size_t>(st.st_size);
-        ::close(fd);
-        return true;
-      }
-    }
-    ::close(fd);
-  }
-#endif
-  result<std::string> text = read_file(p);
-  if (!text) return text.error();
-  copy_ = std::move(text).value();
-  return true;
 }
 
 }  // namespace
@@ -1087,7 +1079,7 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text) {
 }
 
 namespace {
-result<ledger> parse_texts(const file_texts& files) {
+result<ledger> parse_texts(const file_sources& files) {
   try {
     return assemble(files);
   } catch (const ledger_error& e) {
@@ -1099,8 +1091,8 @@ result<ledger> parse_texts(const file_texts& files) {
 }  // namespace
 
 result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files) {
-  file_texts texts;
-  for (const auto& [name, text] : files) texts.emplace(name, text);
+  file_sources texts;
+  for (const auto& [name, text] : files) texts.emplace(name, file_source{text, {}, 0});
   return parse_texts(texts);
 }
 
@@ -1110,15 +1102,22 @@ result<ledger> load_ledger(std::string_view path) {
   std::error_code ec;
   const fs::file_status st = fs::status(p, ec);
   if (ec || !fs::exists(st)) return failure{errc::not_found, std::string(path) + ": no such file or directory"};
-  file_texts files;
-  std::array<file_text, 8> contents;
+  file_sources files;
+  std::array<std::string, 8> contents;  // the small files, read whole (the CSV files are streamed)
   if (fs::is_directory(st)) {
     for (std::size_t k = 0; k < ledger_file_names().size(); ++k) {
       const std::string_view name = ledger_file_names()[k];
       const fs::path f = p / name;
       if (!fs::exists(f, ec)) continue;
-      if (result<bool> opened = contents[k].open(f); !opened) return opened.error();
-      files.emplace(std::string(name), contents[k].view());
+      if (name.ends_with(".csv")) {
+        const std::uintmax_t size = fs::file_size(f, ec);
+        files.emplace(std::string(name), file_source{{}, f, ec ? 0 : size});
+        continue;
+      }
+      result<std::string> text = read_file(f);
+      if (!text) return text.error();
+      contents[k] = std::move(text).value();
+      files.emplace(std::string(name), file_source{contents[k], {}, 0});
     }
     if (files.empty())
       return failure{errc::not_found, std::string(path) + ": no ledger files (customers.csv, invoices.csv, payments.csv)"};
@@ -1131,8 +1130,10 @@ result<ledger> load_ledger(std::string_view path) {
   } else {
     if (p.extension() != ".json")
       return failure{errc::invalid_argument, std::string(path) + ": a ledger is a directory of CSV files or one .json file"};
-    if (result<bool> opened = contents[0].open(p); !opened) return opened.error();
-    files.emplace(p.filename().string(), contents[0].view());
+    result<std::string> text = read_file(p);
+    if (!text) return text.error();
+    contents[0] = std::move(text).value();
+    files.emplace(p.filename().string(), file_source{contents[0], {}, 0});
   }
   return parse_texts(files);
 }

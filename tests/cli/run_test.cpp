@@ -160,6 +160,12 @@ TEST_F(RunInputError, ANoticeLevelThePolicyDoesNotHaveIsAnError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("events.csv:2: level 'no_such_step' is not a step of the policy for NO"), std::string::npos)
       << r.err;
+  // The CSV report is evaluated a slice of customers at a time and spooled: an error found in
+  // any slice still means nothing on stdout, and the same message.
+  const auto csv = run_cli("run --format csv --ledger " + dir.string());
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_EQ(csv.out, "");
+  EXPECT_EQ(csv.err, r.err);
 }
 
 // Two consecutive daily runs with --state: each notice is asked for once.
@@ -229,6 +235,38 @@ TEST_F(RunWithState, WithoutStateTheSameDayRepeatsItsCommands) {
   const auto b = run_cli("run --format json");
   EXPECT_EQ(commands_of(a.out), commands_of(b.out));
   EXPECT_FALSE(commands_of(a.out).empty());
+}
+
+TEST_F(RunWithState, TheCsvRunRecordsWhatTheJsonRunRecords) {
+  // `run --format csv` goes through the report a slice of customers at a time; its state file
+  // must be the one the whole-ledger run writes, and a rerun marks the same commands recorded.
+  const fs::path csv_state = fs::path(::testing::TempDir()) / "kreditor_run_state_csv.json";
+  fs::remove(csv_state);
+  // Rows whose `recorded` column (the last but one; the last is an amount) is true.
+  const auto recorded_rows = [](const std::string& csv) {
+    std::istringstream in(csv);
+    std::size_t n = 0;
+    for (std::string row; std::getline(in, row);) {
+      const std::size_t last = row.rfind(',');
+      const std::size_t before = last == std::string::npos || last == 0 ? std::string::npos : row.rfind(',', last - 1);
+      if (before != std::string::npos && row.substr(before + 1, last - before - 1) == "true") ++n;
+    }
+    return n;
+  };
+  std::size_t first_rows = 0;
+  for (const char* day : {"2026-11-20", "2026-11-20", "2026-12-10"}) {
+    SCOPED_TRACE(day);
+    const auto json = run_on(day);
+    const auto csv = run_cli(std::string("run --format csv --as-of ") + day + " --state " + csv_state.string());
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_EQ(read(csv_state), read(state));
+    if (first_rows == 0) first_rows = recorded_rows(csv.out) + 1;
+  }
+  EXPECT_EQ(first_rows, 1U);  // a first run has nothing recorded yet
+  const auto rerun = run_cli("run --format csv --as-of 2026-12-10 --state " + csv_state.string());
+  EXPECT_GT(recorded_rows(rerun.out), 0U);  // a rerun marks what the first run recorded
+  fs::remove(csv_state);
 }
 
 TEST_F(RunWithState, TheStateFileOnlyMovesForward) {

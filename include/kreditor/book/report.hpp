@@ -112,6 +112,16 @@ using progress_fn = std::function<void(int done, int of, std::string_view label)
 [[nodiscard]] run_report make_report(ledger l, date as_of, std::span<const recorded_notice> recorded,
                                      policy_set policies, const progress_fn& progress = {});
 
+/// The run of make_report a slice of customers at a time (book/slices.hpp): `on_slice` gets
+/// the report of each `customers_per_slice` consecutive customers of `l`, in ledger order —
+/// the lines, results, summaries and problems make_report gives for those customers — and may
+/// move from it. Memory holds one slice's book and results, not the whole ledger's. `policies`
+/// gathers what was compiled. \throws what make_report throws, and error(invalid_argument)
+/// for a slice of no customers.
+void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded_notice> recorded,
+                           policy_set& policies, std::size_t customers_per_slice,
+                           const std::function<void(run_report&)>& on_slice);
+
 /// The name of `step` in `p`: the policy step's, or "broken_promise" / "broken_plan" for the
 /// reactions (dunning::broken_promise_step / broken_plan_step). \throws error(out_of_range)
 /// for any other step outside the policy.

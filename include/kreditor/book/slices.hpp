@@ -1,0 +1,74 @@
+// -----------------------------------------------------------------------------
+// File: kreditor/book/slices.hpp
+// -----------------------------------------------------------------------------
+//
+// A ledger cut into slices of consecutive customers, so that a big ledger's book is built,
+// evaluated and printed a slice at a time: memory holds one slice's book and results, not a
+// million lines', and the slice's working set stays in the processor's caches.
+//
+// Money never crosses customers (a payment, credit note or event belongs to its invoice's
+// customer: the loader checks it), so the book of a slice is exactly the slice's part of the
+// whole ledger's book; a customer's lines keep their ledger order.
+//
+//   const ledger_slices cut(l);
+//   for (std::size_t c = 0; c < cut.customers(); c += 4096) {
+//     ledger part = cut.slice(c, std::min(c + 4096, cut.customers()));
+//     run_report r = make_report(std::move(part), as_of, cut.notices_of(c, c + 4096, notices), policies);
+//     ...
+//   }
+#ifndef KREDITOR_BOOK_SLICES_HPP
+#define KREDITOR_BOOK_SLICES_HPP
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kreditor/book/book.hpp"
+#include "kreditor/io/ledger.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+class ledger_slices {
+ public:
+  /// Indexes the rows of `l` by customer (one pass; `l` must outlive this object). A row whose
+  /// customer the ledger does not know goes with the first slice, where make_book names it.
+  explicit ledger_slices(const ledger& l);
+
+  [[nodiscard]] std::size_t customers() const noexcept { return source_->customers.size(); }
+  /// The index in ledger::customers of customer `id`, or no_record.
+  [[nodiscard]] std::uint32_t customer_index(std::string_view id) const;
+
+  /// The ledger of customers [first, last): those customers and their invoices, payments,
+  /// events, orders and security, each in ledger order, with the loader's row indexes
+  /// renumbered for the slice, and the ledger's as_of. \throws error(out_of_range) for a range
+  /// outside the ledger's customers.
+  [[nodiscard]] ledger slice(std::size_t first, std::size_t last) const;
+
+  /// The notices of `notices` for invoices of customers [first, last); the slice starting at 0
+  /// also gets those naming no invoice of the ledger (make_book names them as errors). The
+  /// first call indexes the ledger's invoice ids (not const: one thread at a time).
+  [[nodiscard]] std::vector<recorded_notice> notices_of(std::size_t first, std::size_t last,
+                                                        std::span<const recorded_notice> notices);
+
+ private:
+  /// Per customer, its rows of one table: rows[start[c] .. start[c + 1]) in ledger order; the
+  /// last group (customers()) holds the rows of customers the ledger does not know.
+  struct grouping {
+    std::vector<std::uint32_t> start;
+    std::vector<std::uint32_t> rows;
+  };
+  template <class Row, class CustomerOf>
+  grouping group(const std::vector<Row>& rows, CustomerOf&& customer_of) const;
+  [[nodiscard]] std::uint32_t customer_of(std::uint32_t stored, std::string_view id) const;
+
+  const ledger* source_;
+  std::unordered_map<std::string_view, std::uint32_t> customer_ids_;
+  grouping invoices_, payments_, events_, orders_, securities_;
+  std::unordered_map<std::string_view, std::uint32_t> invoice_customer_;  // built for notices only
+};
+
+KREDITOR_NAMESPACE_END
+
+#endif  // KREDITOR_BOOK_SLICES_HPP

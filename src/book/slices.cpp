@@ -1,0 +1,130 @@
+// Cutting a ledger into slices of customers (book/slices.hpp): a counting sort of each table's
+// rows by customer, then per slice a copy of its rows with the loader's indexes renumbered.
+#include "kreditor/book/slices.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "kreditor/core/errc.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+ledger_slices::ledger_slices(const ledger& l) : source_(&l) {
+  customer_ids_.reserve(l.customers.size());
+  for (std::size_t c = 0; c < l.customers.size(); ++c)
+    customer_ids_.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
+  invoices_ = group(l.invoices, [&](const invoice_record& r) { return customer_of(r.customer_index, r.customer_id); });
+  payments_ = group(l.payments, [&](const payment_record& r) { return customer_of(r.customer_index, r.customer_id); });
+  events_ = group(l.events, [&](const event_record& r) { return customer_of(r.customer_index, r.customer_id); });
+  orders_ = group(l.orders, [&](const order_record& r) { return customer_of(no_record, r.customer_id); });
+  securities_ = group(l.securities, [&](const security_record& r) { return customer_of(no_record, r.customer_id); });
+}
+
+std::uint32_t ledger_slices::customer_index(std::string_view id) const {
+  const auto it = customer_ids_.find(id);
+  return it == customer_ids_.end() ? no_record : it->second;
+}
+
+// The loader's index when it names the customer `id` (a ledger built by hand may lack it).
+std::uint32_t ledger_slices::customer_of(std::uint32_t stored, std::string_view id) const {
+  if (stored < source_->customers.size() && source_->customers[stored].customer_id == id) return stored;
+  return customer_index(id);
+}
+
+template <class Row, class CustomerOf>
+ledger_slices::grouping ledger_slices::group(const std::vector<Row>& rows, CustomerOf&& customer_of_row) const {
+  const std::size_t n = customers();
+  grouping g;
+  g.start.assign(n + 2, 0);
+  std::vector<std::uint32_t> owner(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::uint32_t c = customer_of_row(rows[r]);
+    owner[r] = c == no_record ? static_cast<std::uint32_t>(n) : c;
+    ++g.start[owner[r] + 1];
+  }
+  for (std::size_t c = 0; c <= n; ++c) g.start[c + 1] += g.start[c];
+  g.rows.resize(rows.size());
+  std::vector<std::uint32_t> next(g.start.begin(), g.start.end() - 1);
+  for (std::size_t r = 0; r < rows.size(); ++r) g.rows[next[owner[r]]++] = static_cast<std::uint32_t>(r);
+  return g;
+}
+
+namespace {
+/// The rows of customers [first, last) (and, when `unknown`, of unknown customers), in ledger order.
+std::vector<std::uint32_t> rows_of(const std::vector<std::uint32_t>& start, const std::vector<std::uint32_t>& rows,
+                                   std::size_t first, std::size_t last, bool unknown) {
+  std::vector<std::uint32_t> out(rows.begin() + start[first], rows.begin() + start[last]);
+  if (unknown) {
+    const std::size_t n = start.size() - 2;
+    out.insert(out.end(), rows.begin() + start[n], rows.begin() + start[n + 1]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// The slice's index of ledger row `old` among `kept` (sorted), or no_record.
+std::uint32_t renumbered(const std::vector<std::uint32_t>& kept, std::uint32_t old) {
+  if (old == no_record) return no_record;
+  const auto it = std::lower_bound(kept.begin(), kept.end(), old);
+  return it != kept.end() && *it == old ? static_cast<std::uint32_t>(it - kept.begin()) : no_record;
+}
+}  // namespace
+
+ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
+  const ledger& l = *source_;
+  if (first > last || last > customers())
+    throw error(errc::out_of_range, "ledger slice: customers [" + std::to_string(first) + ", " + std::to_string(last) +
+                                        ") outside the ledger's " + std::to_string(customers()));
+  const bool unknown = first == 0;
+  const auto customer = [&](std::uint32_t stored) {
+    return stored >= first && stored < last ? static_cast<std::uint32_t>(stored - first) : no_record;
+  };
+  ledger out;
+  out.as_of = l.as_of;
+  out.customers.assign(l.customers.begin() + static_cast<std::ptrdiff_t>(first),
+                       l.customers.begin() + static_cast<std::ptrdiff_t>(last));
+  // Each table's rows of the slice, in ledger order, renumbered by `fix`.
+  const auto copy = [&](const grouping& g, const auto& rows, auto& into, auto&& fix) {
+    const std::vector<std::uint32_t> kept = rows_of(g.start, g.rows, first, last, unknown);
+    into.reserve(kept.size());
+    for (const std::uint32_t r : kept) fix(into.emplace_back(rows[r]));
+    return kept;
+  };
+  const std::vector<std::uint32_t> invoices = copy(invoices_, l.invoices, out.invoices, [&](invoice_record& inv) {
+    inv.customer_index = customer(inv.customer_index);
+    inv.credit_of_index = no_record;  // set below, once every invoice of the slice is known
+  });
+  for (std::size_t k = 0; k < invoices.size(); ++k)
+    out.invoices[k].credit_of_index = renumbered(invoices, l.invoices[invoices[k]].credit_of_index);
+  (void)copy(payments_, l.payments, out.payments, [&](payment_record& p) {
+    p.customer_index = customer(p.customer_index);
+    p.invoice_index = renumbered(invoices, p.invoice_index);
+  });
+  (void)copy(events_, l.events, out.events, [&](event_record& e) {
+    e.customer_index = customer(e.customer_index);
+    e.invoice_index = renumbered(invoices, e.invoice_index);
+  });
+  (void)copy(orders_, l.orders, out.orders, [](order_record&) {});
+  (void)copy(securities_, l.securities, out.securities, [](security_record&) {});
+  return out;
+}
+
+std::vector<recorded_notice> ledger_slices::notices_of(std::size_t first, std::size_t last,
+                                                       std::span<const recorded_notice> notices) {
+  std::vector<recorded_notice> out;
+  if (notices.empty()) return out;
+  if (invoice_customer_.empty()) {
+    const ledger& l = *source_;
+    invoice_customer_.reserve(l.invoices.size());
+    for (std::size_t i = 0; i < l.invoices.size(); ++i)
+      invoice_customer_.emplace(l.invoices[i].invoice_id, customer_of(l.invoices[i].customer_index, l.invoices[i].customer_id));
+  }
+  for (const recorded_notice& n : notices) {
+    const auto it = invoice_customer_.find(n.invoice_id);
+    const std::uint32_t c = it == invoice_customer_.end() ? no_record : it->second;
+    if (c == no_record ? first == 0 : c >= first && c < last) out.push_back(n);
+  }
+  return out;
+}
+
+KREDITOR_NAMESPACE_END

@@ -1,0 +1,112 @@
+// The streamed CSV reader (src/io/csv.hpp): a file read in buffered chunks gives the same
+// records, lines and errors as the same text read whole, wherever the chunks happen to end —
+// inside a quoted field, between the two quotes of an escaped one, between CR and LF.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/csv.hpp"
+
+namespace kreditor {
+namespace {
+
+struct record {
+  std::vector<std::string> fields;
+  std::vector<int> field_lines;
+  int line = 0;
+  friend bool operator==(const record&, const record&) = default;
+};
+
+/// Every record of `r`, and the failure message that ended it ("" when none).
+std::pair<std::vector<record>, std::string> read_all(io::csv_reader& r) {
+  std::vector<record> out;
+  for (;;) {
+    result<bool> more = r.next();
+    if (!more) return {out, more.error().message};
+    if (!*more) return {out, ""};
+    record rec;
+    rec.line = r.line();
+    for (std::size_t k = 0; k < r.fields().size(); ++k) {
+      rec.fields.emplace_back(r.fields()[k]);
+      rec.field_lines.push_back(r.field_line(k));
+    }
+    out.push_back(std::move(rec));
+  }
+}
+
+struct file_closer {
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+
+/// A temporary file holding `text`, positioned at its start.
+std::unique_ptr<std::FILE, file_closer> file_of(const std::string& text) {
+  std::unique_ptr<std::FILE, file_closer> f(std::tmpfile());
+  EXPECT_NE(f, nullptr);
+  EXPECT_EQ(std::fwrite(text.data(), 1, text.size(), f.get()), text.size());
+  std::rewind(f.get());
+  return f;
+}
+
+// Long enough that the smallest chunk (64 bytes) ends inside every kind of field.
+const std::string awkward =
+    "\xEF\xBB\xBFid,name,note\r\n"
+    "1,\"Fjord, AS\",\"says \"\"hei\"\" twice\"\r\n"
+    "\n"
+    "2,\"two\nlines\",plain text that is rather long so that a chunk ends inside it\r\n"
+    "3,\"\"\"\",\"\"\r"
+    "4,x,\"a quoted field\r\nwith CRLF inside and \"\"quotes\"\" at the end\"\"\"\n"
+    "5,last,no newline at the end";
+
+TEST(CsvStream, EveryChunkSizeReadsWhatTheWholeTextReads) {
+  io::csv_reader whole("t.csv", awkward);
+  const auto expected = read_all(whole);
+  ASSERT_EQ(expected.second, "");
+  ASSERT_EQ(expected.first.size(), 6U);
+  EXPECT_EQ(expected.first[0].fields[0], "id");  // the byte-order mark is not part of the header
+  EXPECT_EQ(expected.first[1].fields[2], "says \"hei\" twice");
+  EXPECT_EQ(expected.first[2].line, 4);
+  EXPECT_EQ(expected.first[3].fields[1], "\"");
+  for (std::size_t chunk = 64; chunk <= awkward.size() + 1; ++chunk) {
+    const auto f = file_of(awkward);
+    io::csv_reader streamed("t.csv", f.get(), chunk);
+    const auto got = read_all(streamed);
+    EXPECT_EQ(got.second, "") << "chunk " << chunk;
+    EXPECT_EQ(got.first, expected.first) << "chunk " << chunk;
+  }
+}
+
+TEST(CsvStream, ErrorsNameTheSamePlaceWhateverTheChunk) {
+  // An unterminated quote (found only at the end of the file) and a stray quote late in a file.
+  const std::string filler = "a,b\n" + std::string(30, 'x') + ",y\n" + std::string(90, 'z') + ",w\n";
+  for (const std::string& bad : {filler + "1,\"never closed\n2,3\n", filler + "1,x\"y\n"}) {
+    io::csv_reader whole("bad.csv", bad);
+    const auto expected = read_all(whole);
+    ASSERT_NE(expected.second, "");
+    EXPECT_EQ(expected.second.rfind("bad.csv:", 0), 0U) << expected.second;
+    for (std::size_t chunk = 64; chunk <= bad.size() + 1; chunk += 7) {
+      const auto f = file_of(bad);
+      io::csv_reader streamed("bad.csv", f.get(), chunk);
+      const auto got = read_all(streamed);
+      EXPECT_EQ(got, expected) << "chunk " << chunk;
+    }
+  }
+}
+
+TEST(CsvStream, ARecordLongerThanAChunkGrowsTheBuffer) {
+  const std::string big(10'000, 'q');
+  const std::string text = "k,v\n1,\"" + big + "\"\n2," + big + "\n";
+  const auto f = file_of(text);
+  io::csv_reader streamed("big.csv", f.get(), 64);
+  const auto got = read_all(streamed);
+  ASSERT_EQ(got.second, "");
+  ASSERT_EQ(got.first.size(), 3U);
+  EXPECT_EQ(got.first[1].fields[1], big);
+  EXPECT_EQ(got.first[2].fields[1], big);
+  EXPECT_EQ(got.first[2].line, 3);
+}
+
+}  // namespace
+}  // namespace kreditor
