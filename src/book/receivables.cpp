@@ -19,23 +19,30 @@ customer_index_map customer_indexes(const ledger& l) {
 open_receivables open_receivables_of(const book& b, std::size_t customers, std::span<const std::uint8_t> skip) {
   open_receivables out;
   out.items_of.assign(customers, 0);
+  append_open_receivables(out, b, 0, skip);
+  return out;
+}
+
+void append_open_receivables(open_receivables& out, const book& b, std::size_t first, std::span<const std::uint8_t> skip) {
   const std::size_t n = b.size();
-  out.issue_day.reserve(n);
-  out.due_day.reserve(n);
-  out.open_minor.reserve(n);
-  out.group.reserve(n);
+  out.issue_day.reserve(out.issue_day.size() + n);
+  out.due_day.reserve(out.due_day.size() + n);
+  out.open_minor.reserve(out.open_minor.size() + n);
+  out.group.reserve(out.group.size() + n);
   for (std::size_t i = 0; i < n; ++i) {
     const money open = b.claims[i].principal();
     if (open.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
     const dunning::invoice_view& v = b.views[i];
-    const std::uint32_t c = b.customer_of[i];
+    const std::size_t c = first + b.customer_of[i];
+    if (c >= out.items_of.size())
+      throw error(errc::out_of_range, "open receivables: customer " + std::to_string(c) + " of a slice beyond the " +
+                                          std::to_string(out.items_of.size()) + " counted");
     out.issue_day.push_back(day_number(v.issue_date));
     out.due_day.push_back(day_number(v.due_date));
     out.open_minor.push_back(open.minor_units());
-    out.group.push_back(c);
+    out.group.push_back(static_cast<std::uint32_t>(c));
     ++out.items_of[c];
   }
-  return out;
 }
 
 std::vector<uninvoiced> uninvoiced_orders(const ledger& l, const customer_index_map& index, date as_of) {

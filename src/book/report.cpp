@@ -187,8 +187,7 @@ void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded
   // One slice even for a ledger without customers: its rows of unknown customers are named there.
   for (std::size_t first = 0; first == 0 || first < cut.customers(); first += customers_per_slice) {
     const std::size_t last = std::min(cut.customers(), first + customers_per_slice);
-    const std::vector<recorded_notice> notices = cut.notices_of(first, last, recorded);
-    run_report rep = make_report(cut.slice(first, last), as_of, notices, policies);
+    run_report rep = make_report(cut.slice(first, last), as_of, cut.notices_of(first, last, recorded), policies);
     policies = *rep.policies;  // what the slice compiled, the next slices reuse
     on_slice(rep);
   }

@@ -127,4 +127,17 @@ std::vector<recorded_notice> ledger_slices::notices_of(std::size_t first, std::s
   return out;
 }
 
+void for_each_book_slice(const ledger& l, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
+                         std::size_t customers_per_slice,
+                         const std::function<void(const book& b, std::size_t first)>& on_slice) {
+  if (customers_per_slice == 0) throw error(errc::invalid_argument, "book slices: a slice needs at least one customer");
+  ledger_slices cut(l);
+  // One slice even for a ledger without customers: its rows of unknown customers are named there.
+  for (std::size_t first = 0; first == 0 || first < cut.customers(); first += customers_per_slice) {
+    const std::size_t last = std::min(cut.customers(), first + customers_per_slice);
+    const ledger part = cut.slice(first, last);
+    on_slice(make_book(part, as_of, cut.notices_of(first, last, notices), policies), first);
+  }
+}
+
 KREDITOR_NAMESPACE_END

@@ -24,6 +24,7 @@
 #include "cli/cli.hpp"
 #include "cli/run.hpp"
 #include "kreditor/book/report.hpp"
+#include "kreditor/book/slices.hpp"
 #include "cli/sample.hpp"
 #include "kreditor/exposure/aging.hpp"
 
@@ -77,6 +78,9 @@ void print_row(std::ostream& os, const std::string& name, const aging_row& row) 
   os << std::setw(15) << to_string(row.total) << "\n";
 }
 
+/// The customers whose book is built at once: a slice's book stays in the caches.
+constexpr std::size_t aging_slice = 1024;
+
 }  // namespace
 
 int cmd_aging(context& ctx) {
@@ -89,7 +93,12 @@ int cmd_aging(context& ctx) {
   const std::optional<std::string> state_path = a.get("state");
   const run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
   policy_set policies = run::policies_from(a.get("policy"));
-  const open_receivables open = open_receivables_of(make_book(l, as_of, state.notices, policies), l.customers.size());
+  // The book is built a slice of customers at a time (book/slices.hpp): only the open items'
+  // columns are kept, not a million lines' book.
+  open_receivables open;
+  open.items_of.assign(l.customers.size(), 0);
+  for_each_book_slice(l, as_of, state.notices, policies, aging_slice,
+                      [&](const book& b, std::size_t first) { append_open_receivables(open, b, first); });
   const std::size_t customers = l.customers.size();
   std::vector<currency> group_currency;
   group_currency.reserve(customers);

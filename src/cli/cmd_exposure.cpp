@@ -6,7 +6,8 @@
 //
 // Without --ledger: the bundled sample ledger, as of its own date. The customer's flags and
 // exposure are the ones `kreditor run` reports for the same ledger, date, --policy and --state
-// (run::make_report: one summary for both commands): on hold (the flag, a customer-level hold
+// (run::make_report over this customer's slice of the ledger, book/slices.hpp: one summary for
+// both commands, and no other customer's book to build): on hold (the flag, a customer-level hold
 // event, or a credit_hold the dunning policy issued), cash terms (the flag, or the policy's
 // cash_terms, e.g. its reaction to a broken promise), in collection (the flag, or a claim
 // handed to collection). --state is only read here: exposure records no notices. The exposure
@@ -33,6 +34,7 @@
 #include "cli/cli.hpp"
 #include "cli/run.hpp"
 #include "cli/sample.hpp"
+#include "kreditor/book/slices.hpp"
 #include "kreditor/exposure/exposure.hpp"
 #include "kreditor/exposure/order_release.hpp"
 
@@ -41,17 +43,19 @@ namespace kreditor::cli {
 int cmd_exposure(context& ctx) {
   const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json"});
   const std::string id = a.require("customer");
-  ledger l = ledger_from(a);
+  const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
-  const auto known = std::find_if(l.customers.begin(), l.customers.end(),
-                                  [&](const customer_record& c) { return c.customer_id == id; });
-  if (known == l.customers.end()) throw usage_error{"--customer: unknown customer '" + id + "'"};
-  const auto customer = static_cast<std::size_t>(known - l.customers.begin());
+  // Only this customer's book is built and evaluated (a slice of one customer: the same
+  // summary `run` gives it), not every customer's of a big ledger.
+  ledger_slices cut(l);
+  const std::uint32_t customer = cut.customer_index(id);
+  if (customer == no_record) throw usage_error{"--customer: unknown customer '" + id + "'"};
   const std::optional<std::string> state_path = a.get("state");
-  const run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
-  const run::report rep = run::make_report(std::move(l), as_of, state, a.get("policy"));
+  run::state_file state = state_path ? run::read_state(*state_path) : run::state_file{};
+  state.notices = cut.notices_of(customer, customer + 1, state.notices);
+  const run::report rep = run::make_report(cut.slice(customer, customer + 1), as_of, state, a.get("policy"));
   if (!rep.problems.empty()) throw usage_error{rep.problems.front()};
-  const run::customer_summary& s = rep.customers[customer];
+  const run::customer_summary& s = rep.customers.front();
   const currency ccy = s.customer->currency;
   const credit_account& account = s.account;
   const exposure& e = s.exposure;

@@ -141,6 +141,12 @@ struct open_receivables {
 };
 [[nodiscard]] open_receivables open_receivables_of(const book& b, std::size_t customers,
                                                    std::span<const std::uint8_t> skip = {});
+/// Appends to `out` the open receivables of `b`, the book of a slice whose customers start at
+/// ledger customer `first` (for_each_book_slice): groups are ledger customer indexes, and
+/// `out.items_of` must already count every ledger customer. \throws error(out_of_range) when it
+/// does not.
+void append_open_receivables(open_receivables& out, const book& b, std::size_t first,
+                             std::span<const std::uint8_t> skip = {});
 
 KREDITOR_NAMESPACE_END
 

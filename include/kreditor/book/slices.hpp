@@ -20,6 +20,7 @@
 #define KREDITOR_BOOK_SLICES_HPP
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -68,6 +69,14 @@ class ledger_slices {
   grouping invoices_, payments_, events_, orders_, securities_;
   std::unordered_map<std::string_view, std::uint32_t> invoice_customer_;  // built for notices only
 };
+
+/// make_book a slice of customers at a time: `on_slice(b, first)` gets the book of each
+/// `customers_per_slice` consecutive customers of `l` starting at ledger customer `first` (its
+/// customer_of indexes count from `first`). \throws what make_book throws, and
+/// error(invalid_argument) for a slice of no customers.
+void for_each_book_slice(const ledger& l, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
+                         std::size_t customers_per_slice,
+                         const std::function<void(const book& b, std::size_t first)>& on_slice);
 
 KREDITOR_NAMESPACE_END
 

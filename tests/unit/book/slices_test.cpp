@@ -4,7 +4,9 @@
 // to their invoice's slice; a notice naming no invoice is refused as make_report refuses it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -131,6 +133,43 @@ TEST(ReportSlices, CustomersOutOfOrderCreditNotesDesignationsAndNoticesStayWithT
   EXPECT_EQ(b.payments[0].invoice_index, 1U);
   EXPECT_EQ(cut.notices_of(1, 2, notices), std::vector<recorded_notice>{notices[1]});
   EXPECT_THROW((void)cut.slice(2, 4), error);
+}
+
+TEST(BookSlices, TheOpenReceivablesOfEverySliceAreThoseOfTheWholeBook) {
+  const ledger l = load_ledger(KREDITOR_SOURCE_DIR "/examples/sample_ledger").value();
+  const date as_of = make_date(2026, 12, 31);
+  policy_set whole_policies;
+  const open_receivables whole = open_receivables_of(make_book(l, as_of, {}, whole_policies), l.customers.size());
+  ASSERT_GT(whole.open_minor.size(), 10U);
+  // (customer, issue day, due day, open) of every item: the order within the columns is the
+  // slices', the items are the same.
+  const auto items = [](const open_receivables& o) {
+    std::vector<std::tuple<std::uint32_t, std::int32_t, std::int32_t, std::int64_t>> out;
+    for (std::size_t k = 0; k < o.open_minor.size(); ++k)
+      out.emplace_back(o.group[k], o.issue_day[k], o.due_day[k], o.open_minor[k]);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::size_t per_slice : {std::size_t{1}, std::size_t{4}, l.customers.size()}) {
+    open_receivables sliced;
+    sliced.items_of.assign(l.customers.size(), 0);
+    policy_set policies;
+    std::size_t slices = 0;
+    for_each_book_slice(l, as_of, {}, policies, per_slice, [&](const book& b, std::size_t first) {
+      EXPECT_EQ(first, slices * per_slice);
+      ++slices;
+      append_open_receivables(sliced, b, first);
+    });
+    EXPECT_EQ(slices, (l.customers.size() + per_slice - 1) / per_slice);
+    EXPECT_EQ(sliced.items_of, whole.items_of) << per_slice;
+    EXPECT_EQ(items(sliced), items(whole)) << per_slice;
+  }
+  open_receivables too_few;
+  too_few.items_of.assign(1, 0);
+  policy_set policies;
+  EXPECT_THROW(for_each_book_slice(l, as_of, {}, policies, 4,
+                                   [&](const book& b, std::size_t first) { append_open_receivables(too_few, b, first); }),
+               error);
 }
 
 TEST(ReportSlices, ANoticeNamingNoInvoiceIsRefusedAsByTheWholeRun) {
