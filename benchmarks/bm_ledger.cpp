@@ -1,16 +1,24 @@
 // Reading a ledger and replaying its payments (STYLE B1a): the library pieces behind
 // `kreditor run` over a big ledger (benchmarks/ledger_1m.sh times the whole command).
 //   BM_Ledger_ParseRows       parse_ledger over CSV texts: items = invoice + payment rows
+//   BM_Ledger_LoadFiles       load_ledger over the same files on disk, streamed in buffered
+//                             reads (the CLI's path): bytes = invoices.csv + payments.csv
+//   BM_Csv_StreamRecords      the streamed CSV reader alone (records and UTF-8 checks, no
+//                             ledger rows built): bytes of invoices.csv per second, one core
 //   BM_Ledger_ReplayPostings  the columnar allocation kernel: items = invoices (0.66 payments each)
 //   BM_Ledger_ReplayLedger    the same history through the id-based replay_ledger
 // Inputs are generated once per size, outside the timed loops, about 20 invoices a customer.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "io/csv.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/ledger/allocation.hpp"
 #include "kreditor/terms/notation.hpp"
@@ -70,6 +78,48 @@ void BM_Ledger_ParseRows(benchmark::State& state) {
 }
 // Wall time: a big payments.csv is read on a second thread.
 BENCHMARK(BM_Ledger_ParseRows)->Arg(1'000)->Arg(100'000)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+/// The texts of `n` invoices written once to a directory under the system's temporary one.
+std::filesystem::path ledger_dir(std::int64_t n) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("kreditor_bm_ledger_" + std::to_string(n));
+  if (!fs::exists(dir / "payments.csv")) {
+    fs::create_directories(dir);
+    for (const auto& [name, text] : texts(n)) std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  return dir;
+}
+
+void BM_Ledger_LoadFiles(benchmark::State& state) {
+  const auto& files = texts(state.range(0));
+  const std::filesystem::path dir = ledger_dir(state.range(0));
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    result<ledger> l = load_ledger(dir.string());
+    rows = l.value().invoices.size() + l.value().payments.size();
+    benchmark::DoNotOptimize(rows);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(files.at("invoices.csv").size() + files.at("payments.csv").size()));
+}
+BENCHMARK(BM_Ledger_LoadFiles)->Arg(1'000)->Arg(100'000)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_Csv_StreamRecords(benchmark::State& state) {
+  const std::filesystem::path file = ledger_dir(state.range(0)) / "invoices.csv";
+  const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
+  std::size_t fields = 0;
+  for (auto _ : state) {
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    io::csv_reader r("invoices.csv", f);
+    fields = 0;
+    while (r.next().value()) fields += r.fields().size();
+    std::fclose(f);
+    benchmark::DoNotOptimize(fields);
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_Csv_StreamRecords)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 // ---- replay -------------------------------------------------------------------------------
 

@@ -79,7 +79,7 @@ void print_row(std::ostream& os, const std::string& name, const aging_row& row) 
 }
 
 /// The customers whose book is built at once: a slice's book stays in the caches.
-constexpr std::size_t aging_slice = 1024;
+constexpr std::size_t aging_slice = 256;
 
 }  // namespace
 

@@ -124,7 +124,7 @@ class spool final : public std::streambuf {
 
 /// The customers a slice of `run --format csv` evaluates at once: small enough that a slice's
 /// book and results stay in the caches, big enough that the per-slice work does not show.
-constexpr std::size_t customers_per_slice = 1024;
+constexpr std::size_t customers_per_slice = 256;
 
 /// `run --format csv`: the report a slice of customers at a time (kreditor/book/slices.hpp),
 /// so a million-invoice ledger needs one slice's book in memory, not the whole ledger's. The
