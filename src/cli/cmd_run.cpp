@@ -1,7 +1,7 @@
 // `kreditor run`: the daily dunning run over a ledger.
 //
 //   kreditor run [--ledger PATH] [--policy NAME|FILE.json] [--as-of DATE]
-//                [--format table|json|csv] [--state FILE] [--fail-on-overdue] [--quiet]
+//                [--format table|json|csv] [--json] [--state FILE] [--fail-on-overdue] [--quiet]
 //
 // Without --ledger it runs on the sample ledger compiled into the binary, as of that ledger's
 // own date, so the output is reproducible. Without --policy each customer is dunned by the
@@ -174,9 +174,12 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
 }  // namespace
 
 int cmd_run(context& ctx) {
-  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet"});
+  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet", "json"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
-  const std::string format = a.get("format").value_or("table");
+  // --json is --format json, as every other command spells it.
+  if (a.flag("json") && a.get("format").value_or("json") != "json")
+    throw usage_error{"--json and --format " + *a.get("format") + " contradict each other; give one"};
+  const std::string format = a.flag("json") ? "json" : a.get("format").value_or("table");
   if (format != "table" && format != "json" && format != "csv")
     throw usage_error{"--format: '" + format + "' is not table, json or csv"};
   const bool quiet = a.flag("quiet");

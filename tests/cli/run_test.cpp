@@ -80,6 +80,18 @@ TEST(Run, FailOnOverdueExitsZeroBeforeAnythingIsDue) {
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
 }
 
+TEST(Run, JsonIsFormatJson) {
+  const auto spelled = run_cli("run --json");
+  const auto format = run_cli("run --format json");
+  ASSERT_EQ(spelled.exit_code, 0) << spelled.err;
+  EXPECT_EQ(spelled.out, format.out);
+  EXPECT_EQ(run_cli("run --json --format json").out, format.out);
+  const auto both = run_cli("run --json --format csv");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_EQ(both.out, "");
+  EXPECT_NE(both.err.find("--json and --format csv contradict each other"), std::string::npos) << both.err;
+}
+
 TEST(Run, UsageErrorsExitTwo) {
   for (const char* args : {"run --format xml", "run --as-of 2026-13-01", "run --bogus", "run --policy XX",
                            "run --ledger /nonexistent/ledger", "run extra"}) {
