@@ -93,6 +93,20 @@ static void (*const abi_kreditor_timeline_free)(kreditor_timeline *) = kreditor_
 static kreditor_status (*const abi_kreditor_timeline_count)(const kreditor_timeline *, size_t *) = kreditor_timeline_count;
 static kreditor_status (*const abi_kreditor_timeline_event_at)(const kreditor_timeline *, size_t, kreditor_timeline_event *) = kreditor_timeline_event_at;
 static kreditor_status (*const abi_kreditor_timeline_command)(const kreditor_timeline *, size_t, size_t, kreditor_command *) = kreditor_timeline_command;
+/* Added within ABI version 1: scoring with a saved model. */
+static kreditor_status (*const abi_kreditor_model_new_json)(const char *, kreditor_model **) = kreditor_model_new_json;
+static void (*const abi_kreditor_model_free)(kreditor_model *) = kreditor_model_free;
+static kreditor_status (*const abi_kreditor_model_feature_count)(const kreditor_model *, size_t *) = kreditor_model_feature_count;
+static kreditor_status (*const abi_kreditor_model_feature_name)(const kreditor_model *, size_t, char *, size_t, size_t *) = kreditor_model_feature_name;
+static kreditor_status (*const abi_kreditor_model_score)(const kreditor_model *, const double *, size_t, double *) = kreditor_model_score;
+static kreditor_status (*const abi_kreditor_model_score_batch)(const kreditor_model *, const double *, size_t, size_t, int, double *) = kreditor_model_score_batch;
+static kreditor_status (*const abi_kreditor_recommend_input_init)(kreditor_recommend_input *, size_t) = kreditor_recommend_input_init;
+static kreditor_status (*const abi_kreditor_recommendation_summary_init)(kreditor_recommendation_summary *, size_t) = kreditor_recommendation_summary_init;
+static kreditor_status (*const abi_kreditor_recommend)(const kreditor_recommend_input *, kreditor_recommendation **) = kreditor_recommend;
+static void (*const abi_kreditor_recommendation_free)(kreditor_recommendation *) = kreditor_recommendation_free;
+static kreditor_status (*const abi_kreditor_recommendation_get)(const kreditor_recommendation *, kreditor_recommendation_summary *) = kreditor_recommendation_get;
+static kreditor_status (*const abi_kreditor_recommendation_method)(const kreditor_recommendation *, size_t, const char **) = kreditor_recommendation_method;
+static kreditor_status (*const abi_kreditor_recommendation_reason)(const kreditor_recommendation *, size_t, const char **, const char **) = kreditor_recommendation_reason;
 
 #if defined(__x86_64__) && defined(__LP64__) && !defined(_WIN32)
 /* Struct layouts on x86-64 Linux (LP64). */
@@ -304,6 +318,35 @@ _Static_assert(offsetof(kreditor_timeline_event, total_due_minor) == 72, "kredit
 _Static_assert(offsetof(kreditor_timeline_event, state_after) == 80, "kreditor_timeline_event.state_after moved");
 _Static_assert(offsetof(kreditor_timeline_event, state_name) == 88, "kreditor_timeline_event.state_name moved");
 _Static_assert(sizeof(kreditor_timeline_event) == 96, "kreditor_timeline_event changed size");
+_Static_assert(offsetof(kreditor_recommend_input, size) == 0, "kreditor_recommend_input.size moved");
+_Static_assert(offsetof(kreditor_recommend_input, financials_json) == 8, "kreditor_recommend_input.financials_json moved");
+_Static_assert(offsetof(kreditor_recommend_input, credit_checks_json) == 16, "kreditor_recommend_input.credit_checks_json moved");
+_Static_assert(offsetof(kreditor_recommend_input, customer_id) == 24, "kreditor_recommend_input.customer_id moved");
+_Static_assert(offsetof(kreditor_recommend_input, model) == 32, "kreditor_recommend_input.model moved");
+_Static_assert(offsetof(kreditor_recommend_input, policy_json) == 40, "kreditor_recommend_input.policy_json moved");
+_Static_assert(offsetof(kreditor_recommend_input, expected_purchases_minor) == 48, "kreditor_recommend_input.expected_purchases_minor moved");
+_Static_assert(sizeof(kreditor_recommend_input) == 56, "kreditor_recommend_input changed size");
+_Static_assert(offsetof(kreditor_recommendation_summary, size) == 0, "kreditor_recommendation_summary.size moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, grade) == 8, "kreditor_recommendation_summary.grade moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, has_pd) == 16, "kreditor_recommendation_summary.has_pd moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, pd) == 24, "kreditor_recommendation_summary.pd moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, pd_source) == 32, "kreditor_recommendation_summary.pd_source moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, has_altman) == 40, "kreditor_recommendation_summary.has_altman moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, altman_z) == 48, "kreditor_recommendation_summary.altman_z moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, altman_model) == 56, "kreditor_recommendation_summary.altman_model moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, altman_zone) == 64, "kreditor_recommendation_summary.altman_zone moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, has_ohlson) == 72, "kreditor_recommendation_summary.has_ohlson moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, ohlson_o) == 80, "kreditor_recommendation_summary.ohlson_o moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, ohlson_p) == 88, "kreditor_recommendation_summary.ohlson_p moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, terms) == 96, "kreditor_recommendation_summary.terms moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, discount_offered) == 104, "kreditor_recommendation_summary.discount_offered moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, has_discount_annual_cost) == 108, "kreditor_recommendation_summary.has_discount_annual_cost moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, discount_annual_cost) == 112, "kreditor_recommendation_summary.discount_annual_cost moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, currency) == 120, "kreditor_recommendation_summary.currency moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, limit_minor) == 128, "kreditor_recommendation_summary.limit_minor moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, method_count) == 136, "kreditor_recommendation_summary.method_count moved");
+_Static_assert(offsetof(kreditor_recommendation_summary, reason_count) == 144, "kreditor_recommendation_summary.reason_count moved");
+_Static_assert(sizeof(kreditor_recommendation_summary) == 152, "kreditor_recommendation_summary changed size");
 #endif
 
 /* Constants. */
@@ -393,6 +436,8 @@ _Static_assert(KREDITOR_AGING_BY_INVOICE_DATE == 1, "KREDITOR_AGING_BY_INVOICE_D
 _Static_assert(KREDITOR_ABI_VERSION == 1, "KREDITOR_ABI_VERSION changed");
 _Static_assert(KREDITOR_MAX_FINDINGS == 16, "KREDITOR_MAX_FINDINGS changed");
 _Static_assert(KREDITOR_MAX_CONDITIONS == 8, "KREDITOR_MAX_CONDITIONS changed");
+_Static_assert(KREDITOR_LAYOUT_ROW_MAJOR == 0, "KREDITOR_LAYOUT_ROW_MAJOR renumbered");
+_Static_assert(KREDITOR_LAYOUT_COLUMN_MAJOR == 1, "KREDITOR_LAYOUT_COLUMN_MAJOR renumbered");
 
 int main(void) {
   int bound = 0;
@@ -479,6 +524,19 @@ int main(void) {
   bound += abi_kreditor_timeline_count != NULL;
   bound += abi_kreditor_timeline_event_at != NULL;
   bound += abi_kreditor_timeline_command != NULL;
+  bound += abi_kreditor_model_new_json != NULL;
+  bound += abi_kreditor_model_free != NULL;
+  bound += abi_kreditor_model_feature_count != NULL;
+  bound += abi_kreditor_model_feature_name != NULL;
+  bound += abi_kreditor_model_score != NULL;
+  bound += abi_kreditor_model_score_batch != NULL;
+  bound += abi_kreditor_recommend_input_init != NULL;
+  bound += abi_kreditor_recommendation_summary_init != NULL;
+  bound += abi_kreditor_recommend != NULL;
+  bound += abi_kreditor_recommendation_free != NULL;
+  bound += abi_kreditor_recommendation_get != NULL;
+  bound += abi_kreditor_recommendation_method != NULL;
+  bound += abi_kreditor_recommendation_reason != NULL;
   printf("abi v%d ok: %d functions bound\n", KREDITOR_ABI_VERSION, bound);
-  return bound == 83 ? 0 : 1;
+  return bound == 96 ? 0 : 1;
 }

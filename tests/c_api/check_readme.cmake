@@ -1,12 +1,15 @@
-# cmake -DREADME=README.md -DSOURCE=tests/c_api/plugin/plugin.c -P check_readme.cmake
-# The README's C quick start (the ```c block after the c-quick-start marker) must be a part of
-# the plugin the tests build and run, so the README cannot show code that does not compile.
+# cmake -DREADME=README.md -DSOURCE=tests/c_api/plugin/plugin.c [-DMARKER=c-quick-start] -P check_readme.cmake
+# The README's C quick start (the ```c block after the <!-- MARKER: ... --> comment) must be a
+# part of the program the tests build and run, so the README cannot show code that does not compile.
 cmake_policy(VERSION 3.25)
+if(NOT DEFINED MARKER)
+  set(MARKER c-quick-start)
+endif()
 file(READ ${README} readme)
 file(READ ${SOURCE} source)
-string(FIND "${readme}" "<!-- c-quick-start:" at)
+string(FIND "${readme}" "<!-- ${MARKER}:" at)
 if(at LESS 0)
-  message(FATAL_ERROR "${README}: no <!-- c-quick-start: ... --> marker")
+  message(FATAL_ERROR "${README}: no <!-- ${MARKER}: ... --> marker")
 endif()
 string(SUBSTRING "${readme}" ${at} -1 rest)
 string(FIND "${rest}" "```c\n" open)
@@ -23,4 +26,4 @@ string(FIND "${source}" "${block}" found)
 if(found LESS 0)
   message(FATAL_ERROR "${README}'s C quick start is not a part of ${SOURCE}: copy it from there again")
 endif()
-message(STATUS "README C quick start: ${length} characters, as in ${SOURCE}")
+message(STATUS "README ${MARKER}: ${length} characters, as in ${SOURCE}")

@@ -26,11 +26,13 @@ static void expect(kreditor_status got, kreditor_status want, const char* call, 
 }
 /* A specific status. */
 #define EXPECT(want, call) expect((call), (want), #call, __LINE__)
-/* Any failure with a known code and a message. */
+/* Any failure with a known code and a message; never KREDITOR_E_INTERNAL (a bug: bad input has a
+ * name for its problem). */
 #define FAILS(call) expect_failure((call), #call, __LINE__)
 static void expect_failure(kreditor_status got, const char* call, int line) {
   ++calls;
-  if (got == KREDITOR_OK || strcmp(kreditor_status_name(got), "unknown") == 0 || kreditor_last_error()[0] == '\0') {
+  if (got == KREDITOR_OK || got == KREDITOR_E_INTERNAL || strcmp(kreditor_status_name(got), "unknown") == 0 ||
+      kreditor_last_error()[0] == '\0') {
     fprintf(stderr, "sweep.c:%d: %s returned %d (%s) with message '%s'; expected a failure\n", line, call, got,
             kreditor_status_name(got), kreditor_last_error());
     ++failures;
@@ -629,6 +631,168 @@ int main(void) {
     EXPECT(KREDITOR_OK, kreditor_ledger_add_notice(ledger, &nt));
     FAILS(kreditor_report_make(ledger, ok_day, NULL, &bad));
     if (bad != NULL) ++failures;
+  }
+
+  /* ---- scoring: models and recommendations ---- */
+  kreditor_model_free(NULL);
+  kreditor_recommendation_free(NULL);
+  {
+    static const char model_json[] =
+        "{\"schema\": \"kreditor.logistic_model/1\", \"intercept\": true, \"coefficients\": ["
+        "{\"name\": \"(Intercept)\", \"value\": -1.5}, {\"name\": \"equity_ratio\", \"value\": -2.0},"
+        "{\"name\": \"bureau_score\", \"value\": -0.02}]}";
+    static const char* const bad_models[] = {
+        "{}", "[]", "null", "{\"schema\": \"kreditor.logistic_model/1\", \"intercept\": true, \"coefficients\": []}",
+        "{\"intercept\": true, \"coefficients\": [{\"name\": \"x\", \"value\": 1}]}", /* no (Intercept) first */
+        "{\"intercept\": false, \"coefficients\": [{\"name\": \"x\", \"value\": \"1\"}]}",
+        "{\"intercept\": false, \"coefficients\": [{\"name\": \"x\", \"value\": 1}, {\"name\": \"x\", \"value\": 2}]}",
+        "{\"intercept\": false, \"coefficients\": [{\"name\": \"x\", \"value\": 1}], \"extra\": 1}",
+        "{\"intercept\": false, \"coefficients\": [{\"name\": \"x\", \"value\": 1e999}]}"};
+    static const char financials[] =
+        "{\"schema\": \"kreditor.financials/1\", \"customer_id\": \"K1\", \"currency\": \"NOK\", \"years\": [{"
+        "\"period_end\": \"2025-12-31\", \"revenue\": \"67200000.00\", \"ebit\": \"5712000.00\","
+        "\"net_income\": \"4032000.00\", \"depreciation\": \"1680000.00\", \"interest_expense\": \"945000.00\","
+        "\"total_assets\": \"42000000.00\", \"current_assets\": \"23100000.00\", \"cash\": \"3465000.00\","
+        "\"inventory\": \"8085000.00\", \"receivables\": \"10395000.00\", \"intangible_assets\": \"840000.00\","
+        "\"total_liabilities\": \"18900000.00\", \"current_liabilities\": \"12600000.00\","
+        "\"equity_book\": \"23100000.00\", \"retained_earnings\": \"14700000.00\"}]}";
+    static const char checks[] =
+        "{\"schema\": \"kreditor.credit_checks/1\", \"checks\": [{\"customer_id\": \"K1\", \"checked_on\": \"2026-06-10\","
+        " \"bureau\": \"Bisnode\", \"score\": 82, \"payment_remarks\": 0, \"status\": \"active\"}]}";
+    kreditor_model* model = NULL;
+    kreditor_recommendation* rec = NULL;
+    kreditor_recommend_input in;
+    kreditor_recommendation_summary sum;
+    double x[4] = {0.5, 60, 0, 0}, pd = -1, pds[4] = {-1, -1, -1, -1};
+    const char* code = NULL;
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_new_json(NULL, &model));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_new_json(model_json, NULL));
+    for (i = 0; i < GARBAGE_COUNT; ++i) FAILS(kreditor_model_new_json(garbage[i], &model));
+    for (i = 0; i < sizeof bad_models / sizeof bad_models[0]; ++i) FAILS(kreditor_model_new_json(bad_models[i], &model));
+    if (model != NULL) ++failures;
+    EXPECT(KREDITOR_OK, kreditor_model_new_json(model_json, &model));
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_feature_count(NULL, &n));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_feature_count(model, NULL));
+    EXPECT(KREDITOR_OK, kreditor_model_feature_count(model, &n));
+    if (n != 2) ++failures;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_feature_name(NULL, 0, big, sizeof big, &needed));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_model_feature_name(model, 2, big, sizeof big, &needed));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_model_feature_name(model, (size_t)-1, big, sizeof big, &needed));
+    EXPECT(KREDITOR_E_BUFFER_TOO_SMALL, kreditor_model_feature_name(model, 0, tiny, sizeof tiny, &needed));
+    if (needed != 13 || tiny[0] != '\0') ++failures; /* "equity_ratio" + NUL */
+    EXPECT(KREDITOR_E_BUFFER_TOO_SMALL, kreditor_model_feature_name(model, 0, NULL, 0, &needed));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_feature_name(model, 0, NULL, 5, &needed));
+    EXPECT(KREDITOR_OK, kreditor_model_feature_name(model, 1, big, sizeof big, NULL));
+    if (strcmp(big, "bureau_score") != 0) ++failures;
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(NULL, x, 2, &pd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, NULL, 2, &pd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, 2, NULL));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, 1, &pd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, 3, &pd));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, (size_t)-1, &pd));
+    x[1] = strtod("nan", NULL);
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, 2, &pd));
+    if (strstr(kreditor_last_error(), "'bureau_score'") == NULL || strstr(kreditor_last_error(), "NaN") == NULL) ++failures;
+    x[1] = strtod("-inf", NULL);
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score(model, x, 2, &pd));
+    if (pd != -1) ++failures; /* not written on failure */
+    x[1] = 1e308; /* finite: an extreme linear predictor is still a probability */
+    EXPECT(KREDITOR_OK, kreditor_model_score(model, x, 2, &pd));
+    if (!(pd >= 0 && pd <= 1)) ++failures;
+    x[1] = 60;
+    EXPECT(KREDITOR_OK, kreditor_model_score(model, x, 2, &pd));
+    if (!(pd > 0 && pd < 1)) ++failures;
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(NULL, x, 2, 2, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, NULL, 2, 2, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 2, 2, KREDITOR_LAYOUT_ROW_MAJOR, NULL));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 2, 2, 7, pds));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 2, 2, -1, pds));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 1, 4, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_model_score_batch(model, x, (size_t)-1, 2, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    EXPECT(KREDITOR_OK, kreditor_model_score_batch(model, NULL, 0, 2, KREDITOR_LAYOUT_ROW_MAJOR, NULL)); /* no rows */
+    x[3] = strtod("nan", NULL);
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 2, 2, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    if (strstr(kreditor_last_error(), "row 1, feature 1 ('bureau_score') is NaN") == NULL) ++failures;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_model_score_batch(model, x, 2, 2, KREDITOR_LAYOUT_COLUMN_MAJOR, pds));
+    if (strstr(kreditor_last_error(), "row 1, feature 1 ('bureau_score') is NaN") == NULL) ++failures;
+    if (pds[0] != -1 || pds[1] != -1) ++failures; /* not written on failure */
+    x[2] = 0.5;
+    x[3] = 60;
+    EXPECT(KREDITOR_OK, kreditor_model_score_batch(model, x, 2, 2, KREDITOR_LAYOUT_ROW_MAJOR, pds));
+    if (pds[0] != pd || pds[1] != pd || pds[2] != -1) ++failures; /* two rows {0.5, 60}; nothing past them */
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend_input_init(NULL, sizeof in));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend_input_init(&in, sizeof in - 1));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_summary_init(&sum, 0));
+    EXPECT(KREDITOR_OK, kreditor_recommendation_summary_init(&sum, sizeof sum));
+    EXPECT(KREDITOR_OK, kreditor_recommend_input_init(&in, sizeof in));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend(NULL, &rec));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend(&in, &rec)); /* financials_json NULL */
+    in.financials_json = financials;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend(&in, NULL));
+    in.size = 8;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend(&in, &rec));
+    in.size = sizeof in;
+    for (i = 0; i < GARBAGE_COUNT; ++i) {
+      in.financials_json = garbage[i];
+      FAILS(kreditor_recommend(&in, &rec));
+      if (strstr(kreditor_last_error(), "in->financials_json") == NULL) ++failures;
+      in.financials_json = financials;
+      in.credit_checks_json = garbage[i];
+      FAILS(kreditor_recommend(&in, &rec));
+      in.credit_checks_json = NULL;
+      in.policy_json = garbage[i];
+      FAILS(kreditor_recommend(&in, &rec));
+      in.policy_json = NULL;
+    }
+    for (i = 0; i < sizeof bad_models / sizeof bad_models[0]; ++i) {
+      in.financials_json = bad_models[i];
+      FAILS(kreditor_recommend(&in, &rec));
+    }
+    in.financials_json = financials;
+    in.expected_purchases_minor = -1;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommend(&in, &rec));
+    in.expected_purchases_minor = INT64_MAX; /* an extreme need: a limit or a status, never a crash */
+    {
+      const kreditor_status st = kreditor_recommend(&in, &rec);
+      ++calls;
+      if (st == KREDITOR_OK ? rec == NULL : strcmp(kreditor_status_name(st), "unknown") == 0 || rec != NULL) ++failures;
+    }
+    kreditor_recommendation_free(rec);
+    rec = NULL;
+    in.expected_purchases_minor = 0;
+    in.model = model; /* needs bureau_score: no credit check given */
+    EXPECT(KREDITOR_E_NOT_FOUND, kreditor_recommend(&in, &rec));
+    if (strstr(kreditor_last_error(), "bureau_score") == NULL) ++failures;
+    in.credit_checks_json = checks;
+    in.customer_id = "someone else";
+    EXPECT(KREDITOR_E_NOT_FOUND, kreditor_recommend(&in, &rec));
+    if (rec != NULL) ++failures;
+    in.customer_id = NULL; /* the statements' K1 */
+    EXPECT(KREDITOR_OK, kreditor_recommend(&in, &rec));
+
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_get(NULL, &sum));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_get(rec, NULL));
+    sum.size = 4;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_get(rec, &sum));
+    sum.size = sizeof sum;
+    EXPECT(KREDITOR_OK, kreditor_recommendation_get(rec, &sum));
+    if (strcmp(sum.pd_source, "model") != 0 || !sum.has_pd || sum.method_count == 0 || sum.reason_count == 0) ++failures;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_method(NULL, 0, &text));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_method(rec, 0, NULL));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_recommendation_method(rec, sum.method_count, &text));
+    EXPECT(KREDITOR_OK, kreditor_recommendation_method(rec, 0, &text));
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_recommendation_reason(NULL, 0, &code, &text));
+    EXPECT(KREDITOR_E_OUT_OF_RANGE, kreditor_recommendation_reason(rec, (size_t)-1, &code, &text));
+    EXPECT(KREDITOR_OK, kreditor_recommendation_reason(rec, 0, NULL, NULL));
+    EXPECT(KREDITOR_OK, kreditor_recommendation_reason(rec, 0, &code, &text));
+    if (code == NULL || strcmp(code, "grade_from_pd") != 0) ++failures;
+    kreditor_recommendation_free(rec);
+    kreditor_model_free(model);
   }
 
   kreditor_report_free(report);

@@ -9,9 +9,14 @@
    (`kreditor run --format json`, `kreditor exposure --json`, `kreditor aging --json`): every
    command, every customer's flags and exposure, an order release and the aging must agree,
    so the C interface and the CLI cannot drift apart (skipped when no CLI path is given).
+3. Scoring: the German Credit model saved by `kreditor fit` through kreditor_model_score_batch (its
+   log-likelihood is R's glm logLik), and kreditor_recommend for every sample customer against
+   `kreditor score --json` on the same files, with Ohlson's PD and with a model's (given the CLI).
 """
 import ctypes as C
 import json
+import math
+import os
 import subprocess
 import sys
 
@@ -439,6 +444,113 @@ if CLI:
                                          text=True).stdout)
         assert text_out(k.kreditor_reference_make, ref_type.encode(), payload.encode(), 0) == want["reference"]
         compared["references"] += 1
+
+# ---- 3. scoring -------------------------------------------------------------------------------
+RecommendInput = struct("kreditor_recommend_input", [
+    ("financials_json", cstr), ("credit_checks_json", cstr), ("customer_id", cstr), ("model", P),
+    ("policy_json", cstr), ("expected_purchases_minor", i64)])
+RecommendationSummary = struct("kreditor_recommendation_summary", [
+    ("grade", cstr), ("has_pd", C.c_int), ("pd", C.c_double), ("pd_source", cstr), ("has_altman", C.c_int),
+    ("altman_z", C.c_double), ("altman_model", cstr), ("altman_zone", cstr), ("has_ohlson", C.c_int),
+    ("ohlson_o", C.c_double), ("ohlson_p", C.c_double), ("terms", cstr), ("discount_offered", C.c_int),
+    ("has_discount_annual_cost", C.c_int), ("discount_annual_cost", C.c_double), ("currency", C.c_char * 4),
+    ("limit_minor", i64), ("method_count", size_t), ("reason_count", size_t)])
+for name, args in {
+    "kreditor_model_new_json": [cstr, C.POINTER(P)], "kreditor_model_feature_count": [P, C.POINTER(size_t)],
+    "kreditor_model_feature_name": [P, size_t, C.c_char_p, size_t, C.POINTER(size_t)],
+    "kreditor_model_score_batch": [P, C.POINTER(C.c_double), size_t, size_t, C.c_int, C.POINTER(C.c_double)],
+    "kreditor_recommend_input_init": [C.POINTER(RecommendInput), size_t],
+    "kreditor_recommendation_summary_init": [C.POINTER(RecommendationSummary), size_t],
+    "kreditor_recommend": [C.POINTER(RecommendInput), C.POINTER(P)],
+    "kreditor_recommendation_get": [P, C.POINTER(RecommendationSummary)],
+    "kreditor_recommendation_method": [P, size_t, C.POINTER(cstr)],
+    "kreditor_recommendation_reason": [P, size_t, C.POINTER(cstr), C.POINTER(cstr)],
+}.items():
+    f = getattr(k, name)
+    f.argtypes, f.restype = args, status_t
+for name in ("kreditor_model_free", "kreditor_recommendation_free"):
+    getattr(k, name).argtypes, getattr(k, name).restype = [P], None
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(LEDGER)))
+
+
+def read(*parts):
+    with open(os.path.join(ROOT, *parts), encoding="utf-8") as f:
+        return f.read()
+
+
+def load_model(text):
+    model = P()
+    ok(k.kreditor_model_new_json(text.encode(), C.byref(model)))
+    return model
+
+
+# The German Credit model: its features are the CSV's columns after "bad"; the PDs' log-likelihood is R's.
+gc_model = load_model(read("tests", "data", "c_api", "german_credit_model.json"))
+with open(os.path.join(ROOT, "tests", "data", "scoring", "german_credit_encoded.csv"), encoding="utf-8") as f:
+    header, *rows = [line.rstrip("\r\n").split(",") for line in f if line.strip()]
+n_features = size_t()
+ok(k.kreditor_model_feature_count(gc_model, C.byref(n_features)))
+names = []
+for j in range(n_features.value):
+    needed = size_t()
+    assert k.kreditor_model_feature_name(gc_model, j, None, 0, C.byref(needed)) == -100
+    buf = C.create_string_buffer(needed.value)
+    ok(k.kreditor_model_feature_name(gc_model, j, buf, needed.value, None))
+    names.append(buf.value.decode())
+assert header == ["bad"] + names, (header[:3], names[:3])
+values = (C.c_double * (len(rows) * len(names)))(*[float(v) for r in rows for v in r[1:]])
+pds = (C.c_double * len(rows))()
+ok(k.kreditor_model_score_batch(gc_model, values, len(rows), len(names), 0, pds))
+ll = sum(math.log(p) if r[0] == "1" else math.log1p(-p) for p, r in zip(pds, rows))
+r_ll = json.loads(read("tests", "data", "scoring", "reference_r.json"))["fits"]["german_credit"]["log_likelihood"]
+assert abs(ll - r_ll) <= 1e-9 * abs(r_ll), (ll, r_ll)
+k.kreditor_model_free(gc_model)
+compared["German Credit PDs"] = len(rows)
+
+if CLI:
+    score_model_path = os.path.join(ROOT, "tests", "data", "c_api", "score_model.json")
+    score_model = load_model(read("tests", "data", "c_api", "score_model.json"))
+    checks_path = os.path.join(ROOT, "examples", "sample_scoring", "credit_checks.json")
+    checks = read("examples", "sample_scoring", "credit_checks.json").encode()
+    compared["recommendations"] = 0
+    for fname in sorted(os.listdir(os.path.join(ROOT, "examples", "sample_scoring", "financials"))):
+        fin_path = os.path.join(ROOT, "examples", "sample_scoring", "financials", fname)
+        for model, model_args in [(None, []), (score_model, ["--model", score_model_path])]:
+            want = json.loads(subprocess.run([CLI, "score", "--financials", fin_path, "--credit-check", checks_path,
+                                              *model_args, "--json"], check=True, capture_output=True,
+                                             text=True).stdout)
+            x = init(RecommendInput, k.kreditor_recommend_input_init)
+            x.financials_json, x.credit_checks_json, x.model = read(fin_path).encode(), checks, model
+            rec = P()
+            ok(k.kreditor_recommend(C.byref(x), C.byref(rec)))
+            s = init(RecommendationSummary, k.kreditor_recommendation_summary_init)
+            ok(k.kreditor_recommendation_get(rec, C.byref(s)))
+            methods, reasons = [], []
+            for i in range(s.method_count):
+                m = cstr()
+                ok(k.kreditor_recommendation_method(rec, i, C.byref(m)))
+                methods.append(m.value.decode())
+            for i in range(s.reason_count):
+                code, text = cstr(), cstr()
+                ok(k.kreditor_recommendation_reason(rec, i, C.byref(code), C.byref(text)))
+                reasons.append({"code": code.value.decode(), "text": text.value.decode()})
+            got = {
+                "grade": s.grade.decode(), "pd": s.pd if s.has_pd else None, "pd_source": s.pd_source.decode(),
+                "altman": {"z": s.altman_z, "model": s.altman_model.decode(), "zone": s.altman_zone.decode()}
+                if s.has_altman else None,
+                "ohlson": [s.ohlson_o, s.ohlson_p] if s.has_ohlson else None,
+                "recommended_terms": s.terms.decode(), "recommended_limit": amount(s.limit_minor, s.currency.decode()),
+                "currency": s.currency.decode(), "payment_methods": methods,
+                "discount_offered": bool(s.discount_offered),
+                "discount_annual_cost": s.discount_annual_cost if s.has_discount_annual_cost else None,
+                "reasons": reasons}
+            want["ohlson"] = [want["ohlson"]["o"], want["ohlson"]["p"]] if want["ohlson"] else None
+            want = {key: want[key] for key in got}
+            assert got == want, (fname, model_args, got, want)
+            k.kreditor_recommendation_free(rec)
+            compared["recommendations"] += 1
+    k.kreditor_model_free(score_model)
 
 k.kreditor_report_free(report)
 k.kreditor_ledger_free(sample)

@@ -383,5 +383,28 @@ TEST(ScoringJson, ErrorsNameThePointer) {
   EXPECT_NE(bad.error().message.find("write 'net 30'"), std::string::npos) << bad.error().message;
 }
 
+TEST(ScoringJson, StrictLikeEveryReader) {
+  // A number beyond a double's range: a named error, not nlohmann's out_of_range.406 escaping.
+  const auto huge = parse_logistic_model_json(
+      R"({"intercept": false, "coefficients": [{"name": "x", "value": 1e999}]})");
+  ASSERT_FALSE(huge.has_value());
+  EXPECT_EQ(huge.error().code, errc::out_of_range);
+  EXPECT_NE(huge.error().message.find("logistic model JSON:1:"), std::string::npos) << huge.error().message;
+  EXPECT_NE(huge.error().message.find("1e999 is out of range"), std::string::npos) << huge.error().message;
+  const auto digits = parse_financials_json(std::string(400, '7'));
+  ASSERT_FALSE(digits.has_value());
+  EXPECT_EQ(digits.error().code, errc::out_of_range);
+  // A key twice: refused (nlohmann would silently keep the last value).
+  const auto twice = parse_logistic_model_json(
+      R"({"intercept": false, "intercept": true, "coefficients": [{"name": "x", "value": 1}]})");
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, errc::invalid_argument);
+  EXPECT_NE(twice.error().message.find("key \"intercept\" appears twice"), std::string::npos) << twice.error().message;
+  const auto broken = parse_credit_checks_json("{\"checks\": [");
+  ASSERT_FALSE(broken.has_value());
+  EXPECT_EQ(broken.error().code, errc::invalid_argument);
+  EXPECT_NE(broken.error().message.find("credit checks JSON:1:"), std::string::npos) << broken.error().message;
+}
+
 }  // namespace
 }  // namespace kreditor::scoring

@@ -709,6 +709,108 @@ KREDITOR_API kreditor_status kreditor_timeline_event_at(const kreditor_timeline*
 KREDITOR_API kreditor_status kreditor_timeline_command(const kreditor_timeline* timeline, size_t event, size_t k,
                                                        kreditor_command* out);
 
+/* ---- scoring with a saved model ------------------------------------------------------- */
+
+/* A logistic regression model as `kreditor fit --save-model FILE.json` writes it (the
+ * kreditor.logistic_model/1 JSON schema, include/kreditor/io/scoring_json.hpp): named
+ * features, their coefficients and an optional intercept "(Intercept)". */
+typedef struct kreditor_model kreditor_model;
+
+/* Feature matrices of kreditor_model_score_batch. */
+enum {
+  KREDITOR_LAYOUT_ROW_MAJOR = 0,   /* applicant i's features are values[i * feature_count + j] */
+  KREDITOR_LAYOUT_COLUMN_MAJOR = 1 /* feature j of all applicants is values[j * rows + i] (the C++ batch) */
+};
+
+/* The model from its JSON TEXT (not a path). KREDITOR_E_INVALID_ARGUMENT names the JSON pointer
+ * and the problem (unknown key, missing "(Intercept)", not a number); _CONFLICT a name twice. */
+KREDITOR_API kreditor_status kreditor_model_new_json(const char* json, kreditor_model** out);
+KREDITOR_API void kreditor_model_free(kreditor_model* model);
+/* The number of features (the coefficients without the intercept): the values each applicant
+ * needs, in the order of kreditor_model_feature_name. */
+KREDITOR_API kreditor_status kreditor_model_feature_count(const kreditor_model* model, size_t* out);
+/* Feature `index`'s name ("Duration", "current_ratio", ...). */
+KREDITOR_API kreditor_status kreditor_model_feature_name(const kreditor_model* model, size_t index, char* buf,
+                                                         size_t buf_size, size_t* needed);
+/* The probability of default of one applicant: 1 / (1 + exp(-(b0 + x'b))), the C++ library's
+ * logistic_model::probability. `features` holds feature_count finite values in model order
+ * (NULL when the model has none); a wrong count or a NaN/infinite value is
+ * KREDITOR_E_INVALID_ARGUMENT naming the feature. Not floored: kreditor_recommend applies the
+ * policy's PD floor. */
+KREDITOR_API kreditor_status kreditor_model_score(const kreditor_model* model, const double* features,
+                                                  size_t feature_count, double* pd);
+/* The same for `rows` applicants: `values` holds rows x feature_count values in `layout`
+ * (KREDITOR_LAYOUT_*), `pd` receives rows probabilities, each bit-identical to
+ * kreditor_model_score of that row. All values are checked before any is scored; on failure
+ * `pd` is not written. */
+KREDITOR_API kreditor_status kreditor_model_score_batch(const kreditor_model* model, const double* values,
+                                                        size_t rows, size_t feature_count, int layout, double* pd);
+
+/* ---- credit recommendation (`kreditor score`) ------------------------------------------- */
+
+typedef struct kreditor_recommendation kreditor_recommendation;
+
+/* What `kreditor score --financials F [--credit-check C] [--customer ID] [--model M] [--policy P]`
+ * takes, as JSON texts (the schemas of include/kreditor/io/scoring_json.hpp). */
+typedef struct kreditor_recommend_input {
+  size_t size;                     /* sizeof(kreditor_recommend_input) */
+  const char* financials_json;     /* required: kreditor.financials/1 (one or more years) */
+  const char* credit_checks_json;  /* NULL: none; else kreditor.credit_checks/1 (or one check object):
+                                      the latest check of the customer grades it */
+  const char* customer_id;         /* whose checks count; NULL or "": the statements' customer_id
+                                      (every check when that is empty too) */
+  const kreditor_model* model;     /* NULL: the PD is Ohlson's O-score; else this model over the
+                                      named features of include/kreditor/scoring/recommend.hpp
+                                      (current_ratio, equity_ratio, altman_z, bureau_score, ...);
+                                      one the data do not give is KREDITOR_E_NOT_FOUND */
+  const char* policy_json;         /* NULL: kreditor's default policy; else
+                                      kreditor.recommendation_policy/1 */
+  int64_t expected_purchases_minor;/* expected annual purchases in the statements' currency (the need
+                                      base of the limit); 0: unknown */
+} kreditor_recommend_input;
+
+/* The recommendation (the fields of `kreditor score --json`). Strings are borrowed from the
+ * kreditor_recommendation handle. */
+typedef struct kreditor_recommendation_summary {
+  size_t size;                  /* sizeof(kreditor_recommendation_summary) */
+  const char* grade;            /* "A" .. "E" under the default policy */
+  int has_pd;                   /* 0: unrated (then pd is 0) */
+  double pd;                    /* probability of default, floored at the policy's pd_floor */
+  const char* pd_source;        /* "model", "ohlson_1980" or "none" */
+  int has_altman;
+  double altman_z;
+  const char* altman_model;     /* "z_prime", "z_double_prime", ... */
+  const char* altman_zone;      /* "safe", "grey", "distress" */
+  int has_ohlson;
+  double ohlson_o;
+  double ohlson_p;
+  const char* terms;            /* recommended terms, canonical: "net 30", "2/10 net 30", "COD", "CIA" */
+  int discount_offered;         /* 1: the discount terms were offered */
+  int has_discount_annual_cost;
+  double discount_annual_cost;  /* implied annual cost of the grade's discount terms (0.3724 = 37.24 %) */
+  char currency[4];             /* of the limit */
+  int64_t limit_minor;          /* recommended credit limit */
+  size_t method_count;          /* kreditor_recommendation_method(0..method_count-1) */
+  size_t reason_count;          /* kreditor_recommendation_reason(0..reason_count-1) */
+} kreditor_recommendation_summary;
+
+KREDITOR_API kreditor_status kreditor_recommend_input_init(kreditor_recommend_input* in, size_t size);
+KREDITOR_API kreditor_status kreditor_recommendation_summary_init(kreditor_recommendation_summary* s, size_t size);
+/* Grade, PD, terms, payment methods and credit limit with reasons, as `kreditor score` computes
+ * them (the C++ scoring::recommend). Errors name the input: "in->financials_json: ...". */
+KREDITOR_API kreditor_status kreditor_recommend(const kreditor_recommend_input* in, kreditor_recommendation** out);
+KREDITOR_API void kreditor_recommendation_free(kreditor_recommendation* rec);
+KREDITOR_API kreditor_status kreditor_recommendation_get(const kreditor_recommendation* rec,
+                                                         kreditor_recommendation_summary* out);
+/* Payment method `index`: "bank_transfer", "direct_debit", "card", "cash_on_delivery",
+ * "prepayment" (never a cheque). */
+KREDITOR_API kreditor_status kreditor_recommendation_method(const kreditor_recommendation* rec, size_t index,
+                                                            const char** name);
+/* Reason `index`: a stable machine-readable code ("grade_from_pd", "payment_remarks",
+ * "limit_by_tnw", ...) and a sentence for a credit manager. Either pointer may be NULL. */
+KREDITOR_API kreditor_status kreditor_recommendation_reason(const kreditor_recommendation* rec, size_t index,
+                                                            const char** code, const char** text);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
