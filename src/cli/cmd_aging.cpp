@@ -84,7 +84,7 @@ constexpr std::size_t aging_slice = 256;
 }  // namespace
 
 int cmd_aging(context& ctx) {
-  const args a(ctx.argv, {"ledger", "as-of", "by", "buckets", "policy", "state"}, {"json"});
+  const args a(ctx.argv, {"ledger", "as-of", "by", "buckets", "policy", "state"}, {"json", "decimal-comma"});
   const aging_buckets buckets = buckets_from(a);
   const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);

@@ -41,7 +41,7 @@
 namespace kreditor::cli {
 
 int cmd_exposure(context& ctx) {
-  const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json"});
+  const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json", "decimal-comma"});
   const std::string id = a.require("customer");
   const ledger l = ledger_from(a);
   const date as_of = as_of_from(a, l);
@@ -67,7 +67,7 @@ int cmd_exposure(context& ctx) {
   std::optional<release_outcome> release;
   std::optional<money> order;
   if (const auto text = a.get("order-amount")) {
-    result<money> m = money::parse(*text, ccy);
+    result<money> m = money::parse(*text, ccy, std::nullopt, decimal_mark_from(a));
     if (!m) throw usage_error{"--order-amount: " + m.error().message};
     if (!m->is_positive()) throw usage_error{"--order-amount: '" + *text + "' is not positive"};
     order = *m;

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "cli/sample.hpp"
 #include "kreditor/charges/interest.hpp"
 #include "kreditor/core/currency.hpp"
 #include "kreditor/core/jurisdiction.hpp"
@@ -46,10 +47,10 @@ int cmd_interest(context& ctx) {
   const args a(ctx.argv,
                {"amount", "currency", "from", "to", "jurisdiction", "rate", "segment", "day-count", "first-day",
                 "rounding"},
-               {"json"});
+               {"json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   const currency cur = need(currency::parse(a.require("currency")), "currency");
-  const money principal = need(money::parse(a.require("amount"), cur), "amount");
+  const money principal = need(money::parse(a.require("amount"), cur, std::nullopt, decimal_mark_from(a)), "amount");
   if (principal.is_negative()) throw usage_error{"--amount: '" + a.require("amount") + "' is negative"};
   const date due = need(parse_date(a.require("from")), "from");
   const date paid = need(parse_date(a.require("to")), "to");

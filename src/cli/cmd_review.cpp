@@ -84,7 +84,7 @@ std::string percent(double v) {
 }  // namespace
 
 int cmd_review(context& ctx) {
-  const args a(ctx.argv, {"ledger", "financials", "credit-checks", "model", "policy", "as-of"}, {"json"});
+  const args a(ctx.argv, {"ledger", "financials", "credit-checks", "model", "policy", "as-of"}, {"json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   const bool bundled = !a.get("ledger");
   const ledger l = ledger_from(a);

@@ -174,7 +174,7 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
 }  // namespace
 
 int cmd_run(context& ctx) {
-  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet", "json"});
+  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet", "json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   // --json is --format json, as every other command spells it.
   if (a.flag("json") && a.get("format").value_or("json") != "json")

@@ -24,7 +24,7 @@
 namespace kreditor::cli {
 
 int cmd_score(context& ctx) {
-  const args a(ctx.argv, {"financials", "credit-check", "ledger", "customer", "model", "policy", "as-of"}, {"json"});
+  const args a(ctx.argv, {"financials", "credit-check", "ledger", "customer", "model", "policy", "as-of"}, {"json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   const scoring::financial_statements s = financials_from_file(a.require("financials"));
   const scoring::recommendation_policy policy = policy_from(a.get("policy"));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "cli/sample.hpp"
 #include "kreditor/dunning/compiled_policy.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/dunning/simulate.hpp"
@@ -58,10 +59,10 @@ policy load(const std::string& spec, currency c) {
 int cmd_simulate(context& ctx) {
   const args a(ctx.argv, {"policy", "amount", "currency", "invoice-date", "due", "segment", "until",
                           "reminder-fee-agreed"},
-               {"json"});
+               {"json", "decimal-comma"});
   const auto cur = currency::parse(a.require("currency"));
   if (!cur) throw usage_error{"--currency: " + cur.error().message};
-  const auto amount = money::parse(a.require("amount"), *cur);
+  const auto amount = money::parse(a.require("amount"), *cur, std::nullopt, decimal_mark_from(a));
   if (!amount) throw usage_error{"--amount: " + amount.error().message};
   if (!amount->is_positive()) throw usage_error{"--amount: must be positive"};
   simulation_input in;

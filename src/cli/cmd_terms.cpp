@@ -28,6 +28,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "cli/sample.hpp"
 #include "kreditor/core/currency.hpp"
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/money.hpp"
@@ -66,7 +67,7 @@ int cmd_terms(context& ctx) {
   const args a(ctx.argv,
                {"invoice-date", "delivery-date", "calendar", "convention", "jurisdiction", "amount",
                 "currency"},
-               {"json"});
+               {"json", "decimal-comma"});
   if (a.positionals().size() != 1)
     throw usage_error{"expected exactly one TERMS argument, e.g. kreditor terms \"2/10 net 30\" --invoice-date 2026-01-15"};
   const std::string& text = a.positionals().front();
@@ -96,7 +97,7 @@ int cmd_terms(context& ctx) {
   std::optional<money> amount;
   if (a.get("amount") || a.get("currency")) {
     const currency cur = need(currency::parse(a.require("currency")), "currency");
-    amount = need(money::parse(a.require("amount"), cur), "amount");
+    amount = need(money::parse(a.require("amount"), cur, std::nullopt, decimal_mark_from(a)), "amount");
     if (amount->is_negative()) throw usage_error{"--amount: '" + *a.get("amount") + "' is negative"};
   }
 

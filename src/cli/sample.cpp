@@ -23,10 +23,14 @@ ledger sample_ledger() {
   return std::move(l).value();
 }
 
+decimal_mark decimal_mark_from(const args& a) {
+  return a.flag("decimal-comma") ? decimal_mark::comma : decimal_mark::point;
+}
+
 ledger ledger_from(const args& a) {
   const std::optional<std::string> path = a.get("ledger");
   if (!path) return sample_ledger();
-  result<ledger> l = load_ledger(*path);
+  result<ledger> l = load_ledger(*path, {.amounts = decimal_mark_from(a)});
   if (!l) throw usage_error{l.error().message};
   return std::move(l).value();
 }

@@ -20,8 +20,12 @@ namespace kreditor::cli {
 /// The bundled sample ledger (parsed from the bytes compiled into the binary).
 [[nodiscard]] ledger sample_ledger();
 
+/// decimal_mark::comma when `--decimal-comma` is given (a Nordic export's "1 234,50"), else the
+/// point. The subcommand's args must declare the flag.
+[[nodiscard]] decimal_mark decimal_mark_from(const args& a);
+
 /// The ledger at `--ledger PATH` (a directory of CSV files or one .json file), or the bundled
-/// sample when the option is absent. \throws usage_error naming file, line, column and problem.
+/// sample when the option is absent; its amounts with decimal_mark_from(a). \throws usage_error naming file, line, column and problem.
 [[nodiscard]] ledger ledger_from(const args& a);
 
 /// `--as-of YYYY-MM-DD`, or else the ledger's own as-of date. \throws usage_error for a bad

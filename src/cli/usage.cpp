@@ -14,8 +14,8 @@ using sv = std::string_view;
 
 // clang-format off
 constexpr std::array<sv, 1> run_syn{
-    "run [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--json] [--state FILE] [--fail-on-overdue] [--quiet]"};
-constexpr std::array<option_usage, 8> run_opt{{
+    "run [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--json] [--state FILE] [--fail-on-overdue] [--quiet] [--decimal-comma]"};
+constexpr std::array<option_usage, 9> run_opt{{
     {"--ledger DIR|FILE.json", "a ledger directory of CSV files or one JSON file; default: the bundled sample ledger"},
     {"--policy NAME|FILE.json", "NO, SE, DK, FI, EU, single-reminder, relationship-first or a policy file; default: each customer by its country's preset"},
     {"--as-of DATE", "the run date (YYYY-MM-DD); default: the ledger's own as-of date"},
@@ -23,11 +23,12 @@ constexpr std::array<option_usage, 8> run_opt{{
     {"--json", "the same as --format json, as the other commands spell it"},
     {"--state FILE", "reads the notices earlier runs asked for and records today's"},
     {"--fail-on-overdue", "exit 1 when any invoice is overdue"},
-    {"--quiet", "no progress bar"}}};
+    {"--quiet", "no progress bar"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> interest_syn{
-    "interest --amount X --currency CUR --from DUE --to PAID --jurisdiction CC [--rate R%] [--segment b2b|b2c] [--day-count DC] [--first-day day_after_due|due_date] [--rounding MODE] [--json]"};
-constexpr std::array<option_usage, 11> interest_opt{{
+    "interest --amount X --currency CUR --from DUE --to PAID --jurisdiction CC [--rate R%] [--segment b2b|b2c] [--day-count DC] [--first-day day_after_due|due_date] [--rounding MODE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 12> interest_opt{{
     {"--amount X", "the principal, e.g. 10000.00 (not negative)"},
     {"--currency CUR", "ISO 4217 code, e.g. NOK"},
     {"--from DUE", "the due date; interest accrues from the day after"},
@@ -38,7 +39,8 @@ constexpr std::array<option_usage, 11> interest_opt{{
     {"--day-count DC", "override the law's day count"},
     {"--first-day day_after_due|due_date", "the first day that bears interest"},
     {"--rounding MODE", "half_up, half_even, ... (default: the law's)"},
-    {"--json", "one JSON object instead of the table"}}};
+    {"--json", "one JSON object instead of the table"},
+    {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> check_syn{"check TYPE VALUE [--length-digit] [--json]"};
 constexpr std::array<option_usage, 2> check_opt{{
@@ -65,8 +67,8 @@ constexpr std::array<option_usage, 7> calendar_opt{{
     {"--json", "the answer as JSON"}}};
 
 constexpr std::array<sv, 1> terms_syn{
-    "terms TERMS --invoice-date DATE [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date DATE] [--amount X --currency CUR] [--json]"};
-constexpr std::array<option_usage, 8> terms_opt{{
+    "terms TERMS --invoice-date DATE [--calendar CC [--convention C] | --jurisdiction CC] [--delivery-date DATE] [--amount X --currency CUR] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 9> terms_opt{{
     {"--invoice-date DATE", "the invoice date"},
     {"--delivery-date DATE", "credit periods count from delivery (at most a year before the invoice)"},
     {"--calendar CC", "roll dates on this calendar"},
@@ -74,22 +76,24 @@ constexpr std::array<option_usage, 8> terms_opt{{
     {"--jurisdiction CC", "the statutory non-business-day rule of NO, SE, DK or FI"},
     {"--amount X", "the invoice amount: instalment amounts and what to pay by each discount deadline"},
     {"--currency CUR", "the amount's currency"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> aging_syn{
-    "aging [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json]"};
-constexpr std::array<option_usage, 7> aging_opt{{
+    "aging [--ledger PATH] [--as-of DATE] [--by due|invoice] [--buckets 30,60,90] [--policy NAME|FILE.json] [--state FILE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 8> aging_opt{{
     {"--ledger PATH", "a ledger directory or JSON file; default: the bundled sample"},
     {"--as-of DATE", "default: the ledger's own as-of date"},
     {"--by due|invoice", "age by due date (default) or by invoice date"},
     {"--buckets 30,60,90", "the bucket bounds in days"},
     {"--policy NAME|FILE.json", "as for run (payments reach fees and interest before principal)"},
     {"--state FILE", "as for run (only read)"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> score_syn{
-    "score --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]"};
-constexpr std::array<option_usage, 8> score_opt{{
+    "score --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 9> score_opt{{
     {"--financials FILE.json", "the customer's financial statements (schema in the README)"},
     {"--credit-check FILE.json", "a credit check: bureau rating, payment remarks, registered status"},
     {"--ledger DIR", "with --customer: payment behaviour from the ledger"},
@@ -97,7 +101,8 @@ constexpr std::array<option_usage, 8> score_opt{{
     {"--model FILE.json", "a fitted model (kreditor fit --save-model); default: Ohlson's O-score"},
     {"--policy FILE.json", "a recommendation policy (grades, terms, limits)"},
     {"--as-of DATE", "default: today's statements' date"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> fit_syn{
     "fit --data FILE.csv --target COLUMN [--l2 LAMBDA] [--weights COLUMN] [--no-intercept] [--save-model FILE.json] [--threads N] [--json]"};
@@ -112,30 +117,32 @@ constexpr std::array<option_usage, 8> fit_opt{{
     {"--json", "one JSON object"}}};
 
 constexpr std::array<sv, 1> review_syn{
-    "review [--ledger DIR] [--financials DIR] [--credit-checks FILE] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json]"};
-constexpr std::array<option_usage, 7> review_opt{{
+    "review [--ledger DIR] [--financials DIR] [--credit-checks FILE] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 8> review_opt{{
     {"--ledger DIR", "default: the bundled sample with its bundled statements"},
     {"--financials DIR", "one statements file per customer"},
     {"--credit-checks FILE", "credit checks of the customers"},
     {"--model FILE.json", "a fitted model; default: Ohlson's O-score"},
     {"--policy FILE.json", "a recommendation policy"},
     {"--as-of DATE", "default: the ledger's own as-of date"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> exposure_syn{
-    "exposure --customer ID [--ledger PATH] [--as-of DATE] [--order-amount X] [--policy NAME|FILE.json] [--state FILE] [--json]"};
-constexpr std::array<option_usage, 7> exposure_opt{{
+    "exposure --customer ID [--ledger PATH] [--as-of DATE] [--order-amount X] [--policy NAME|FILE.json] [--state FILE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 8> exposure_opt{{
     {"--customer ID", "the customer"},
     {"--ledger PATH", "a ledger directory or JSON file; default: the bundled sample"},
     {"--as-of DATE", "default: the ledger's own as-of date"},
     {"--order-amount X", "a new order: whether to release it, with reasons"},
     {"--policy NAME|FILE.json", "as for run"},
     {"--state FILE", "as for run (only read)"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "amounts in the ledger (and --order-amount) are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<sv, 1> simulate_syn{
-    "simulate --policy NAME|FILE.json --amount X --currency CUR --invoice-date DATE --due DATE [--segment b2b|b2c] [--until DATE] [--json]"};
-constexpr std::array<option_usage, 8> simulate_opt{{
+    "simulate --policy NAME|FILE.json --amount X --currency CUR --invoice-date DATE --due DATE [--segment b2b|b2c] [--until DATE] [--json] [--decimal-comma]"};
+constexpr std::array<option_usage, 9> simulate_opt{{
     {"--policy NAME|FILE.json", "NO, SE, DK, FI, EU, single-reminder, relationship-first or a policy file"},
     {"--amount X", "the invoice amount (positive)"},
     {"--currency CUR", "its currency"},
@@ -143,7 +150,8 @@ constexpr std::array<option_usage, 8> simulate_opt{{
     {"--due DATE", "the due date"},
     {"--segment b2b|b2c", "the debtor (default b2b)"},
     {"--until DATE", "the end of the timeline (default: a year after the invoice)"},
-    {"--json", "one JSON object"}}};
+    {"--json", "one JSON object"},
+    {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
 constexpr std::array<command_usage, 12> usages{{
     {"run", "the daily dunning run over a ledger", run_syn, run_opt,

@@ -11,24 +11,32 @@ failure bad(std::string_view text, std::string_view why, errc code = errc::inval
 }
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_group_separator(char c) noexcept { return c == ',' || c == ' ' || c == '_' || c == '\''; }
+/// A thousands separator: the other of point and comma, a space, '_' or an apostrophe.
+bool is_group_separator(char c, char other) noexcept { return c == other || c == ' ' || c == '_' || c == '\''; }
 
 }  // namespace
 
-result<decimal> decimal::parse(std::string_view text) {
+result<decimal> decimal::parse(std::string_view text, decimal_mark mark) {
+  const bool comma_mark = mark == decimal_mark::comma;
+  const char decimal_char = comma_mark ? ',' : '.';
+  const char other = comma_mark ? '.' : ',';
   // A decimal comma ("12,50", "1 000,50", "55200,5") was once read as a thousands separator
-  // (1250.00, 100050.00, 552005.00). A comma followed by one or two digits at the end, with
-  // no point and no other comma, is refused with a message that asks whether a decimal comma
-  // was meant.
-  if (const auto comma = text.rfind(','); comma != std::string_view::npos && text.find(',') == comma &&
-                                          text.find('.') == std::string_view::npos) {
-    const auto tail = text.substr(comma + 1);
-    if (!tail.empty() && tail.size() <= 2 && std::all_of(tail.begin(), tail.end(), is_digit))
-      return bad(text, "ends in a comma and " + std::to_string(tail.size()) +
-                           (tail.size() == 1 ? " digit" : " digits") +
-                           ": if that is a decimal comma, write a decimal point ('" +
-                           std::string(text.substr(0, comma)) + "." + std::string(tail) +
-                           "'); a thousands separator is followed by groups of three digits");
+  // (1250.00, 100050.00, 552005.00). The other mark followed by one or two digits at the end,
+  // with no decimal mark and no other of its kind, is refused with a message that asks which
+  // was meant (with the comma as the mark, "12.50" likewise).
+  if (const auto at = text.rfind(other); at != std::string_view::npos && text.find(other) == at &&
+                                         text.find(decimal_char) == std::string_view::npos) {
+    const auto tail = text.substr(at + 1);
+    if (!tail.empty() && tail.size() <= 2 && std::all_of(tail.begin(), tail.end(), is_digit)) {
+      const std::string digits = std::to_string(tail.size()) + (tail.size() == 1 ? " digit" : " digits");
+      const std::string as_mark = std::string(text.substr(0, at)) + decimal_char + std::string(tail);
+      if (comma_mark)
+        return bad(text, "ends in a point and " + digits + ": the numbers are read with a decimal comma, so " +
+                             "write '" + as_mark + "'; a thousands separator is followed by groups of three digits");
+      return bad(text, "ends in a comma and " + digits + ": if that is a decimal comma, write a decimal point ('" +
+                           as_mark + "') or read the input with a decimal comma (--decimal-comma); a thousands " +
+                           "separator is followed by groups of three digits");
+    }
   }
   std::size_t i = 0;
   bool negative = false;
@@ -53,11 +61,11 @@ result<decimal> decimal::parse(std::string_view text) {
       ++digits;
       if (!point) ++group;
       if (point && ++scale > max_scale) return bad(text, "has more than 18 decimals", errc::out_of_range);
-    } else if (c == '.' && !point) {
+    } else if (c == decimal_char && !point) {
       if (digits == 0) return bad(text, "needs a digit before the point");
       if (separator != 0 && group != 3) return misgrouped(i);
       point = true;
-    } else if (is_group_separator(c) && !point && digits > 0 && i + 1 < text.size() &&
+    } else if (is_group_separator(c, other) && !point && digits > 0 && i + 1 < text.size() &&
                is_digit(text[i + 1])) {
       if (separator != 0 && c != separator)
         return bad(text, "mixes the grouping separators '" + std::string(1, separator) + "' and '" +
@@ -70,7 +78,8 @@ result<decimal> decimal::parse(std::string_view text) {
     }
   }
   if (digits == 0) return bad(text, "has no digits");
-  if (point && text.back() == '.') return bad(text, "needs a digit after the point");
+  if (point && text.back() == decimal_char)
+    return bad(text, comma_mark ? "needs a digit after the decimal comma" : "needs a digit after the point");
   if (!point && separator != 0 && group != 3) return misgrouped(text.size());
   const auto m = static_cast<std::int64_t>(mantissa);
   return decimal(negative ? -m : m, scale);

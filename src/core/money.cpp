@@ -15,8 +15,8 @@ void money::mismatch(const money& other) const {
 }
 
 result<money> money::parse(std::string_view text, kreditor::currency c,
-                           std::optional<rounding> mode) {
-  const auto d = decimal::parse(text);
+                           std::optional<rounding> mode, decimal_mark mark) {
+  const auto d = decimal::parse(text, mark);
   if (!d)
     return failure{d.error().code, "money: '" + std::string(text) + "' is not an amount (" +
                                        d.error().message + ")"};

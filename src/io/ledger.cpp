@@ -65,8 +65,8 @@ class locator {
 class row_view {
  public:
   row_view(const std::vector<std::string_view>& fields, const std::vector<int>& index,
-           const std::span<const column_spec> specs, const locator& where, int line)
-      : fields_(fields), index_(index), specs_(specs), where_(where), line_(line) {}
+           const std::span<const column_spec> specs, const locator& where, int line, decimal_mark mark)
+      : fields_(fields), index_(index), specs_(specs), where_(where), line_(line), mark_(mark) {}
 
   /// The trimmed value of column `c` (empty when the column is absent).
   [[nodiscard]] std::string_view get(std::size_t c) const {
@@ -83,6 +83,8 @@ class row_view {
     return where_.at(i < 0 ? fields_.size() : static_cast<std::size_t>(i), specs_[c].name);
   }
   [[nodiscard]] int line() const noexcept { return line_; }
+  /// How the file writes amounts' decimal mark (ledger_options::amounts).
+  [[nodiscard]] decimal_mark mark() const noexcept { return mark_; }
   /// Where column `c` is, kept as numbers for a message written later: its line and its
   /// 1-based field number (CSV).
   [[nodiscard]] std::pair<int, std::size_t> place(std::size_t c) const {
@@ -97,6 +99,7 @@ class row_view {
   std::span<const column_spec> specs_;
   const locator& where_;
   int line_;
+  decimal_mark mark_;
 };
 
 /// A failure raised while checking rows; turned into a result at the API boundary.
@@ -153,7 +156,7 @@ class csv_locator final : public locator {
 
 /// Calls `on_row(row_view)` for every data row of a CSV file.
 template <class OnRow>
-void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<const column_spec> specs,
+void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<const column_spec> specs, decimal_mark mark,
                       OnRow&& on_row) {
   const csv_locator where(reader);
   auto next = [&] {
@@ -175,7 +178,7 @@ void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<c
                std::to_string(header.size()) + " fields as in the header, found " +
                std::to_string(fields.size()));
     }
-    on_row(row_view(fields, index, specs, where, reader.line()));
+    on_row(row_view(fields, index, specs, where, reader.line(), mark));
   }
 }
 
@@ -196,7 +199,7 @@ class json_locator final : public locator {
 /// Calls `on_row(row_view)` for every element of a JSON array of objects (keys = column names,
 /// values strings; "flags" may also be an array of strings).
 template <class OnRow>
-void for_each_json_row(std::string_view file, std::string_view section, const nlohmann::json& rows,
+void for_each_json_row(std::string_view file, std::string_view section, const nlohmann::json& rows, decimal_mark mark,
                        std::span<const column_spec> specs, OnRow&& on_row) {
   json_locator where(file, section);
   const auto whole = [&] {
@@ -239,7 +242,7 @@ void for_each_json_row(std::string_view file, std::string_view section, const nl
       if (specs[c].required && index[c] < 0)
         fail(errc::invalid_argument, whole() + ": missing key '" + std::string(specs[c].name) + "'");
     fields.assign(values.begin(), values.end());
-    on_row(row_view(fields, index, specs, where, static_cast<int>(where.element) + 1));
+    on_row(row_view(fields, index, specs, where, static_cast<int>(where.element) + 1, mark));
     ++where.element;
   }
 }
@@ -281,8 +284,8 @@ currency parse_currency_at(const row_view& r, std::size_t c) {
 
 /// `where()` names the place; it is only called for a message, so a good row builds no string.
 template <class Where>
-money parse_amount(std::string_view v, currency cur, const Where& where, std::string_view name) {
-  result<money> m = money::parse(v, cur);
+money parse_amount(std::string_view v, currency cur, decimal_mark mark, const Where& where, std::string_view name) {
+  result<money> m = money::parse(v, cur, std::nullopt, mark);
   if (!m)
     fail(m.error().code, where() + ": " + std::string(name) + " " + in_quotes(v) + " is not an amount in " +
                              std::string(cur.code()) + " (" + m.error().message + ")");
@@ -291,7 +294,7 @@ money parse_amount(std::string_view v, currency cur, const Where& where, std::st
 
 money parse_money_at(const row_view& r, std::size_t c, std::string_view name, currency cur,
                      bool allow_negative) {
-  const money m = parse_amount(required(r, c, name), cur, [&] { return r.where(c); }, name);
+  const money m = parse_amount(required(r, c, name), cur, r.mark(), [&] { return r.where(c); }, name);
   if (m.is_negative() && !allow_negative)
     fail(errc::invalid_argument, r.where(c) + ": " + std::string(name) + " " + in_quotes(r.get(c)) + " is negative");
   return m;
@@ -463,6 +466,7 @@ constexpr std::array<column_spec, 7> specs{{
 class builder {
  public:
   ledger out;
+  decimal_mark mark = decimal_mark::point;  ///< of every amount (ledger_options::amounts)
 
   void add_customer(const row_view& r) {
     using namespace customers_csv;
@@ -759,7 +763,7 @@ class builder {
         return *d;
       };
       const auto as_money = [&] {
-        const money m = parse_amount(value, cur, [&] { return where; }, key);
+        const money m = parse_amount(value, cur, r.mark(), [&] { return where; }, key);
         if (!m.is_positive()) fail(errc::invalid_argument, where + ": " + std::string(key) + " " + in_quotes(value) + " must be positive");
         return m;
       };
@@ -786,7 +790,7 @@ class builder {
       } else if (key == "deadline" && k == notice_sent) {
         e.deadline = as_date();
       } else if (key == "fee" && k == notice_sent) {
-        e.fee = parse_amount(value, cur, [&] { return where; }, key);
+        e.fee = parse_amount(value, cur, r.mark(), [&] { return where; }, key);
         if (e.fee->is_negative()) fail(errc::invalid_argument, where + ": fee " + in_quotes(value) + " is negative");
       } else {
         fail(errc::invalid_argument, where + ": key " + in_quotes(key) + " does not apply to " +
@@ -901,22 +905,22 @@ void read_section(builder& b, const section_source& s, std::string_view section,
   const auto columns = std::span<const column_spec>(specs);
   if (s.json != nullptr) {
     b.reserve(section, s.json->is_array() ? s.json->size() : 0);
-    for_each_json_row(s.file, section, *s.json, columns, on_row);
+    for_each_json_row(s.file, section, *s.json, b.mark, columns, on_row);
   } else if (s.csv.path.empty()) {
     // At most one row a line: room for them all at once (no growing copies of a million rows).
     b.reserve(section, static_cast<std::size_t>(std::count(s.csv.text.begin(), s.csv.text.end(), '\n')) + 1);
     io::csv_reader reader(s.file, s.csv.text);
-    for_each_csv_row(reader, s.file, columns, on_row);
+    for_each_csv_row(reader, s.file, columns, b.mark, on_row);
   } else {
     const file_handle f(std::fopen(s.csv.path.c_str(), "rb"));
     if (!f) fail(errc::io, s.file + ": cannot be read");
     b.reserve(section, estimate_lines(f.get(), s.csv.size));
     io::csv_reader reader(s.file, f.get());
-    for_each_csv_row(reader, s.file, columns, on_row);
+    for_each_csv_row(reader, s.file, columns, b.mark, on_row);
   }
 }
 
-ledger assemble(const file_sources& files) {
+ledger assemble(const file_sources& files, const ledger_options& options) {
   std::optional<section_source> customers, invoices, payments, events, orders, security;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
@@ -983,6 +987,7 @@ ledger assemble(const file_sources& files) {
   if (!payments) missing("payments", "payments.csv", "give one with only the header row if there are none");
 
   builder b;
+  b.mark = options.amounts;
   b.out.as_of = as_of;
   read_section(b, *customers, "customers", customers_csv::specs, [&](const row_view& r) { b.add_customer(r); });
   b.index_customers();
@@ -1079,9 +1084,9 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text) {
 }
 
 namespace {
-result<ledger> parse_texts(const file_sources& files) {
+result<ledger> parse_texts(const file_sources& files, const ledger_options& options) {
   try {
-    return assemble(files);
+    return assemble(files, options);
   } catch (const ledger_error& e) {
     return e.f;
   } catch (const error& e) {  // e.g. overflow deep inside a check: still named, still a failure
@@ -1090,13 +1095,14 @@ result<ledger> parse_texts(const file_sources& files) {
 }
 }  // namespace
 
-result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files) {
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files,
+                            const ledger_options& options) {
   file_sources texts;
   for (const auto& [name, text] : files) texts.emplace(name, file_source{text, {}, 0});
-  return parse_texts(texts);
+  return parse_texts(texts, options);
 }
 
-result<ledger> load_ledger(std::string_view path) {
+result<ledger> load_ledger(std::string_view path, const ledger_options& options) {
   namespace fs = std::filesystem;
   const fs::path p(path);
   std::error_code ec;
@@ -1121,7 +1127,7 @@ result<ledger> load_ledger(std::string_view path) {
     }
     if (files.empty())
       return failure{errc::not_found, std::string(path) + ": no ledger files (customers.csv, invoices.csv, payments.csv)"};
-    result<ledger> l = parse_texts(files);
+    result<ledger> l = parse_texts(files, options);
     if (l) return l;
     // Messages name files relative to the ledger; the user wants the path they can open.
     failure f = l.error();
@@ -1135,7 +1141,7 @@ result<ledger> load_ledger(std::string_view path) {
     contents[0] = std::move(text).value();
     files.emplace(p.filename().string(), file_source{contents[0], {}, 0});
   }
-  return parse_texts(files);
+  return parse_texts(files, options);
 }
 
 KREDITOR_NAMESPACE_END

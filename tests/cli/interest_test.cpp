@@ -99,5 +99,18 @@ INSTANTIATE_TEST_SUITE_P(Inputs, CliInterestBadInput, ::testing::Values(
     BadInput{"--amount 10 --currency EUR --from 2024-12-20 --to 2025-01-10 --jurisdiction EU --segment b2c", "b2b"},
     BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --bogus 1", "--bogus"}));
 
+TEST(InterestDecimalComma, TheNordicAmountIsReadWhenAskedForAndRefusedOtherwise) {
+  const std::string rest = " --currency NOK --from 2026-01-01 --to 2026-03-01 --jurisdiction NO --json";
+  const auto point = run_cli("interest --amount 1234.50" + rest);
+  const auto comma = run_cli("interest --decimal-comma --amount \"1 234,50\"" + rest);
+  ASSERT_EQ(point.exit_code, 0) << point.err;
+  ASSERT_EQ(comma.exit_code, 0) << comma.err;
+  EXPECT_EQ(comma.out, point.out);
+  const auto refused = run_cli("interest --amount \"1 234,50\"" + rest);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.out, "");
+  EXPECT_NE(refused.err.find("--decimal-comma"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace kreditor

@@ -21,6 +21,14 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// The character that separates a number's integer part from its fraction: the point
+/// (1,234.50) or, in Nordic and most European exports, the comma (1 234,50 or 1.234,50).
+enum class decimal_mark : unsigned char { point, comma };
+/// "point" or "comma".
+[[nodiscard]] constexpr std::string_view to_string(decimal_mark m) noexcept {
+  return m == decimal_mark::comma ? "comma" : "point";
+}
+
 class decimal {
  public:
   static constexpr int max_scale = 18;
@@ -35,7 +43,10 @@ class decimal {
   /// thousands separators, only between digits before the point; '.' is the point). No
   /// exponent, no leading/trailing garbage, at most 18 digits after the point and a mantissa
   /// that fits 64 bits. Failure: errc::invalid_argument / overflow naming the text.
-  static result<decimal> parse(std::string_view text);
+  /// With decimal_mark::comma (a Nordic export: "1 234,50", "1.234,50") the roles of '.' and
+  /// ',' are swapped; a lone point before one or two final digits ("12.50") is then refused as
+  /// a lone comma is without it, since either reading could be meant.
+  static result<decimal> parse(std::string_view text, decimal_mark mark = decimal_mark::point);
 
   [[nodiscard]] constexpr std::int64_t mantissa() const noexcept { return mantissa_; }
   [[nodiscard]] constexpr int scale() const noexcept { return scale_; }

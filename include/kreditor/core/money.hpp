@@ -40,9 +40,11 @@ class money {
 
   /// Parses a decimal string ("1234.50", "-0.05", "1,234.50", "1 234.50") in `c`. More decimals
   /// than `c` has minor units fail with errc::precision_loss unless `mode` is given, in which
-  /// case the value is rounded once. Failures name the text and the problem.
+  /// case the value is rounded once. `mark` comma reads "1 234,50" and "1.234,50"
+  /// (decimal::parse). Failures name the text and the problem.
   static result<money> parse(std::string_view text, kreditor::currency c,
-                             std::optional<rounding> mode = std::nullopt);
+                             std::optional<rounding> mode = std::nullopt,
+                             decimal_mark mark = decimal_mark::point);
 
   [[nodiscard]] constexpr std::int64_t minor_units() const noexcept { return minor_; }
   [[nodiscard]] constexpr kreditor::currency currency() const noexcept { return currency_; }

@@ -155,6 +155,14 @@ struct ledger {
   std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given
 };
 
+/// How a host's export writes what its locale decides.
+struct ledger_options {
+  /// The decimal mark of every amount (amount, credit_limit, event details' amount= and fee=):
+  /// decimal_mark::comma reads a Nordic ERP export's "1 234,50" or "1.234,50"; with the point
+  /// (the default) such an amount is refused with a message that says so, never misread.
+  decimal_mark amounts = decimal_mark::point;
+};
+
 /// Reads a ledger directory (CSV files as above) or a single .json file.
 /// Failure: errc::invalid_argument / not_found / conflict / currency_mismatch / io with a message
 /// "FILE:LINE:COLUMN: problem".
@@ -166,7 +174,7 @@ struct ledger {
 /// "as_of" and the arrays "customers", "invoices", "payments", "events" of objects whose keys
 /// are the CSV column names and whose values are strings (amounts as decimal strings); its
 /// messages name the element: "ledger.json: invoices[3].amount: ...".
-result<ledger> load_ledger(std::string_view path);
+result<ledger> load_ledger(std::string_view path, const ledger_options& options = {});
 
 /// The files a ledger directory may hold, in reading order: customers.csv, invoices.csv,
 /// payments.csv, events.csv, orders.csv, security.csv, ledger.json, as_of.txt.
@@ -174,7 +182,8 @@ result<ledger> load_ledger(std::string_view path);
 
 /// Parses a ledger from in-memory CSV texts (file name -> contents); load_ledger and the CLI's
 /// bundled sample use this. `events.csv`, `orders.csv` and `security.csv` may be absent.
-result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files);
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files,
+                            const ledger_options& options = {});
 
 KREDITOR_NAMESPACE_END
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "kreditor/core/decimal.hpp"
 #include "kreditor/core/money.hpp"
@@ -54,6 +55,41 @@ TEST(DecimalGrouping, TheDecimalCommaMessageSuggestsThePoint) {
   const auto m = money::parse("12,50", iso4217::nok);
   ASSERT_FALSE(m);
   EXPECT_NE(m.error().message.find("'12.50'"), std::string::npos) << m.error().message;
+}
+
+TEST(DecimalGrouping, ThePointModeMessageNamesTheDecimalCommaOption) {
+  const auto m = money::parse("1 000,50", iso4217::nok);
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.error().message.find("--decimal-comma"), std::string::npos) << m.error().message;
+}
+
+// The Nordic export (issue 17, --decimal-comma): the comma is the decimal mark, '.', ' ', '_'
+// and the apostrophe group thousands, in threes as with the point.
+TEST(DecimalComma, ReadsNordicAmounts) {
+  const auto comma = [](const char* text) { return decimal::parse(text, decimal_mark::comma).value(); };
+  EXPECT_EQ(comma("12,50"), decimal::parse("12.50").value());
+  EXPECT_EQ(comma("1 000,50"), decimal::parse("1000.50").value());
+  EXPECT_EQ(comma("1.234.567,89"), decimal::parse("1234567.89").value());
+  EXPECT_EQ(comma("55200,5"), decimal::parse("55200.5").value());
+  EXPECT_EQ(comma("-3,5"), decimal::parse("-3.5").value());
+  EXPECT_EQ(comma("1234"), decimal::parse("1234").value());
+  EXPECT_EQ(comma("1.234"), decimal::parse("1234").value());  // a thousands point, as "1,234" with the point
+  EXPECT_EQ(money::parse("1 234,50", iso4217::sek, std::nullopt, decimal_mark::comma).value(),
+            money(123'450, iso4217::sek));
+  EXPECT_EQ(to_string(decimal_mark::comma), "comma");
+}
+
+TEST(DecimalComma, RefusesWhatIsAmbiguousOrMisgrouped) {
+  for (const auto& [text, part] : {std::pair{"12.50", "decimal comma, so write '12,50'"},
+                                   std::pair{"1,234.50", "unexpected character"},
+                                   std::pair{"1.23,50", "not three long"},
+                                   std::pair{"1.234 567,8", "mixes"},
+                                   std::pair{"12,", "after the decimal comma"},
+                                   std::pair{"1,2,3", "unexpected character"}}) {
+    const auto d = decimal::parse(text, decimal_mark::comma);
+    ASSERT_FALSE(d) << text << " parsed as " << d->to_string();
+    EXPECT_NE(d.error().message.find(part), std::string::npos) << text << ": " << d.error().message;
+  }
 }
 
 TEST(RateParse, TooLargeIsNotCalledTooFine) {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -473,6 +474,29 @@ TEST(SampleLedger, LoadsAndCoversTheScenarios) {
   EXPECT_TRUE(kinds.count(ledger_event_kind::dispute_opened));
   EXPECT_TRUE(kinds.count(ledger_event_kind::promise_to_pay));
   EXPECT_TRUE(kinds.count(ledger_event_kind::payment_plan));
+}
+
+// A Nordic ERP export writes amounts with a decimal comma (quoted, as the field separator is
+// the comma): read with ledger_options{.amounts = decimal_mark::comma}, refused by default.
+TEST(LedgerDecimalComma, ReadWhenAskedRefusedWithTheOptionNamedOtherwise) {
+  const std::map<std::string, std::string, std::less<>> files{
+      {"customers.csv", "customer_id,name,country,segment,currency,credit_limit,terms\n"
+                        "C1,Fjord AS,NO,b2b,NOK,\"250 000,00\",14 dager netto\n"},
+      {"invoices.csv", "invoice_id,customer_id,issue_date,due_date,currency,amount\n"
+                       "F1,C1,2026-09-01,,NOK,\"1.234,50\"\n"},
+      {"payments.csv", "payment_id,customer_id,date,currency,amount,reference,invoice_id\n"
+                       "P1,C1,2026-09-20,NOK,\"200,5\",,F1\n"},
+      {"events.csv", "date,customer_id,invoice_id,event,details\n"
+                     "2026-10-01,C1,F1,promise_to_pay,\"until=2026-10-15;amount=1 034,00\"\n"}};
+  const ledger l = parse_ledger(files, {.amounts = decimal_mark::comma}).value();
+  EXPECT_EQ(l.customers[0].credit_limit, money(25'000'000, iso4217::nok));
+  EXPECT_EQ(l.invoices[0].amount, money(123'450, iso4217::nok));
+  EXPECT_EQ(l.payments[0].amount, money(20'050, iso4217::nok));
+  EXPECT_EQ(l.events[0].amount, money(103'400, iso4217::nok));
+  const result<ledger> by_default = parse_ledger(files);
+  ASSERT_FALSE(by_default);
+  EXPECT_EQ(by_default.error().message.rfind("customers.csv:2:6: credit_limit", 0), 0U) << by_default.error().message;
+  EXPECT_NE(by_default.error().message.find("--decimal-comma"), std::string::npos) << by_default.error().message;
 }
 
 }  // namespace
