@@ -44,6 +44,11 @@ FIXES = [
     (r"(invoice_day|due_day|open_minor|currency_index|traits|principal|due|end|table_index|issue|group): handle",
      r"\1: numpy.typing.ArrayLike"),
     (r"tables: object", "tables: AccrualTable | Sequence[AccrualTable]"),
+    # Scoring: float64 columns and matrices (anything numpy reads), optional objects given as None.
+    (r"weights: handle = \.\.\.", "weights: Optional[numpy.typing.ArrayLike] = ..."),
+    (r"(x|y|score|pd): handle", r"\1: numpy.typing.ArrayLike"),
+    (r"(\w+): (FinancialStatements|PaymentBehaviour|LogisticModel|RecommendationPolicy) = \.\.\.",
+     r"\1: Optional[\2] = ..."),
     (r"-> tuple:", "-> tuple[numpy.typing.NDArray[numpy.int64], numpy.typing.NDArray[numpy.int32] | None, int]:"),
     (r"out: handle", "out: numpy.typing.NDArray[numpy.int64] | None"),
     (r"def accrual\((.*)\) -> object", r"def accrual(\1) -> fractions.Fraction"),

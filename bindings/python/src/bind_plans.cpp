@@ -70,7 +70,7 @@ void bind_plans(py::module_& m) {
   py::class_<legal_finding>(m, "LegalFinding", "One rule of the law that a dunning policy breaks, with its source.")
       .def_readonly("rule", &legal_finding::rule, "Fee rule id, the rule and the law.")
       .def_readonly("source", &legal_finding::source, "Where the rule is documented.")
-      .def_readonly("where", &legal_finding::where, "The step: \"steps[1] 'inkassovarsel' (b2c)\".")
+      .def_readonly("where", &legal_finding::where, "Which step and segment, as \"steps[1] 'inkassovarsel' (b2c)\".")
       .def_readonly("problem", &legal_finding::problem, "\"fires 10 days after due at the earliest\".")
       .def_readonly("uncertain", &legal_finding::uncertain, "The rule's data row is flagged UNCERTAIN (kept, conservatively).")
       .def(py::self == py::self)  // NOLINT(misc-redundant-expression)

@@ -218,7 +218,7 @@ void bind_scorecard(py::module_& m) {
   py::class_<characteristic>(m, "Characteristic", "A binned numeric characteristic with weights of evidence.")
       .def_readonly("name", &characteristic::name)
       .def_readonly("bins", &characteristic::bins)
-      .def_readonly("iv", &characteristic::iv, "Information value (Siddiqi: > 0.3 strong).")
+      .def_readonly("iv", &characteristic::iv, "Information value (above 0.3 is strong, Siddiqi).")
       .def("bin_of", &characteristic::bin_of, py::arg("x"), "The index of the bin holding x.")
       .def("woe", [](const characteristic& c, const py::handle& x_a) {
              const f64_array x = vector_of(x_a, SIZE_MAX, "woe: x");
@@ -260,7 +260,7 @@ void bind_scorecard(py::module_& m) {
              const scored s = score(card, values, max_reasons);
              std::vector<std::pair<std::string, double>> reasons;
              for (const reason_code& r : s.reasons) reasons.emplace_back(r.characteristic, r.points_lost);
-             return py::make_tuple(s.points, reasons);
+             return std::make_pair(s.points, std::move(reasons));
            }, py::arg("values"), py::arg("max_reasons") = 4,
            "(points, [(characteristic, points lost), ...]) for one customer's values in the scorecard's\n"
            "characteristic order; the reasons largest loss first.")
@@ -312,7 +312,7 @@ void bind_recommend(py::module_& m) {
       .def_readonly("customer_id", &credit_check::customer_id)
       .def_readonly("checked_on", &credit_check::checked_on)
       .def_readonly("bureau", &credit_check::bureau)
-      .def_readonly("score", &credit_check::score, "0..100, higher = safer; None: no score.")
+      .def_readonly("score", &credit_check::score, "0..100, higher = safer (None when the bureau gave none).")
       .def_readonly("rating", &credit_check::rating)
       .def_readonly("payment_remarks", &credit_check::payment_remarks)
       .def_readonly("status", &credit_check::status)
@@ -404,7 +404,7 @@ void bind_recommend(py::module_& m) {
   py::class_<recommendation>(m, "Recommendation",
                              "A grade, PD, terms, payment methods and credit limit, with reasons (`kreditor score`).")
       .def_readonly("grade", &recommendation::grade)
-      .def_readonly("pd", &recommendation::pd, "None: unrated.")
+      .def_readonly("pd", &recommendation::pd, "The probability of default (None when unrated).")
       .def_readonly("pd_source", &recommendation::pd_source, "\"model\", \"ohlson_1980\" or \"none\".")
       .def_readonly("altman", &recommendation::altman)
       .def_readonly("ohlson", &recommendation::ohlson)
