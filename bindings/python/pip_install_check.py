@@ -57,7 +57,7 @@ def main() -> int:
     else:
         env["KREDITOR_PIP_BUILD_DIR"] = str(out / "cmake-build")
     start = time.monotonic()
-    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index",
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "--no-cache-dir",
                           "--target", str(target), str(repo)], env=env, cwd=out, capture_output=True, text=True)
     print(pip.stdout[-4000:], pip.stderr[-4000:], sep="\n")
     if pip.returncode != 0:
