@@ -1,5 +1,6 @@
 // Payment plans (an overdue balance split into installments, exact to the minor unit), the law a
-// dunning policy must keep (check_legal), and the statutory fee caps it is checked against.
+// dunning policy must keep (check_legal), the statutory fee caps it is checked against, the fee
+// rules themselves (effective-dated rows with their law and source), and one fee's check.
 // All of it is kreditor::dunning's: this file only translates arguments and results.
 #include <pybind11/operators.h>
 
@@ -8,9 +9,11 @@
 #include <vector>
 
 #include "common.hpp"
+#include "kreditor/charges/fees.hpp"
 #include "kreditor/core/rate.hpp"
 #include "kreditor/dunning/legal_check.hpp"
 #include "kreditor/dunning/payment_plan.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/time/deadline_rule.hpp"
 
 namespace kreditor::python {
@@ -82,6 +85,68 @@ void bind_plans(py::module_& m) {
         "Every rule of the policy's jurisdiction that it breaks, for each segment its steps apply to (empty:\n"
         "lawful), under the law in force for claims falling due on `as_of` (default: the latest the data\n"
         "knows). Policy.check() raises LegalViolation for the first instead.");
+  bind_enum<legal_fee_kind>(m, "LegalFeeKind", "The kinds of fee the law regulates (jurisdiction/fee_rules.hpp).",
+                            {{"REMINDER", legal_fee_kind::reminder}, {"COLLECTION_NOTICE", legal_fee_kind::collection_notice},
+                             {"PAYMENT_DEMAND", legal_fee_kind::payment_demand}, {"PAYMENT_PLAN", legal_fee_kind::payment_plan},
+                             {"FIXED_COMPENSATION", legal_fee_kind::fixed_compensation}});
+  py::class_<legal_fee_rule>(m, "FeeRule",
+                             "One effective-dated row of the shipped fee rules (src/data/fee_rules.json): the cap and\n"
+                             "conditions of one kind of fee in one jurisdiction, with its law and source.")
+      .def_readonly("id", &legal_fee_rule::id, "Its stable name, as NO.purregebyr.")
+      .def_readonly("jurisdiction", &legal_fee_rule::where)
+      .def_readonly("segments", &legal_fee_rule::segments)
+      .def_readonly("kind", &legal_fee_rule::kind)
+      .def_readonly("effective_from", &legal_fee_rule::effective_from)
+      .def_readonly("effective_until", &legal_fee_rule::effective_until)
+      .def_property_readonly("caps", [](const legal_fee_rule& r) {
+        std::vector<std::pair<std::optional<money>, money>> out;
+        for (const cap_band& b : r.caps) out.emplace_back(b.up_to, b.cap);
+        return out;
+      }, "[(up_to or None, cap)] by principal band; empty when no cap is known.")
+      .def_property_readonly("max_cap", &legal_fee_rule::max_cap)
+      .def("cap_for", &legal_fee_rule::cap_for, py::arg("principal"), "The cap for a claim of `principal` (its band).")
+      .def_readonly("min_days_after_due", &legal_fee_rule::min_days_after_due)
+      .def_readonly("min_deadline_days", &legal_fee_rule::min_deadline_days)
+      .def_readonly("min_days_between", &legal_fee_rule::min_days_between)
+      .def_readonly("max_count", &legal_fee_rule::max_count)
+      .def_readonly("count_group", &legal_fee_rule::count_group)
+      .def_readonly("needs_agreement", &legal_fee_rule::needs_agreement)
+      .def_readonly("needs_written_notice", &legal_fee_rule::needs_written_notice)
+      .def_readonly("law", &legal_fee_rule::law)
+      .def_readonly("source", &legal_fee_rule::source)
+      .def_readonly("uncertain", &legal_fee_rule::uncertain, "Flagged UNCERTAIN in the data: re-check before relying on it.")
+      .def_readonly("note", &legal_fee_rule::note)
+      .def("__repr__", [](const legal_fee_rule& r) {
+        return "FeeRule('" + r.id + "', from " + to_string(r.effective_from) + (r.uncertain ? ", UNCERTAIN" : "") + ")";
+      });
+  m.def("fee_rules",
+        [](jurisdiction j, segment s, date as_of) { return unwrap(rules_for(j, s, as_of)).fees; },
+        py::arg("jurisdiction"), py::arg("segment"), py::arg("as_of"),
+        "The shipped fee rules in force in `jurisdiction` for `segment` for claims falling due on `as_of`.");
+
+  py::class_<violation>(m, "FeeViolation", "A fee the law does not allow: the rule, its source and what is wrong.")
+      .def_readonly("rule_id", &violation::rule_id, "As NO.purregebyr, or <JJ>.no_legal_basis.<kind>.")
+      .def_readonly("source", &violation::source)
+      .def_readonly("message", &violation::message, "What is wrong, with the numbers.")
+      .def_readonly("uncertain", &violation::uncertain)
+      .def("__repr__", [](const violation& v) { return "FeeViolation('" + v.rule_id + "')"; });
+  m.def("check_fee",
+        [](legal_fee_kind kind, money amount, jurisdiction j, segment s, date as_of, money principal, int days_after_due,
+           int deadline_days, int previous_fee_notices, std::optional<int> days_since_previous_fee_notice,
+           bool agreed_in_advance) {
+          const fee_rule fee{.kind = kind, .amount = fee_amount::fixed(amount)};
+          const step_context step{.principal = principal, .days_after_due = days_after_due, .deadline_days = deadline_days,
+                                  .previous_fee_notices = previous_fee_notices,
+                                  .days_since_previous_fee_notice = days_since_previous_fee_notice,
+                                  .agreed_in_advance = agreed_in_advance};
+          return check_fee(fee, j, s, as_of, step);
+        },
+        py::arg("kind"), py::arg("amount"), py::arg("jurisdiction"), py::arg("segment"), py::arg("as_of"),
+        py::arg("principal"), py::arg("days_after_due"), py::arg("deadline_days"), py::arg("previous_fee_notices") = 0,
+        py::arg("days_since_previous_fee_notice") = py::none(), py::arg("agreed_in_advance") = false,
+        "Checks one fixed fee of `kind` on a notice sent days_after_due days after the due date, giving\n"
+        "deadline_days to pay, against the law in force on `as_of`: None when lawful, else the FeeViolation.");
+
   m.def("statutory_fee_cap",
         [](jurisdiction j, segment s, fee_kind kind, currency c, date due, date sent, std::optional<money> principal) {
           return statutory_fee_cap(j, s, kind, c, due, sent, principal);

@@ -31,6 +31,7 @@
 #include "kreditor/exposure/credit_account.hpp"
 #include "kreditor/exposure/order_release.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/references/reference.hpp"
 #include "kreditor/scoring/credit_check.hpp"
 #include "kreditor/scoring/recommend.hpp"
@@ -143,6 +144,7 @@ KREDITOR_PY_ENUM_NAME(kreditor::release_reason, "ReleaseReason")
 KREDITOR_PY_ENUM_NAME(kreditor::enforcement, "Enforcement")
 KREDITOR_PY_ENUM_NAME(kreditor::condition_kind, "ConditionKind")
 KREDITOR_PY_ENUM_NAME(kreditor::scoring::payment_method, "PaymentMethod")
+KREDITOR_PY_ENUM_NAME(kreditor::legal_fee_kind, "LegalFeeKind")
 KREDITOR_PY_ENUM_NAME(kreditor::scoring::registered_status, "RegisteredStatus")
 #undef KREDITOR_PY_ENUM_NAME
 

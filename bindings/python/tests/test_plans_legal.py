@@ -128,3 +128,62 @@ def test_check_legal_applies_the_law_in_force_on_the_date():
     # The same cap that statutory_fee_cap reports for a claim due then.
     assert kreditor.statutory_fee_cap(Jurisdiction.NO, Segment.B2B, FeeKind.COMPENSATION, NOK, d(2023, 6, 1),
                                       d(2023, 7, 1)) == nok("410.00")
+
+
+def _rows_in_data(source_dir, rule_id: str) -> list[dict]:
+    data = json.loads((source_dir / "src" / "data" / "fee_rules.json").read_text())
+    return [r for r in data["rules"] if r["id"] == rule_id]
+
+
+def test_fee_rules_are_the_shipped_data_with_law_source_and_flags(source_dir):
+    rules = {r.id: r for r in kreditor.fee_rules(Jurisdiction.NO, Segment.B2C, d(2025, 6, 1))}
+    purring = rules["NO.purregebyr"]
+    assert purring.kind == kreditor.LegalFeeKind.REMINDER and purring.jurisdiction == Jurisdiction.NO
+    assert purring.effective_from == d(2020, 10, 1) and purring.max_cap == nok("35.00")
+    assert (purring.min_days_after_due, purring.min_deadline_days) == (14, 14)
+    assert purring.law and purring.source.startswith("http") and not purring.uncertain
+    row = next(r for r in _rows_in_data(source_dir, "NO.purregebyr") if r["effective_from"] == "2020-10-01")
+    assert purring.max_cap == Money(row["cap"], NOK) and purring.source == row["source"]
+    # 2026's row is flagged UNCERTAIN in the data, and stays flagged.
+    later = {r.id: r for r in kreditor.fee_rules(Jurisdiction.NO, Segment.B2C, d(2026, 6, 1))}
+    assert later["NO.purregebyr"].uncertain and later["NO.purregebyr"].effective_from == d(2026, 1, 1)
+    # FI consumer payment demands are capped by principal band (14 / 24 / 50 EUR).
+    fi = {r.id: r for r in kreditor.fee_rules(Jurisdiction.FI, Segment.B2C, FI_DUE)}
+    demand = fi["FI.maksuvaatimus.consumer"]
+    assert [cap for _, cap in demand.caps] == [Money("14.00", EUR), Money("24.00", EUR), Money("50.00", EUR)]
+    assert demand.cap_for(Money("500.00", EUR)) == Money("24.00", EUR) and demand.uncertain
+
+
+NO_STEP = dict(principal=nok("10000.00"), days_after_due=14, deadline_days=14)
+
+
+@pytest.mark.parametrize("kind, amount, where, segment, on, step, broken", [
+    # fees_test.cpp FeeCaps.BreaksExactlyTheExpectedRule, the Norwegian and Swedish rows.
+    (kreditor.LegalFeeKind.REMINDER, nok("35"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1), NO_STEP, None),
+    (kreditor.LegalFeeKind.REMINDER, nok("70"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1), NO_STEP, "NO.purregebyr"),
+    (kreditor.LegalFeeKind.REMINDER, nok("70"), Jurisdiction.NO, Segment.B2B, d(2019, 3, 1), NO_STEP, None),
+    (kreditor.LegalFeeKind.REMINDER, nok("35"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1),
+     dict(NO_STEP, days_after_due=13), "NO.purregebyr"),
+    (kreditor.LegalFeeKind.REMINDER, nok("35"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1),
+     dict(NO_STEP, deadline_days=10), "NO.purregebyr"),
+    (kreditor.LegalFeeKind.COLLECTION_NOTICE, nok("35"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1),
+     dict(NO_STEP, days_after_due=42, previous_fee_notices=2), "NO.inkassovarsel"),
+    (kreditor.LegalFeeKind.REMINDER, Money("35", SEK), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1), NO_STEP,
+     "NO.purregebyr"),
+    (kreditor.LegalFeeKind.FIXED_COMPENSATION, nok("470"), Jurisdiction.NO, Segment.B2B, d(2025, 3, 1), NO_STEP, None),
+    (kreditor.LegalFeeKind.FIXED_COMPENSATION, nok("470"), Jurisdiction.NO, Segment.B2C, d(2025, 3, 1), NO_STEP,
+     "NO.no_legal_basis.fixed_compensation"),
+    (kreditor.LegalFeeKind.REMINDER, Money("60", SEK), Jurisdiction.SE, Segment.B2C, d(2025, 3, 1),
+     dict(principal=Money("1000.00", SEK), days_after_due=5, deadline_days=10), "SE.paminnelseavgift"),
+    (kreditor.LegalFeeKind.REMINDER, Money("60", SEK), Jurisdiction.SE, Segment.B2C, d(2025, 3, 1),
+     dict(principal=Money("1000.00", SEK), days_after_due=5, deadline_days=10, agreed_in_advance=True), None),
+    (kreditor.LegalFeeKind.REMINDER, Money("61", SEK), Jurisdiction.SE, Segment.B2C, d(2025, 3, 1),
+     dict(principal=Money("1000.00", SEK), days_after_due=5, deadline_days=10, agreed_in_advance=True),
+     "SE.paminnelseavgift"),
+])
+def test_check_fee_breaks_exactly_the_expected_rule(kind, amount, where, segment, on, step, broken):
+    v = kreditor.check_fee(kind, amount, where, segment, on, **step)
+    if broken is None:
+        assert v is None, v.message
+    else:
+        assert v is not None and v.rule_id == broken and v.source and v.message
