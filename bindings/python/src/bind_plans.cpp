@@ -114,7 +114,7 @@ void bind_plans(py::module_& m) {
       .def_readonly("needs_written_notice", &legal_fee_rule::needs_written_notice)
       .def_readonly("law", &legal_fee_rule::law)
       .def_readonly("source", &legal_fee_rule::source)
-      .def_readonly("uncertain", &legal_fee_rule::uncertain, "Flagged UNCERTAIN in the data: re-check before relying on it.")
+      .def_readonly("uncertain", &legal_fee_rule::uncertain, "True when the data flag the row UNCERTAIN (re-check it before relying on it).")
       .def_readonly("note", &legal_fee_rule::note)
       .def("__repr__", [](const legal_fee_rule& r) {
         return "FeeRule('" + r.id + "', from " + to_string(r.effective_from) + (r.uncertain ? ", UNCERTAIN" : "") + ")";
