@@ -4,6 +4,13 @@ Only the standard library: Debian's pip installs offline with --no-build-isolati
 scikit-build-core nor scikit-build is packaged for Debian 12. The wheel holds the package
 exactly as the build tree lays it out (<build>/python/kreditor): the pure-Python files, the stubs,
 py.typed and the compiled `_core`.
+
+Two environment variables, for tests and packagers:
+  KREDITOR_PIP_BUILD_DIR  where CMake builds (default: <repo>/build/pip)
+  KREDITOR_PIP_PREBUILT   a package directory an earlier CMake build made (<build>/python/kreditor):
+                          it is packed as it is, nothing is compiled. The ctest `python_pip_install`
+                          uses it, so the normal test run checks pip, the hooks and the wheel without
+                          building the library a second time.
 """
 
 from __future__ import annotations
@@ -50,7 +57,13 @@ def _metadata() -> str:
 
 def _build_package() -> pathlib.Path:
     """Configures and builds the module with CMake; returns <build>/python/kreditor."""
-    build = ROOT / "build" / "pip"
+    prebuilt = os.environ.get("KREDITOR_PIP_PREBUILT")
+    if prebuilt:
+        package = pathlib.Path(prebuilt).resolve()
+        if not any(package.glob("_core*.so")) or not (package / "__init__.py").exists():
+            raise RuntimeError(f"KREDITOR_PIP_PREBUILT={prebuilt}: no built kreditor package (_core*.so, __init__.py)")
+        return package
+    build = pathlib.Path(os.environ.get("KREDITOR_PIP_BUILD_DIR") or ROOT / "build" / "pip").resolve()
     configure = ["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                  "-DKREDITOR_BUILD_PYTHON=ON", "-DKREDITOR_BUILD_TESTS=OFF", "-DKREDITOR_BUILD_CLI=OFF",
                  "-DKREDITOR_INSTALL=OFF", f"-DPython_EXECUTABLE={sys.executable}"]

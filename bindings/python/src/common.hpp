@@ -31,7 +31,10 @@
 #include "kreditor/exposure/credit_account.hpp"
 #include "kreditor/exposure/order_release.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/references/reference.hpp"
+#include "kreditor/scoring/credit_check.hpp"
+#include "kreditor/scoring/recommend.hpp"
 #include "kreditor/terms/payment_terms.hpp"
 #include "kreditor/time/business_day_convention.hpp"
 #include "kreditor/time/date.hpp"
@@ -102,6 +105,8 @@ void bind_charges(py::module_& m);     // rate tables, late interest, simple int
 void bind_dunning(py::module_& m);     // policies, presets, JSON, simulation
 void bind_book(py::module_& m);        // ledger records, the book, the daily run, aging, exposure
 void bind_batch(py::module_& m);       // numpy batch kernels
+void bind_scoring(py::module_& m);     // logistic fit/score, scorecards, recommendations
+void bind_plans(py::module_& m);       // payment plans, the legal check of policies, fee caps
 
 }  // namespace kreditor::python
 
@@ -138,6 +143,9 @@ KREDITOR_PY_ENUM_NAME(kreditor::release_decision, "ReleaseDecision")
 KREDITOR_PY_ENUM_NAME(kreditor::release_reason, "ReleaseReason")
 KREDITOR_PY_ENUM_NAME(kreditor::enforcement, "Enforcement")
 KREDITOR_PY_ENUM_NAME(kreditor::condition_kind, "ConditionKind")
+KREDITOR_PY_ENUM_NAME(kreditor::scoring::payment_method, "PaymentMethod")
+KREDITOR_PY_ENUM_NAME(kreditor::legal_fee_kind, "LegalFeeKind")
+KREDITOR_PY_ENUM_NAME(kreditor::scoring::registered_status, "RegisteredStatus")
 #undef KREDITOR_PY_ENUM_NAME
 
 /// kreditor::date (boost::gregorian::date) <-> datetime.date, so Python users never see Boost.

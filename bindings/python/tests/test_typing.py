@@ -24,6 +24,18 @@ for c in r.commands():
     when: datetime.date = c.on
 due: datetime.date = kreditor.Terms("2/10 net 30").due_date(datetime.date(2026, 1, 1))
 state: kreditor.State = r.line(0).state
+
+import numpy as np
+fit: kreditor.LogisticFit = kreditor.fit_logistic(np.zeros((4, 1)), np.array([0.0, 1.0, 0.0, 1.0]), weights=None)
+pd: np.ndarray = fit.model.predict(np.zeros((2, 1)))
+rec: kreditor.Recommendation = kreditor.recommend(None, [], model=None, expected_annual_purchases=m)
+grade: str = rec.grade
+maybe_pd: float | None = rec.pd
+plan: kreditor.PaymentPlan = kreditor.make_payment_plan(m, due, installments=3, annual_interest=kreditor.Rate("8%"))
+first: Decimal = plan.installments[0].amount.amount
+cap: kreditor.Money | None = kreditor.statutory_fee_cap(kreditor.Jurisdiction.NO, kreditor.Segment.B2C,
+                                                         kreditor.FeeKind.REMINDER, "NOK", due, due)
+findings: list[kreditor.LegalFinding] = kreditor.check_legal(kreditor.Policy.preset("NO"), due)
 '''
 
 BAD_PROGRAM = '''
