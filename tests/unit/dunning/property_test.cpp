@@ -1,6 +1,7 @@
 // Properties over random event histories (fixed seeds): no legal rule broken, no level
 // skipped or repeated, replay reproduces the state, money conserved; the view-based scalar
-// API, the stateful kernel and the multi-threaded batch agree.
+// API, the stateful kernel and the multi-threaded batch agree; random payment plans conserve
+// the balance to the minor unit.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -10,6 +11,7 @@
 #include "kreditor/dunning/batch.hpp"
 #include "kreditor/dunning/engine.hpp"
 #include "kreditor/dunning/legal_check.hpp"
+#include "kreditor/dunning/payment_plan.hpp"
 #include "kreditor/dunning/presets.hpp"
 
 namespace kreditor::dunning {
@@ -249,6 +251,68 @@ TEST(DunningBatch, EqualsScalarOnRandomPortfolios) {
       }
     }
     EXPECT_EQ(batch_states, scalar_states);
+  }
+}
+
+// Issue 17: money conserved in payment plans. Whatever the balance, the number and spacing of
+// instalments, the plan fee, rate, day count and rounding: the instalments' principal, fees and
+// interest sum exactly to the plan's, which holds the balance (+ the plan fee, + plan interest);
+// each instalment is its parts; principal and fees are split evenly (parts differ by at most
+// one minor unit); without a plan rate the interest is the accrued interest only.
+TEST(PaymentPlanProperty, RandomPlansConserveTheBalanceToTheMinorUnit) {
+  std::mt19937_64 rng(20261207);
+  const auto pick = [&](std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+  };
+  const currency nok = iso4217::nok;
+  for (int run = 0; run < 3000; ++run) {
+    const plan_balance b{.principal = money(pick(0, 1'000'000'000), nok), .fees = money(pick(0, 100'000), nok),
+                         .interest = money(pick(0, 100'000), nok)};
+    plan_terms t;
+    t.installments = static_cast<int>(pick(1, 120));
+    t.months_between = static_cast<int>(pick(1, 3));
+    t.first_due = make_date(2026, 1, 1) + boost::gregorian::days(static_cast<long>(pick(0, 700)));
+    t.agreed = t.first_due - boost::gregorian::days(static_cast<long>(pick(1, 60)));
+    t.plan_fee = money(pick(0, 1) == 0 ? 0 : pick(0, 17'000), nok);
+    if (pick(0, 2) != 0) t.annual_interest = rate::bps(pick(0, 3000));
+    t.basis = pick(0, 1) == 0 ? day_count::act_365_fixed : day_count::act_360;
+    t.mode = pick(0, 1) == 0 ? rounding::half_up : rounding::half_even;
+    SCOPED_TRACE("run " + std::to_string(run) + ": " + to_string(b.principal) + " in " +
+                 std::to_string(t.installments) + " instalments");
+    const payment_plan p = make_payment_plan(b, t);
+    ASSERT_EQ(p.installments.size(), static_cast<std::size_t>(t.installments));
+    money principal = money::zero(nok), fees = money::zero(nok), interest = money::zero(nok), total = money::zero(nok);
+    std::int64_t least = INT64_MAX, most = INT64_MIN, least_fee = INT64_MAX, most_fee = INT64_MIN;
+    for (std::size_t k = 0; k < p.installments.size(); ++k) {
+      const plan_installment& i = p.installments[k];
+      EXPECT_EQ(i.amount, i.principal + i.fees + i.interest);
+      EXPECT_FALSE(i.principal.is_negative() || i.fees.is_negative() || i.interest.is_negative());
+      if (k > 0) {
+        EXPECT_LT(p.installments[k - 1].due, i.due);
+      }
+      principal += i.principal;
+      fees += i.fees;
+      interest += i.interest;
+      total += i.amount;
+      least = std::min(least, i.principal.minor_units());
+      most = std::max(most, i.principal.minor_units());
+      least_fee = std::min(least_fee, i.fees.minor_units());
+      most_fee = std::max(most_fee, i.fees.minor_units());
+    }
+    EXPECT_EQ(principal, b.principal);
+    EXPECT_EQ(p.principal, b.principal);
+    EXPECT_EQ(fees, p.fees);
+    EXPECT_EQ(p.fees, b.fees + t.plan_fee);
+    EXPECT_EQ(interest, p.interest);
+    EXPECT_EQ(total, p.total);
+    EXPECT_EQ(p.total, p.principal + p.fees + p.interest);
+    EXPECT_LE(most - least, 1);
+    EXPECT_LE(most_fee - least_fee, 1);
+    if (!t.annual_interest || t.annual_interest->parts_per_billion() == 0) {
+      EXPECT_EQ(p.interest, b.interest);
+    } else {
+      EXPECT_GE(p.interest, b.interest);
+    }
   }
 }
 
