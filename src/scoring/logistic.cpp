@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -269,10 +270,24 @@ void check_aliasing(const mat& h, const std::vector<std::string>& names) {
 
 }  // namespace
 
+namespace {
+/// A predictor value that is NaN or infinite gives no probability, only a NaN one: refused,
+/// naming the row (batch) and the predictor.
+[[noreturn]] void not_finite(const logistic_model& m, std::size_t j, double v, std::optional<std::size_t> row) {
+  const std::size_t off = m.intercept ? 1 : 0;
+  const std::string name = j + off < m.names.size() ? " ('" + m.names[j + off] + "')" : "";
+  throw error(errc::invalid_argument, "logistic model: " + (row ? "row " + std::to_string(*row) + ", " : std::string()) +
+                                          "predictor " + std::to_string(j) + name + " is " +
+                                          (std::isnan(v) ? "NaN" : "infinite") + ", not a number");
+}
+}  // namespace
+
 double logistic_model::linear_predictor(std::span<const double> x) const {
   if (x.size() != predictors())
     throw error(errc::invalid_argument, "logistic model: " + std::to_string(x.size()) + " values for " +
                                             std::to_string(predictors()) + " predictors");
+  for (std::size_t j = 0; j < x.size(); ++j)
+    if (!std::isfinite(x[j])) not_finite(*this, j, x[j], std::nullopt);
   const std::size_t off = intercept ? 1 : 0;
   double eta = intercept ? coefficients[0] : 0.0;
   for (std::size_t j = 0; j < x.size(); ++j) eta += coefficients[j + off] * x[j];
@@ -298,7 +313,13 @@ void predict_probabilities(const logistic_model& m, std::span<const double> x, s
       const double* col = x.data() + j * rows;
       for (std::size_t i = r0; i < r1; ++i) out[i] += b * col[i];
     }
-    for (std::size_t i = r0; i < r1; ++i) out[i] = sigmoid(out[i]);
+    for (std::size_t i = r0; i < r1; ++i) {
+      // A NaN or infinite value makes the sum non-finite: only then is the row searched for it.
+      if (!std::isfinite(out[i]))
+        for (std::size_t j = 0; j < p; ++j)
+          if (!std::isfinite(x[j * rows + i])) not_finite(m, j, x[j * rows + i], i);
+      out[i] = sigmoid(out[i]);
+    }
   }
 }
 

@@ -74,7 +74,7 @@ struct logistic_model {
     return coefficients.size() - (intercept ? 1 : 0);
   }
   /// b0 + x'b for one customer's predictors in model order (x.size() == predictors()).
-  /// \throws error(invalid_argument) for a wrong size.
+  /// \throws error(invalid_argument) for a wrong size or a value that is NaN or infinite.
   [[nodiscard]] double linear_predictor(std::span<const double> x) const;
   /// P(y = 1 | x), computed without overflow for any finite linear predictor.
   [[nodiscard]] double probability(std::span<const double> x) const;
@@ -100,7 +100,8 @@ struct logistic_fit {
 [[nodiscard]] logistic_fit fit_logistic(const design& d, const logistic_options& o = {});
 
 /// P(y = 1) for every row of a column-major batch (rows x model.predictors()), into `out`
-/// (size rows). Shares its kernel with probability(). \throws error(invalid_argument) for sizes.
+/// (size rows). Shares its kernel with probability(). \throws error(invalid_argument) for sizes,
+/// or a value that is NaN or infinite (naming its row and predictor).
 void predict_probabilities(const logistic_model& m, std::span<const double> x, std::size_t rows,
                            std::span<double> out);
 

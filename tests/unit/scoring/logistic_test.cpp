@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -290,6 +291,34 @@ TEST(Logistic, BatchPredictionEqualsScalar) {
     std::vector<double> row;
     for (std::size_t j = 0; j < o.d.cols; ++j) row.push_back(o.d.x[j * o.d.rows + i]);
     EXPECT_EQ(p[i], f.model.probability(row)) << i;
+  }
+}
+
+// A NaN or infinite predictor gives no probability: refused by the scalar and the batch path
+// alike, naming the row and the predictor (the bindings used to check it themselves).
+TEST(Logistic, ANonFinitePredictorIsRefusedNotScoredAsNaN) {
+  const logistic_model m{.names = {"(Intercept)", "duration", "amount"}, .coefficients = {-1.0, 0.02, 0.0001},
+                         .intercept = true};
+  const std::vector<double> ok = {12, 5000};
+  EXPECT_TRUE(std::isfinite(m.probability(ok)));
+  for (const double bad : {std::nan(""), std::numeric_limits<double>::infinity()}) {
+    const std::vector<double> row = {12, bad};
+    try {
+      (void)m.probability(row);
+      ADD_FAILURE() << "scored " << bad;
+    } catch (const error& e) {
+      EXPECT_EQ(e.code(), errc::invalid_argument);
+      EXPECT_NE(std::string(e.what()).find("predictor 1 ('amount') is"), std::string::npos) << e.what();
+    }
+    // Column-major: 4 rows, the bad value in row 2 of the first column.
+    const std::vector<double> x = {1, 2, bad, 4, 10, 20, 30, 40};
+    std::vector<double> out(4);
+    try {
+      predict_probabilities(m, x, 4, out);
+      ADD_FAILURE() << "batch scored " << bad;
+    } catch (const error& e) {
+      EXPECT_NE(std::string(e.what()).find("row 2, predictor 0 ('duration') is"), std::string::npos) << e.what();
+    }
   }
 }
 
