@@ -488,7 +488,8 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
     v.reminder_fee_agreed = fee_agreed[k];
     if (cl.total().is_zero()) {
       // Settled: nothing accrues or is dunned any more (no allocation for the many paid
-      // invoices of a big ledger); what closed it says how.
+      // invoices of a big ledger); what closed it says how, and when.
+      if (!closed_on[k].is_special()) cl.settled_on = closed_on[k];
       v.amount = money::zero(c.ccy);
       v.credited = closed_by[k] == entry_kind::credit_note;
       if (closed_by[k] == entry_kind::write_off) v.overlays.written_off = closed_on[k];

@@ -88,6 +88,7 @@ int cmd_review(context& ctx) {
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   const bool bundled = !a.get("ledger");
   const ledger l = ledger_from(a);
+  const ledger_slices cut(l);  // each customer's history from its own slice of the book
   const date as_of = as_of_from(a, l);
   const scoring::recommendation_policy policy = policy_from(a.get("policy"));
   std::vector<scoring::credit_check> checks;
@@ -129,7 +130,7 @@ int cmd_review(context& ctx) {
       out["customers"].push_back(std::move(row));
       continue;
     }
-    const customer_scoring_inputs in = scoring_inputs_from_ledger(l, c.customer_id, as_of);
+    const customer_scoring_inputs in = scoring_inputs_from_ledger(cut, c.customer_id, as_of);
     const std::optional<scoring::financial_statements> s = statements_for(a.get("financials"), bundled, c.customer_id);
     std::vector<scoring::credit_check> mine;
     for (const auto& k : checks)

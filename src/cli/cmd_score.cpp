@@ -42,7 +42,7 @@ int cmd_score(context& ctx) {
   if (a.get("ledger")) {
     l = ledger_from(a);
     if (!as_of) as_of = as_of_from(a, *l);
-    from_ledger = scoring_inputs_from_ledger(*l, id, *as_of);
+    from_ledger = scoring_inputs_from_ledger(ledger_slices(*l), id, *as_of);
   }
   std::vector<scoring::credit_check> checks;
   if (auto path = a.get("credit-check")) {

@@ -1,8 +1,7 @@
 // What `kreditor score` and `kreditor review` take from a ledger: each customer's payment
-// behaviour (scoring::behaviour over per-invoice facts) and its purchases of the last 12 months.
-// The facts are computed here from the ledger's records directly (payments designated to an
-// invoice first, the rest oldest due date first; credit notes reduce the invoice they credit);
-// the lead will switch this to the public book once it exists.
+// behaviour (scoring::behaviour over per-invoice facts) and its purchases of the last 12 months,
+// from the library's payment history (kreditor/book/payment_history.hpp: the customer's book,
+// so payments are allocated as everywhere else).
 #ifndef KREDITOR_CLI_SCORING_INPUTS_HPP
 #define KREDITOR_CLI_SCORING_INPUTS_HPP
 
@@ -12,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kreditor/book/slices.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/scoring/behaviour.hpp"
@@ -30,9 +30,10 @@ struct customer_scoring_inputs {
   int history_days = 0; ///< days of history the purchases are taken from (90..365)
 };
 
-/// The behaviour of customer `id` in `l` as of a date. \throws usage_error for an unknown id or
-/// invoice terms that do not parse.
-[[nodiscard]] customer_scoring_inputs scoring_inputs_from_ledger(const ledger& l, std::string_view id, date as_of);
+/// The behaviour of customer `id` in `l` as of a date. \throws usage_error for an unknown id;
+/// kreditor::error for records the book refuses (invoice terms that do not parse, ...).
+[[nodiscard]] customer_scoring_inputs scoring_inputs_from_ledger(const ledger_slices& cut, std::string_view id,
+                                                                 date as_of);
 
 /// Reads a file whole. \throws usage_error naming the option and the path.
 [[nodiscard]] std::string read_text_file(const std::string& path, const std::string& option);

@@ -70,6 +70,8 @@ struct claim {
   money interest_charged{};       ///< late interest accrued through the date, rounded once
   money interest_paid{};
   money interest_written_off{};
+  /// Once nothing is owed: the day of the last payment, credit or write-off that settled it.
+  std::optional<date> settled_on{};
 
   [[nodiscard]] money principal() const { return amount - credited - principal_paid - principal_written_off; }
   [[nodiscard]] money fees() const { return fees_charged - fees_paid - fees_written_off; }

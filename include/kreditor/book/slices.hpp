@@ -38,6 +38,8 @@ class ledger_slices {
   explicit ledger_slices(const ledger& l);
 
   [[nodiscard]] std::size_t customers() const noexcept { return source_->customers.size(); }
+  /// The ledger cut.
+  [[nodiscard]] const ledger& source() const noexcept { return *source_; }
   /// The index in ledger::customers of customer `id`, or no_record.
   [[nodiscard]] std::uint32_t customer_index(std::string_view id) const;
 
