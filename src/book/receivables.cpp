@@ -19,16 +19,18 @@ customer_index_map customer_indexes(const ledger& l) {
 open_receivables open_receivables_of(const book& b, std::size_t customers, std::span<const std::uint8_t> skip) {
   open_receivables out;
   out.items_of.assign(customers, 0);
+  out.issue_day.reserve(b.size());
+  out.due_day.reserve(b.size());
+  out.open_minor.reserve(b.size());
+  out.group.reserve(b.size());
   append_open_receivables(out, b, 0, skip);
   return out;
 }
 
 void append_open_receivables(open_receivables& out, const book& b, std::size_t first, std::span<const std::uint8_t> skip) {
+  // No reserve here: called once per slice, an exact reserve would copy every column at every
+  // slice (quadratic: 165 s of CPU for aging over 10M invoices); the vectors grow geometrically.
   const std::size_t n = b.size();
-  out.issue_day.reserve(out.issue_day.size() + n);
-  out.due_day.reserve(out.due_day.size() + n);
-  out.open_minor.reserve(out.open_minor.size() + n);
-  out.group.reserve(out.group.size() + n);
   for (std::size_t i = 0; i < n; ++i) {
     const money open = b.claims[i].principal();
     if (open.is_zero() || (!skip.empty() && skip[i] != 0)) continue;
