@@ -91,6 +91,21 @@ constexpr std::array<option_usage, 8> aging_opt{{
     {"--json", "one JSON object"},
     {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
+constexpr std::array<sv, 1> notices_syn{
+    "notices [--ledger PATH] [--as-of DATE] [--state FILE] [--policy NAME|FILE.json] [--format text|html|json] [--lang nb|sv|da|fi|en] [--out DIR] [--creditor FILE.json] [--templates DIR] [--requirements FILE.json] [--decimal-comma]"};
+constexpr std::array<option_usage, 11> notices_opt{{
+    {"--ledger PATH", "a ledger directory or JSON file; default: the bundled sample"},
+    {"--as-of DATE", "default: the ledger's own as-of date"},
+    {"--state FILE", "as for run (only read): the notices earlier runs recorded"},
+    {"--policy NAME|FILE.json", "as for run"},
+    {"--format text|html|json", "letters as plain text (default) or HTML, or each notice's data as JSON"},
+    {"--lang nb|sv|da|fi|en", "the language of every notice; default: the debtor's jurisdiction's"},
+    {"--out DIR", "write one file per notice into DIR and list the files"},
+    {"--creditor FILE.json", "who the notices are from; default: creditor.json beside the ledger"},
+    {"--templates DIR", "Mustache layouts and words.LANG.json files replacing the shipped ones"},
+    {"--requirements FILE.json", "the law's content requirements, replacing the shipped table"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
+
 constexpr std::array<sv, 1> score_syn{
     "score --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json] [--decimal-comma]"};
 constexpr std::array<option_usage, 9> score_opt{{
@@ -153,7 +168,7 @@ constexpr std::array<option_usage, 9> simulate_opt{{
     {"--json", "one JSON object"},
     {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
-constexpr std::array<command_usage, 12> usages{{
+constexpr std::array<command_usage, 13> usages{{
     {"run", "the daily dunning run over a ledger", run_syn, run_opt,
      "Without --ledger it runs on the bundled sample ledger, as of that ledger's own date. Exit 1 with "
      "--fail-on-overdue when something is overdue."},
@@ -178,6 +193,10 @@ constexpr std::array<command_usage, 12> usages{{
     {"fit", "logistic regression on a numeric CSV, as R's glm binomial", fit_syn, fit_opt, ""},
     {"review", "standing credit monitoring: where terms or limits differ from the recommendation", review_syn,
      review_opt, ""},
+    {"notices", "today's reminders and collection warnings as letters, with the content the law requires",
+     notices_syn, notices_opt,
+     "text and html refuse (exit 2) a notice that lacks an element the law requires, naming what is missing; "
+     "json reports required_elements per notice."},
 }};
 // clang-format on
 

@@ -425,11 +425,11 @@ std::uint32_t lookup_or_fail(const Index& ids, const Records& rows, std::string_
 // clang-format off
 namespace customers_csv {
 enum : std::size_t { id, name, country, segment_, currency_, credit_limit, terms, org_number, email,
-                     account_manager, flags, credit_limit_expires };
-constexpr std::array<column_spec, 12> specs{{
+                     account_manager, flags, credit_limit_expires, address };
+constexpr std::array<column_spec, 13> specs{{
   {"customer_id", true}, {"name", true}, {"country", true}, {"segment", true}, {"currency", true},
   {"credit_limit", true}, {"terms", true}, {"org_number", false}, {"email", false},
-  {"account_manager", false}, {"flags", false}, {"credit_limit_expires", false}}};
+  {"account_manager", false}, {"flags", false}, {"credit_limit_expires", false}, {"address", false}}};
 }  // namespace customers_csv
 namespace invoices_csv {
 enum : std::size_t { id, customer, issue_date, due_date, currency_, amount, terms, reference, credit_of };
@@ -492,6 +492,7 @@ class builder {
     check_terms(r, terms, c.terms);
     c.org_number = std::string(r.get(org_number));
     c.email = std::string(r.get(email));
+    c.address = std::string(r.get(address));
     c.account_manager = std::string(r.get(account_manager));
     std::string_view rest = r.get(flags);
     while (!rest.empty()) {

@@ -44,6 +44,7 @@ struct customer_record {
   std::string terms;                  ///< default payment terms, e.g. "30 dager netto"
   std::string org_number;             ///< optional
   std::string email;                  ///< optional
+  std::string address;                ///< optional: postal address, lines separated by ", " (notices need it)
   std::string account_manager;        ///< optional
   std::vector<std::string> flags;     ///< optional: on_hold, cash_only, in_collection, ...
   int line = 0;                       ///< line in customers.csv (for messages)

@@ -1,0 +1,139 @@
+#include "kreditor/documents/requirements.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "jurisdiction/data_support.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<notice_requirement> rules_from_json(const json& doc, const std::string& who) {
+  if (!doc.is_object() || detail::json_string_or(doc, "format", "") != "kreditor.notice_requirements/1")
+    throw error(errc::invalid_argument, who + ": format: \"kreditor.notice_requirements/1\" expected");
+  if (!doc.contains("rules") || !doc["rules"].is_array())
+    throw error(errc::invalid_argument, who + ": rules: an array expected");
+  std::vector<notice_requirement> out;
+  const json& rules = doc["rules"];
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const json& r = rules[i];
+    const std::string where = who + ": rules[" + std::to_string(i) + "]";
+    if (!r.is_object()) throw error(errc::invalid_argument, where + ": an object expected");
+    notice_requirement q;
+    q.id = detail::json_string(r, "id", where);
+    const std::string at = where + " (" + q.id + ")";
+    q.jurisdiction = parse_jurisdiction(detail::json_string(r, "jurisdiction", at)).value();
+    if (!r.contains("segments") || !r["segments"].is_array() || r["segments"].empty())
+      throw error(errc::invalid_argument, at + ".segments: a non-empty array of \"b2b\"/\"b2c\" expected");
+    for (const json& s : r["segments"]) {
+      if (!s.is_string()) throw error(errc::invalid_argument, at + ".segments: strings expected");
+      auto seg = parse_segment(s.get<std::string>());
+      if (!seg) throw error(seg.error().code, at + ".segments: " + seg.error().message);
+      q.segments.push_back(seg.value());
+    }
+    auto kind = parse_document_kind(detail::json_string(r, "kind", at));
+    if (!kind) throw error(kind.error().code, at + ".kind: " + kind.error().message);
+    q.kind = kind.value();
+    if (!r.contains("effective_from")) throw error(errc::invalid_argument, at + ".effective_from: required");
+    q.effective_from = detail::json_date(r["effective_from"], at + ".effective_from");
+    if (r.contains("effective_until") && !r["effective_until"].is_null())
+      q.effective_until = detail::json_date(r["effective_until"], at + ".effective_until");
+    if (!r.contains("elements") || !r["elements"].is_array())
+      throw error(errc::invalid_argument, at + ".elements: an array expected");
+    for (std::size_t k = 0; k < r["elements"].size(); ++k) {
+      const json& e = r["elements"][k];
+      const std::string ew = at + ".elements[" + std::to_string(k) + "]";
+      if (!e.is_string()) throw error(errc::invalid_argument, ew + ": a string expected");
+      auto el = parse_element(e.get<std::string>());
+      if (!el) throw error(el.error().code, ew + ": " + el.error().message);
+      q.elements.push_back(el.value());
+    }
+    if (r.contains("min_deadline_days") && !r["min_deadline_days"].is_null()) {
+      if (!r["min_deadline_days"].is_number_integer() || r["min_deadline_days"].get<std::int64_t>() < 0 ||
+          r["min_deadline_days"].get<std::int64_t>() > 366)
+        throw error(errc::invalid_argument, at + ".min_deadline_days: a whole number of days 0..366 expected");
+      q.min_deadline_days = r["min_deadline_days"].get<int>();
+    }
+    q.deadline_basis = detail::json_string_or(r, "deadline_basis", "");
+    if (r.contains("other_requirements")) {
+      if (!r["other_requirements"].is_array())
+        throw error(errc::invalid_argument, at + ".other_requirements: an array of strings expected");
+      for (const json& t : r["other_requirements"]) {
+        if (!t.is_string()) throw error(errc::invalid_argument, at + ".other_requirements: strings expected");
+        q.other_requirements.push_back(t.get<std::string>());
+      }
+    }
+    if (r.contains("conditional_elements")) {
+      const json& c = r["conditional_elements"];
+      if (!c.is_object()) throw error(errc::invalid_argument, at + ".conditional_elements: an object expected");
+      for (const auto& [name, condition] : c.items()) {
+        auto el = parse_element(name);
+        if (!el) throw error(el.error().code, at + ".conditional_elements: " + el.error().message);
+        if (!condition.is_string() || condition.get<std::string>().empty())
+          throw error(errc::invalid_argument, at + ".conditional_elements." + name + ": the condition as text expected");
+        q.conditional_elements.emplace_back(el.value(), condition.get<std::string>());
+      }
+    }
+    q.law = detail::json_string(r, "law", at);
+    // One source or several: several are kept as one line, "; "-separated.
+    if (r.contains("source") && r["source"].is_array()) {
+      for (const json& u : r["source"]) {
+        if (!u.is_string()) throw error(errc::invalid_argument, at + ".source: strings expected");
+        q.source += (q.source.empty() ? "" : " ; ") + u.get<std::string>();
+      }
+    } else {
+      q.source = detail::json_string(r, "source", at);
+    }
+    if (q.source.empty()) throw error(errc::invalid_argument, at + ".source: every rule needs its source");
+    if (!r.contains("uncertain") || !r["uncertain"].is_boolean())
+      throw error(errc::invalid_argument, at + ".uncertain: true or false expected");
+    q.uncertain = r["uncertain"].get<bool>();
+    q.note = detail::json_string_or(r, "note", "");
+    if (q.effective_until && *q.effective_until < q.effective_from)
+      throw error(errc::invalid_argument, at + ": effective_until before effective_from");
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<notice_requirement>& shipped_notice_requirements() {
+  static const std::vector<notice_requirement> rules = rules_from_json(
+      detail::parse_json(detail::shipped_data("notice_requirements.json"), "notice_requirements.json"),
+      "notice_requirements.json");
+  return rules;
+}
+
+result<std::vector<notice_requirement>> load_notice_requirements_json(std::string_view text) {
+  try {
+    return rules_from_json(detail::parse_json(text, "notice_requirements"), "notice_requirements");
+  } catch (const error& e) {
+    return failure{e.code(), e.what()};
+  } catch (const nlohmann::json::exception& e) {
+    return failure{errc::invalid_argument, std::string("notice_requirements: ") + e.what()};
+  }
+}
+
+std::vector<const notice_requirement*> requirements_for(std::span<const notice_requirement> rules, jurisdiction j,
+                                                        segment s, document_kind kind, date on) {
+  // Rows sharing an id are versions of one rule: the latest in force on `on` applies.
+  std::vector<const notice_requirement*> out;
+  for (const notice_requirement& r : rules) {
+    if (r.jurisdiction != j || r.kind != kind || on < r.effective_from) continue;
+    if (r.effective_until && *r.effective_until < on) continue;
+    bool segment_ok = false;
+    for (segment x : r.segments) segment_ok = segment_ok || x == s;
+    if (!segment_ok) continue;
+    auto same = std::find_if(out.begin(), out.end(), [&](const notice_requirement* o) { return o->id == r.id; });
+    if (same == out.end()) out.push_back(&r);
+    else if ((*same)->effective_from < r.effective_from) *same = &r;
+  }
+  return out;
+}
+
+KREDITOR_NAMESPACE_END
