@@ -14,6 +14,8 @@ set(allowed_io "core|time|terms|ledger|references|jurisdiction|charges|dunning|e
 set(allowed_book "core|time|terms|ledger|references|jurisdiction|charges|dunning|exposure|scoring|io|book")
 # scoring recommends payment terms and dates credit checks: it stands on time/ and terms/.
 set(allowed_scoring "core|time|terms|scoring")
+# Documents are built from the run (book) and rendered: the top of the stack, below only the CLI.
+set(allowed_documents "core|time|terms|ledger|references|jurisdiction|charges|dunning|exposure|scoring|io|book|documents")
 set(failures "")
 file(GLOB_RECURSE headers ${ROOT}/include/kreditor/*.hpp)
 foreach(h IN LISTS headers)

@@ -42,6 +42,10 @@ std::string read_file(const std::string& path, const std::string& what) {
   return s.str();
 }
 
+}  // namespace
+
+/// The creditor of `notices` and `casefile`: --creditor, else creditor.json beside --ledger,
+/// else the bundled sample's.
 creditor_profile creditor_from(const args& a) {
   std::string text;
   std::string origin;
@@ -64,6 +68,8 @@ creditor_profile creditor_from(const args& a) {
   if (!c) throw usage_error{c.error().message};
   return std::move(c).value();
 }
+
+namespace {
 
 std::string extension(document_format f) {
   return f == document_format::text ? "txt" : f == document_format::html ? "html" : "json";

@@ -29,6 +29,7 @@ int cmd_score(context&);
 int cmd_fit(context&);
 int cmd_review(context&);
 int cmd_notices(context&);
+int cmd_casefile(context&);
 }  // namespace kreditor::cli
 
 namespace {
@@ -46,7 +47,7 @@ const std::vector<command_row> commands = {
     {"make", cmd_make, false},        {"calendar", cmd_calendar, false}, {"terms", cmd_terms, false},
     {"aging", cmd_aging, false},      {"exposure", cmd_exposure, false}, {"simulate", cmd_simulate, false},
     {"score", cmd_score, false},      {"fit", cmd_fit, false},           {"review", cmd_review, false},
-    {"notices", cmd_notices, false},
+    {"notices", cmd_notices, false},  {"casefile", cmd_casefile, false},
 };
 
 bool asks_for_help(const std::vector<std::string>& rest) {

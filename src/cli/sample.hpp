@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "cli/cli.hpp"
+#include "kreditor/documents/party.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/time/date.hpp"
 
@@ -31,6 +32,10 @@ namespace kreditor::cli {
 /// `--as-of YYYY-MM-DD`, or else the ledger's own as-of date. \throws usage_error for a bad
 /// date or when neither is given.
 [[nodiscard]] date as_of_from(const args& a, const ledger& l);
+
+/// Who is owed, for `notices` and `casefile`: --creditor FILE.json, else creditor.json in the
+/// --ledger directory, else the bundled sample's (cmd_notices.cpp). \throws usage_error.
+[[nodiscard]] creditor_profile creditor_from(const args& a);
 
 }  // namespace kreditor::cli
 

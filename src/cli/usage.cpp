@@ -106,6 +106,21 @@ constexpr std::array<option_usage, 11> notices_opt{{
     {"--requirements FILE.json", "the law's content requirements, replacing the shipped table"},
     {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
+constexpr std::array<sv, 1> casefile_syn{
+    "casefile --customer ID [--invoice ID] [--acknowledged DATE] [--ledger PATH] [--as-of DATE] [--state FILE] [--policy NAME|FILE.json] [--format json|text|html] [--creditor FILE.json] [--out FILE] [--decimal-comma]"};
+constexpr std::array<option_usage, 11> casefile_opt{{
+    {"--customer ID", "the customer whose claims are handed over"},
+    {"--invoice ID", "only this invoice (default: every invoice with something owed)"},
+    {"--acknowledged DATE", "with --invoice: the debtor signed a debt acknowledgment on DATE (interrupts limitation)"},
+    {"--ledger PATH", "a ledger directory or JSON file; default: the bundled sample"},
+    {"--as-of DATE", "default: the ledger's own as-of date"},
+    {"--state FILE", "as for run (only read)"},
+    {"--policy NAME|FILE.json", "as for run"},
+    {"--format json|text|html", "the agency import (JSON, default) or a document"},
+    {"--creditor FILE.json", "who is owed; default: creditor.json beside the ledger"},
+    {"--out FILE", "write to FILE and print its name"},
+    {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
+
 constexpr std::array<sv, 1> score_syn{
     "score --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json] [--decimal-comma]"};
 constexpr std::array<option_usage, 9> score_opt{{
@@ -168,7 +183,7 @@ constexpr std::array<option_usage, 9> simulate_opt{{
     {"--json", "one JSON object"},
     {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
-constexpr std::array<command_usage, 13> usages{{
+constexpr std::array<command_usage, 14> usages{{
     {"run", "the daily dunning run over a ledger", run_syn, run_opt,
      "Without --ledger it runs on the bundled sample ledger, as of that ledger's own date. Exit 1 with "
      "--fail-on-overdue when something is overdue."},
@@ -197,6 +212,8 @@ constexpr std::array<command_usage, 13> usages{{
      notices_syn, notices_opt,
      "text and html refuse (exit 2) a notice that lacks an element the law requires, naming what is missing; "
      "json reports required_elements per notice."},
+    {"casefile", "the case file for collection: claim, invoices, notices, events, payments, interest, limitation",
+     casefile_syn, casefile_opt, ""},
 }};
 // clang-format on
 

@@ -41,7 +41,9 @@ std::vector<interest_period> periods_of(const run_report& r, std::size_t line) {
   return late_interest(v.amount, *table, v.due_date, r.as_of, cp.interest_conventions[seg], changes).periods;
 }
 
-notice_invoice invoice_of(const run_report& r, std::size_t line) {
+}  // namespace
+
+notice_invoice invoice_content(const run_report& r, std::size_t line) {
   const line_result& res = r.result(line);
   const dunning::invoice_view& v = r.books->views[line];
   const invoice_record& inv = *r.books->invoices[line];
@@ -54,25 +56,28 @@ notice_invoice invoice_of(const run_report& r, std::size_t line) {
   out.amount = v.amount;
   for (const dunning::notice_record& n : v.notices)
     if (!n.fee.is_zero() && n.sent < r.as_of) out.fees.push_back({step_name(cp, n.step), n.sent, n.fee});
+  // Today's letters' fees (a step asking for a reminder and a warning charges once).
   out.fee = money::zero(v.currency);
-  const dunning::command* last = nullptr;
+  std::optional<std::int32_t> last_step;
   for (const dunning::command& c : res.commands) {
     if (c.kind != dunning::command_kind::send_reminder && c.kind != dunning::command_kind::collection_warning) continue;
-    if (!c.fee.is_zero() && (!last || last->step != c.step)) {
+    if (!c.fee.is_zero() && last_step != c.step) {
       out.fees.push_back({step_name(cp, c.step), c.on, c.fee});
       out.fee += c.fee;
     }
-    last = &c;
+    last_step = c.step;
   }
-  out.principal = last->principal;
-  out.fees_open = last->fees;
-  out.interest = last->interest;
-  out.total = last->total;
+  out.principal = res.open_principal;
+  out.fees_open = res.fees;
+  out.interest = res.interest;
+  out.total = res.total_due;
   const claim& cl = r.books->claims[line];
   out.interest_settled = cl.interest_paid + cl.interest_written_off;
   out.interest_periods = periods_of(r, line);
   return out;
 }
+
+namespace {
 
 std::optional<date> deadline_of(const line_result& res) {
   std::optional<date> d;
@@ -111,7 +116,7 @@ std::vector<notice> make_notices(const run_report& r, const creditor_profile& cr
         out.push_back(std::move(n));
       }
       notice& n = out[it->second];
-      notice_invoice inv = invoice_of(r, line);
+      notice_invoice inv = invoice_content(r, line);
       n.principal += inv.principal;
       n.fees += inv.fees_open;
       n.interest += inv.interest;

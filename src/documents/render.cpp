@@ -12,6 +12,7 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include "documents/mustache.hpp"
 #include "jurisdiction/data_support.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -21,7 +22,8 @@ namespace {
 using nlohmann::json;
 namespace mu = kainjow::mustache;
 
-constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.html.mustache", "words.nb.json",
+constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.html.mustache", "case_file.txt.mustache", "case_file.html.mustache",
+                                              "words.nb.json",
                                               "words.sv.json",       "words.da.json",        "words.fi.json",
                                               "words.en.json"};
 
@@ -47,17 +49,6 @@ mu::data to_mustache(const json& j) {
     case json::value_t::null: return mu::data{false};
     default: return mu::data{j.dump()};
   }
-}
-
-std::string render_template(const std::string& text, const json& view, std::string_view file, bool html) {
-  mu::mustache tmpl{text};
-  if (!tmpl.is_valid())
-    throw error(errc::invalid_argument, "template " + std::string(file) + ": " + tmpl.error_message());
-  if (!html) tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = tmpl.render(to_mustache(view));
-  if (!tmpl.is_valid())
-    throw error(errc::invalid_argument, "template " + std::string(file) + ": " + tmpl.error_message());
-  return out;
 }
 
 // Each amount and date twice: exact for programs ("1234.50", "2026-11-20"), and as the
@@ -165,7 +156,7 @@ json text_view(const notice& n, const template_set& t, const json& data) {
     for (const auto& [key, entry] : it->items()) {
       const std::string sentence = pick(entry, n.jurisdiction, n.segment);
       if (!sentence.empty())
-        text[key] = render_template(sentence, data, "words." + std::string(to_string(n.language)) + ".json kinds." +
+        text[key] = detail::render_mustache(sentence, data, "words." + std::string(to_string(n.language)) + ".json kinds." +
                                                         std::string(to_string(n.kind)) + "." + key, false);
     }
   return text;
@@ -240,6 +231,20 @@ json full_view(const notice& n, const template_set& t, std::span<const notice_re
 
 }  // namespace
 
+namespace detail {
+std::string render_mustache(const std::string& text, const json& view, std::string_view file, bool html) {
+  mu::mustache tmpl{text};
+  if (!tmpl.is_valid())
+    throw error(errc::invalid_argument, "template " + std::string(file) + ": " + tmpl.error_message());
+  if (!html) tmpl.set_custom_escape([](const std::string& s) { return s; });
+  std::string out = tmpl.render(to_mustache(view));
+  if (!tmpl.is_valid())
+    throw error(errc::invalid_argument, "template " + std::string(file) + ": " + tmpl.error_message());
+  return out;
+}
+
+}  // namespace detail
+
 template_set template_set::shipped() {
   template_set t;
   for (std::string_view f : shipped_files) t.files_.emplace(std::string(f), std::string(detail::shipped_data(f)));
@@ -307,9 +312,9 @@ std::string render_notice(const notice& n, document_format format, const templat
   const json view = full_view(n, templates, rules);
   switch (format) {
     case document_format::json: return view.dump(1);
-    case document_format::text: return render_template(templates.file("notice.txt.mustache"), view, "notice.txt.mustache", false);
+    case document_format::text: return detail::render_mustache(templates.file("notice.txt.mustache"), view, "notice.txt.mustache", false);
     case document_format::html:
-      return render_template(templates.file("notice.html.mustache"), view, "notice.html.mustache", true);
+      return detail::render_mustache(templates.file("notice.html.mustache"), view, "notice.html.mustache", true);
   }
   return {};
 }

@@ -1,6 +1,7 @@
 #include "kreditor/documents/requirements.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -26,22 +27,12 @@ std::vector<notice_requirement> rules_from_json(const json& doc, const std::stri
     notice_requirement q;
     q.id = detail::json_string(r, "id", where);
     const std::string at = where + " (" + q.id + ")";
-    q.jurisdiction = parse_jurisdiction(detail::json_string(r, "jurisdiction", at)).value();
-    if (!r.contains("segments") || !r["segments"].is_array() || r["segments"].empty())
-      throw error(errc::invalid_argument, at + ".segments: a non-empty array of \"b2b\"/\"b2c\" expected");
-    for (const json& s : r["segments"]) {
-      if (!s.is_string()) throw error(errc::invalid_argument, at + ".segments: strings expected");
-      auto seg = parse_segment(s.get<std::string>());
-      if (!seg) throw error(seg.error().code, at + ".segments: " + seg.error().message);
-      q.segments.push_back(seg.value());
-    }
+    q.jurisdiction = detail::json_jurisdiction(r, at);
+    q.segments = detail::json_segments(r, at);
     auto kind = parse_document_kind(detail::json_string(r, "kind", at));
     if (!kind) throw error(kind.error().code, at + ".kind: " + kind.error().message);
     q.kind = kind.value();
-    if (!r.contains("effective_from")) throw error(errc::invalid_argument, at + ".effective_from: required");
-    q.effective_from = detail::json_date(r["effective_from"], at + ".effective_from");
-    if (r.contains("effective_until") && !r["effective_until"].is_null())
-      q.effective_until = detail::json_date(r["effective_until"], at + ".effective_until");
+    std::tie(q.effective_from, q.effective_until) = detail::json_effective(r, at);
     if (!r.contains("elements") || !r["elements"].is_array())
       throw error(errc::invalid_argument, at + ".elements: an array expected");
     for (std::size_t k = 0; k < r["elements"].size(); ++k) {
@@ -79,22 +70,11 @@ std::vector<notice_requirement> rules_from_json(const json& doc, const std::stri
       }
     }
     q.law = detail::json_string(r, "law", at);
-    // One source or several: several are kept as one line, "; "-separated.
-    if (r.contains("source") && r["source"].is_array()) {
-      for (const json& u : r["source"]) {
-        if (!u.is_string()) throw error(errc::invalid_argument, at + ".source: strings expected");
-        q.source += (q.source.empty() ? "" : " ; ") + u.get<std::string>();
-      }
-    } else {
-      q.source = detail::json_string(r, "source", at);
-    }
-    if (q.source.empty()) throw error(errc::invalid_argument, at + ".source: every rule needs its source");
+    q.source = detail::json_sources(r, at);
     if (!r.contains("uncertain") || !r["uncertain"].is_boolean())
       throw error(errc::invalid_argument, at + ".uncertain: true or false expected");
     q.uncertain = r["uncertain"].get<bool>();
     q.note = detail::json_string_or(r, "note", "");
-    if (q.effective_until && *q.effective_until < q.effective_from)
-      throw error(errc::invalid_argument, at + ": effective_until before effective_from");
     out.push_back(std::move(q));
   }
   return out;

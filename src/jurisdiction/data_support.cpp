@@ -59,5 +59,48 @@ std::string json_string_or(const nlohmann::json& obj, const char* key, std::stri
   return it->get<std::string>();
 }
 
+jurisdiction json_jurisdiction(const nlohmann::json& row, const std::string& at) {
+  const result<jurisdiction> j = parse_jurisdiction(json_string(row, "jurisdiction", at));
+  if (!j) throw error(errc::invalid_argument, at + ".jurisdiction: " + j.error().message);
+  return j.value();
+}
+
+std::vector<segment> json_segments(const nlohmann::json& row, const std::string& at) {
+  if (!row.contains("segments") || !row["segments"].is_array() || row["segments"].empty())
+    throw error(errc::invalid_argument, at + ".segments: a non-empty array of \"b2b\"/\"b2c\" expected");
+  std::vector<segment> out;
+  for (const nlohmann::json& s : row["segments"]) {
+    if (!s.is_string()) throw error(errc::invalid_argument, at + ".segments: strings expected");
+    const result<segment> seg = parse_segment(s.get<std::string>());
+    if (!seg) throw error(errc::invalid_argument, at + ".segments: " + seg.error().message);
+    out.push_back(seg.value());
+  }
+  return out;
+}
+
+std::pair<date, std::optional<date>> json_effective(const nlohmann::json& row, const std::string& at) {
+  if (!row.contains("effective_from")) throw error(errc::invalid_argument, at + ".effective_from: required");
+  const date from = json_date(row["effective_from"], at + ".effective_from");
+  std::optional<date> until;
+  if (row.contains("effective_until") && !row["effective_until"].is_null())
+    until = json_date(row["effective_until"], at + ".effective_until");
+  if (until && *until < from) throw error(errc::invalid_argument, at + ": effective_until before effective_from");
+  return {from, until};
+}
+
+std::string json_sources(const nlohmann::json& row, const std::string& at) {
+  std::string out;
+  if (row.contains("source") && row["source"].is_array()) {
+    for (const nlohmann::json& u : row["source"]) {
+      if (!u.is_string()) throw error(errc::invalid_argument, at + ".source: strings expected");
+      out += (out.empty() ? "" : " ; ") + u.get<std::string>();
+    }
+  } else {
+    out = json_string_or(row, "source", "");
+  }
+  if (out.empty()) throw error(errc::invalid_argument, at + ".source: every rule needs its source");
+  return out;
+}
+
 }  // namespace detail
 KREDITOR_NAMESPACE_END

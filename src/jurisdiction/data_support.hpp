@@ -4,11 +4,15 @@
 #define KREDITOR_SRC_JURISDICTION_DATA_SUPPORT_HPP
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kreditor/core/decimal.hpp"
 #include "kreditor/core/errc.hpp"
+#include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/rate.hpp"
 #include "kreditor/time/date.hpp"
 
@@ -38,6 +42,16 @@ date json_date(const nlohmann::json& v, const std::string& where);
 std::string json_string(const nlohmann::json& obj, const char* key, const std::string& where);
 /// An optional string member ("" when absent).
 std::string json_string_or(const nlohmann::json& obj, const char* key, std::string fallback);
+
+// The columns every legal data row shares (documents' rules, limitation): errors name `at`.
+/// "jurisdiction": "NO" ...
+jurisdiction json_jurisdiction(const nlohmann::json& row, const std::string& at);
+/// "segments": a non-empty array of "b2b" / "b2c".
+std::vector<segment> json_segments(const nlohmann::json& row, const std::string& at);
+/// "effective_from" (required) and "effective_until" (optional, not before it).
+std::pair<date, std::optional<date>> json_effective(const nlohmann::json& row, const std::string& at);
+/// "source": a URL or an array of them, joined with " ; "; never empty.
+std::string json_sources(const nlohmann::json& row, const std::string& at);
 
 }  // namespace detail
 KREDITOR_NAMESPACE_END

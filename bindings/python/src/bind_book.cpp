@@ -271,7 +271,7 @@ void bind_book(py::module_& m) {
                                     .credit_limit = credit_limit.is_none() ? money::zero(ccy)
                                                                            : money_in(credit_limit, ccy, "Customer.credit_limit"),
                                     .credit_limit_expires = expires, .terms = std::move(terms),
-                                    .org_number = std::move(org_number), .email = std::move(email),
+                                    .org_number = std::move(org_number), .email = std::move(email), .address = {},
                                     .account_manager = std::move(account_manager), .flags = std::move(flags), .line = 0};
            }),
            py::arg("customer_id"), py::arg("currency"), py::arg("name") = "", py::arg("country") = "NO",

@@ -82,6 +82,11 @@ struct notice {
   friend bool operator==(const notice&, const notice&) = default;
 };
 
+/// Line `line` of `r` as a document shows an invoice: the run's amounts owed on its date
+/// (line_result), the fees itemised (the notices sent before the date, then today's letters'),
+/// late interest per period. \pre the line has no problem.
+[[nodiscard]] notice_invoice invoice_content(const run_report& r, std::size_t line);
+
 struct notice_options {
   /// The language of every notice; absent: language_of(the debtor's jurisdiction).
   std::optional<kreditor::language> language{};
