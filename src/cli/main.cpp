@@ -30,6 +30,7 @@ int cmd_fit(context&);
 int cmd_review(context&);
 int cmd_notices(context&);
 int cmd_casefile(context&);
+int cmd_agreement(context&);
 }  // namespace kreditor::cli
 
 namespace {
@@ -47,7 +48,7 @@ const std::vector<command_row> commands = {
     {"make", cmd_make, false},        {"calendar", cmd_calendar, false}, {"terms", cmd_terms, false},
     {"aging", cmd_aging, false},      {"exposure", cmd_exposure, false}, {"simulate", cmd_simulate, false},
     {"score", cmd_score, false},      {"fit", cmd_fit, false},           {"review", cmd_review, false},
-    {"notices", cmd_notices, false},  {"casefile", cmd_casefile, false},
+    {"notices", cmd_notices, false},  {"casefile", cmd_casefile, false},  {"agreement", cmd_agreement, false},
 };
 
 bool asks_for_help(const std::vector<std::string>& rest) {

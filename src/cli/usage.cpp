@@ -121,6 +121,29 @@ constexpr std::array<option_usage, 11> casefile_opt{{
     {"--out FILE", "write to FILE and print its name"},
     {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
+constexpr std::array<sv, 1> agreement_syn{
+    "agreement --customer ID [--invoice ID] [--kind debt_acknowledgment|payment_plan] [--installments N --first-due DATE] [--months-between M] [--annual-interest RATE] [--plan-fee X] [--grace-days N] [--security TEXT] [--ledger PATH] [--as-of DATE] [--state FILE] [--policy NAME|FILE.json] [--format text|html|json] [--lang nb|sv|da|fi|en] [--creditor FILE.json] [--out FILE] [--decimal-comma]"};
+constexpr std::array<option_usage, 19> agreement_opt{{
+    {"--customer ID", "the debtor"},
+    {"--invoice ID", "only this invoice (default: every invoice with something owed)"},
+    {"--kind K", "debt_acknowledgment (default) or payment_plan"},
+    {"--installments N", "payment_plan: the number of instalments, 1 to 120"},
+    {"--first-due DATE", "payment_plan: the first instalment's due date"},
+    {"--months-between M", "payment_plan: months between instalments (default 1)"},
+    {"--annual-interest RATE", "payment_plan: interest on the declining principal, e.g. 12%"},
+    {"--plan-fee X", "payment_plan: a fee for the plan (SE amorteringsplan, capped by law)"},
+    {"--grace-days N", "payment_plan: days after a due date before a missed instalment breaks the plan (default 14)"},
+    {"--security TEXT", "payment_plan: security the debtor offers, as written"},
+    {"--ledger PATH", "a ledger directory or JSON file; default: the bundled sample"},
+    {"--as-of DATE", "default: the ledger's own as-of date"},
+    {"--state FILE", "as for run (only read)"},
+    {"--policy NAME|FILE.json", "as for run"},
+    {"--format text|html|json", "the document as plain text (default) or HTML, or its data as JSON"},
+    {"--lang nb|sv|da|fi|en", "default: the debtor's jurisdiction's"},
+    {"--creditor FILE.json", "who is owed; default: creditor.json beside the ledger"},
+    {"--out FILE", "write to FILE and print its name"},
+    {"--decimal-comma", "amounts (the ledger's, --plan-fee) are written with a decimal comma"}}};
+
 constexpr std::array<sv, 1> score_syn{
     "score --financials FILE.json [--credit-check FILE.json] [--ledger DIR --customer ID] [--model FILE.json] [--policy FILE.json] [--as-of DATE] [--json] [--decimal-comma]"};
 constexpr std::array<option_usage, 9> score_opt{{
@@ -183,7 +206,7 @@ constexpr std::array<option_usage, 9> simulate_opt{{
     {"--json", "one JSON object"},
     {"--decimal-comma", "--amount is written with a decimal comma: 1 234,50 or 1.234,50"}}};
 
-constexpr std::array<command_usage, 14> usages{{
+constexpr std::array<command_usage, 15> usages{{
     {"run", "the daily dunning run over a ledger", run_syn, run_opt,
      "Without --ledger it runs on the bundled sample ledger, as of that ledger's own date. Exit 1 with "
      "--fail-on-overdue when something is overdue."},
@@ -214,6 +237,8 @@ constexpr std::array<command_usage, 14> usages{{
      "json reports required_elements per notice."},
     {"casefile", "the case file for collection: claim, invoices, notices, events, payments, interest, limitation",
      casefile_syn, casefile_opt, ""},
+    {"agreement", "a payment plan agreement or a debt acknowledgment for the debtor's signature", agreement_syn,
+     agreement_opt, ""},
 }};
 // clang-format on
 

@@ -4,6 +4,8 @@
 // words.<lang>.json so a host changes a sentence without touching a layout or recompiling.
 #include "kreditor/documents/render.hpp"
 
+#include "kreditor/documents/agreement.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -22,7 +24,8 @@ namespace {
 using nlohmann::json;
 namespace mu = kainjow::mustache;
 
-constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.html.mustache", "case_file.txt.mustache", "case_file.html.mustache",
+constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.html.mustache", "agreement.txt.mustache",
+                                              "agreement.html.mustache", "case_file.txt.mustache", "case_file.html.mustache",
                                               "words.nb.json",
                                               "words.sv.json",       "words.da.json",        "words.fi.json",
                                               "words.en.json"};
@@ -30,7 +33,9 @@ constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.htm
 // The sentences a words file can hold for a document kind that ARE legally required elements:
 // present when the wording has a non-empty sentence for them.
 constexpr element sentence_elements[] = {element::consequence_of_nonpayment, element::further_costs_warning,
-                                         element::objection_instructions, element::complaints_body};
+                                         element::objection_instructions,    element::complaints_body,
+                                         element::breach_consequence,        element::signature_debtor,
+                                         element::signature_creditor};
 
 mu::data to_mustache(const json& j) {
   switch (j.type()) {
@@ -183,17 +188,20 @@ bool data_element_present(const notice& n, element e) {
     case element::interest_from: return every_invoice(interest_shown);
     case element::payment_reference: return every_invoice([](const notice_invoice& i) { return !i.reference.empty(); });
     case element::deadline: return n.deadline.has_value();
-    default: return false;  // plans, signatures and invoice clauses are not part of a notice
+    default: return false;  // invoice clauses are not part of a notice
   }
 }
 
-bool element_present(const notice& n, const json& text, element e) {
+/// `view`: the document's data with its "text" (the wording) and, for a plan, "instalments".
+bool element_present(const notice& n, const json& view, element e) {
   const bool sentence =
       std::find(std::begin(sentence_elements), std::end(sentence_elements), e) != std::end(sentence_elements);
-  return sentence ? text.contains(std::string(to_string(e))) : data_element_present(n, e);
+  if (sentence) return view.contains("text") && view["text"].contains(std::string(to_string(e)));
+  if (e == element::instalments) return view.contains("instalments") && !view["instalments"].empty();
+  return data_element_present(n, e);
 }
 
-std::vector<std::pair<element, bool>> presence(const notice& n, const json& text,
+std::vector<std::pair<element, bool>> presence(const notice& n, const json& view,
                                                std::span<const notice_requirement> rules,
                                                std::vector<const notice_requirement*>* applied = nullptr) {
   std::array<bool, element_count> required{};
@@ -205,22 +213,31 @@ std::vector<std::pair<element, bool>> presence(const notice& n, const json& text
   for (std::size_t i = 0; i < element_count; ++i) {
     if (!required[i]) continue;
     const auto e = static_cast<element>(i);
-    out.emplace_back(e, element_present(n, text, e));
+    out.emplace_back(e, element_present(n, view, e));
   }
   return out;
 }
 
-json full_view(const notice& n, const template_set& t, std::span<const notice_requirement> rules) {
+/// The data view with its wording: what presence() reads. `extra` joins the data first (an
+/// agreement's instalments), so the wording can name it.
+json worded_view(const notice& n, const template_set& t, const json& extra = json::object()) {
   json v = data_view(n);
+  for (const auto& [k, x] : extra.items()) v[k] = x;
   v["text"] = text_view(n, t, v);
+  return v;
+}
+
+json full_view(const notice& n, const template_set& t, std::span<const notice_requirement> rules,
+               const json& extra = json::object()) {
+  json v = worded_view(n, t, extra);
   std::vector<const notice_requirement*> applied;
   json req = json::object();
-  for (const auto& [e, present] : presence(n, v["text"], rules, &applied)) req[std::string(to_string(e))] = present;
+  for (const auto& [e, present] : presence(n, v, rules, &applied)) req[std::string(to_string(e))] = present;
   v["required_elements"] = req;
   json conditional = json::object();
   for (const notice_requirement* r : applied)
     for (const auto& [e, condition] : r->conditional_elements)
-      conditional[std::string(to_string(e))] = {{"present", element_present(n, v["text"], e)}, {"condition", condition}};
+      conditional[std::string(to_string(e))] = {{"present", element_present(n, v, e)}, {"condition", condition}};
   v["conditional_elements"] = conditional;
   json laws = json::array();
   for (const notice_requirement* r : applied)
@@ -289,15 +306,13 @@ const std::string& template_set::file(std::string_view name) const {
 
 std::vector<std::pair<element, bool>> required_elements(const notice& n, const template_set& templates,
                                                         std::span<const notice_requirement> rules) {
-  const json data = data_view(n);
-  return presence(n, text_view(n, templates, data), rules);
+  return presence(n, worded_view(n, templates), rules);
 }
 
 void check_notice(const notice& n, const template_set& templates, std::span<const notice_requirement> rules) {
-  const json data = data_view(n);
   std::vector<const notice_requirement*> applied;
   std::string missing;
-  for (const auto& [e, present] : presence(n, text_view(n, templates, data), rules, &applied))
+  for (const auto& [e, present] : presence(n, worded_view(n, templates), rules, &applied))
     if (!present) missing += (missing.empty() ? "" : ", ") + std::string(to_string(e));
   if (missing.empty()) return;
   std::string laws;
@@ -315,6 +330,64 @@ std::string render_notice(const notice& n, document_format format, const templat
     case document_format::text: return detail::render_mustache(templates.file("notice.txt.mustache"), view, "notice.txt.mustache", false);
     case document_format::html:
       return detail::render_mustache(templates.file("notice.html.mustache"), view, "notice.html.mustache", true);
+  }
+  return {};
+}
+
+std::string render_agreement(const agreement& a, document_format format, const template_set& templates,
+                             std::span<const notice_requirement> rules) {
+  // An agreement is a letter with a schedule: the notice's view (parties, the claim by
+  // invoice, totals) plus its own part.
+  notice n;
+  n.kind = a.kind;
+  n.jurisdiction = a.jurisdiction;
+  n.segment = a.segment;
+  n.language = a.language;
+  n.customer_id = a.customer_id;
+  n.creditor = a.creditor;
+  n.debtor = a.debtor;
+  n.account = a.account;
+  n.currency = a.currency;
+  n.sent = a.made;
+  n.invoices = a.invoices;
+  n.principal = a.principal;
+  n.fees = a.fees;
+  n.interest = a.interest;
+  n.total = a.total;
+  const language l = a.language;
+  json extra = json::object();
+  extra["security"] = a.security.empty() ? json(nullptr) : json(a.security);
+  extra["grace_days"] = a.grace_days;
+  json instalments = json::array();
+  if (a.plan) {
+    n.deadline = a.plan->installments.empty() ? std::nullopt : std::optional<date>(a.plan->installments.front().due);
+    int number = 0;
+    for (const dunning::plan_installment& i : a.plan->installments) {
+      json x{{"number", ++number}};
+      put(x, "due", i.due, l);
+      put(x, "principal", i.principal, l);
+      put(x, "fees", i.fees, l);
+      put(x, "interest", i.interest, l);
+      put(x, "amount", i.amount, l);
+      instalments.push_back(std::move(x));
+    }
+    json plan;
+    put(plan, "principal", a.plan->principal, l);
+    put(plan, "fees", a.plan->fees, l);
+    put(plan, "interest", a.plan->interest, l);
+    put(plan, "total", a.plan->total, l);
+    extra["plan"] = plan;
+  } else {
+    extra["plan"] = nullptr;
+  }
+  extra["instalments"] = instalments;
+  const json view = full_view(n, templates, rules, extra);
+  switch (format) {
+    case document_format::json: return view.dump(1);
+    case document_format::text:
+      return detail::render_mustache(templates.file("agreement.txt.mustache"), view, "agreement.txt.mustache", false);
+    case document_format::html:
+      return detail::render_mustache(templates.file("agreement.html.mustache"), view, "agreement.html.mustache", true);
   }
   return {};
 }

@@ -189,3 +189,34 @@ TEST(CaseFile, RefusalsPrintNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Agreement, PlanAndAcknowledgmentFromTheCommandLine) {
+  const auto plan = run_cli("agreement --customer NO-1003 --kind payment_plan --installments 3 --first-due 2026-12-20 "
+                            "--security 'Pant i bil AB 12345' --format json");
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  const json v = json::parse(plan.out);
+  EXPECT_EQ(v["kind"], "payment_plan");
+  ASSERT_EQ(v["instalments"].size(), 3u);
+  long long sum = 0;
+  for (const json& i : v["instalments"]) sum += kreditor::test_support::minor_units(i["amount"]);
+  EXPECT_EQ(sum, kreditor::test_support::minor_units(v["total"]));
+  EXPECT_EQ(v["security"], "Pant i bil AB 12345");
+  const auto ack = run_cli("agreement --customer SE-2001 --lang en");
+  ASSERT_EQ(ack.exit_code, 0) << ack.err;
+  EXPECT_NE(ack.out.find("Acknowledgment of debt"), std::string::npos);
+  for (const auto& [args, says] : std::vector<std::pair<std::string, std::string>>{
+           {"agreement --customer NO-1003 --kind payment_plan", "needs --installments"},
+           {"agreement --customer NO-1003 --kind payment_plan --installments 200 --first-due 2026-12-20", "--installments"},
+           {"agreement --customer NO-1003 --installments 3", "--installments: only with --kind payment_plan"},
+           {"agreement --customer NO-1003 --kind reminder", "--kind: 'reminder' is neither"},
+           {"agreement --customer NOPE", "no customer 'NOPE'"}}) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.out, "") << args;
+    EXPECT_NE(r.err.find(says), std::string::npos) << args << "\n" << r.err;
+  }
+}
+
+}  // namespace

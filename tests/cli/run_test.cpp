@@ -146,9 +146,10 @@ TEST_F(RunInputError, EveryKindIsNamedWithFileLineAndColumn) {
       {"negative amount", "invoices.csv", 2, "F-26-0940,NO-1001,2026-07-06,2026-08-05,NOK,-55200.00,,,",
        "invoices.csv:2:6: amount '-55200.00' is negative"},
       {"malformed quoting", "customers.csv", 2,
-       "NO-1001,\"Fjordtre Bygg AS,NO,b2b,NOK,250000.00,30 dager netto,,,,",
-       "customers.csv:2:2: quoted field is never closed"},
-      {"bad segment", "customers.csv", 2, "NO-1001,Fjordtre Bygg AS,NO,B2X,NOK,250000.00,30 dager netto,,,,",
+       "NO-1001,\"Fjordtre Bygg AS,NO,b2b,NOK,250000.00,30 dager netto,,,,,",
+       // The open quote pairs with the next one, which opens line 3's quoted address.
+       "customers.csv:3:2: unexpected character 'I' after a closing quote"},
+      {"bad segment", "customers.csv", 2, "NO-1001,Fjordtre Bygg AS,NO,B2X,NOK,250000.00,30 dager netto,,,,,",
        "customers.csv:2:4: segment 'B2X' is not b2b or b2c"},
       {"unknown event", "events.csv", 2, "2026-07-14,NO-1006,F-26-0901,reminded,",
        "events.csv:2:4: unknown event 'reminded'"},
