@@ -138,6 +138,7 @@ void bind_review_of(py::module_& m) {
                     "never_checked, stale, score_dropped, new_payment_remarks, status_changed or no_financials.")
       .def_readonly("text", &review_alert::text)
       .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+      .def("__hash__", [](const review_alert& a) { return py::hash(py::make_tuple(a.kind, a.text)); })
       .def("__repr__", [](const review_alert& a) { return "ReviewAlert('" + a.kind + "')"; });
 
   py::class_<review_view>(m, "CustomerReview",

@@ -52,6 +52,7 @@ def assert_row_equal(v: kreditor.CustomerReview, row: dict) -> None:
     assert [(c.code, c.text) for c in v.changes] == [(c["code"], c["text"]) for c in row["changes"]]
     assert [(r.code, r.text) for r in v.reasons] == [(r["code"], r["text"]) for r in row["reasons"]]
     assert [(a.kind, a.text) for a in v.alerts] == [(a["kind"], a["text"]) for a in row["alerts"]]
+    assert len(set(v.alerts)) == len({(a["kind"], a["text"]) for a in row["alerts"]})  # hashable values
     assert (v.recommendation is not None) == v.scored and (v.history is not None) == v.scored
     if v.recommendation is not None:
         assert v.recommendation.grade == v.grade and v.recommendation.limit == v.recommended_limit
