@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/slices.hpp"
@@ -11,18 +12,25 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
-payment_history payment_history_of(const ledger& l, std::size_t customer, date as_of, policy_set& policies) {
-  return payment_history_of(ledger_slices(l), customer, as_of, policies);
+payment_history payment_history_of(const ledger& l, std::size_t customer, date as_of, policy_set& policies,
+                                   std::span<const recorded_notice> notices) {
+  return payment_history_of(ledger_slices(l), customer, as_of, policies, notices);
 }
 
-payment_history payment_history_of(const ledger_slices& cut, std::size_t customer, date as_of, policy_set& policies) {
+payment_history payment_history_of(const ledger_slices& cut, std::size_t customer, date as_of, policy_set& policies,
+                                   std::span<const recorded_notice> notices) {
   const ledger& l = cut.source();
   if (customer >= l.customers.size())
     throw error(errc::out_of_range, "payment history: customer " + std::to_string(customer) + " of a ledger of " +
                                         std::to_string(l.customers.size()));
   const customer_record& c = l.customers[customer];
   const ledger part = cut.slice(customer, customer + 1);
-  const book b = make_book(part, as_of, {}, policies);
+  std::vector<recorded_notice> mine;  // the customer's: make_book names a notice of no invoice as an error
+  for (const recorded_notice& n : notices)
+    if (std::any_of(part.invoices.begin(), part.invoices.end(),
+                    [&](const invoice_record& i) { return i.invoice_id == n.invoice_id; }))
+      mine.push_back(n);
+  const book b = make_book(part, as_of, mine, policies);
 
   payment_history h;
   h.purchases_12m = money::zero(c.currency);
@@ -48,6 +56,7 @@ payment_history payment_history_of(const ledger_slices& cut, std::size_t custome
     f.disputed = std::any_of(v.overlays.disputes.begin(), v.overlays.disputes.end(),
                              [&](const dunning::dispute& d) { return d.opened <= as_of; });
     h.facts.push_back(f);
+    h.invoice_ids.push_back(v.invoice_id);
 
     for (const dunning::promise& p : v.overlays.promises)
       if (p.until < as_of && (!paid || p.until < *paid)) ++h.counts.broken_promises;

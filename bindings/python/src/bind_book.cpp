@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "book_handle.hpp"
 #include "common.hpp"
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/policy_set.hpp"
@@ -80,12 +81,6 @@ struct aging_report {
   std::vector<std::string> labels;
   std::vector<aging_customer> customers;  ///< customers with something open, in ledger order
   std::vector<aging_row> portfolio;       ///< per currency
-};
-
-/// The book with the ledger it points into.
-struct book_handle {
-  std::shared_ptr<const ledger> source;
-  book b;
 };
 
 std::vector<std::string> overlay_names(std::uint8_t flags) {
@@ -502,10 +497,10 @@ void bind_book(py::module_& m) {
   m.def("make_book",
         [](const std::shared_ptr<ledger>& l, std::optional<date> as_of, const std::vector<recorded_notice>& recorded,
            policy_set policies) {
-          book_handle h{std::make_shared<const ledger>(*l), {}};
+          book_handle h{std::make_shared<const ledger>(*l), {}, recorded, std::move(policies)};
           const date when = as_of_or_ledger(as_of, *h.source);
           py::gil_scoped_release release;
-          h.b = make_book(*h.source, when, recorded, policies);
+          h.b = make_book(*h.source, when, h.recorded, h.policies);
           return h;
         },
         py::arg("ledger"), py::arg("as_of") = py::none(), py::arg("recorded") = std::vector<recorded_notice>{},

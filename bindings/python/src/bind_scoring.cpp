@@ -353,7 +353,14 @@ void bind_recommend(py::module_& m) {
       .def_readonly("broken_promises", &payment_behaviour::broken_promises)
       .def_readonly("broken_plans", &payment_behaviour::broken_plans)
       .def_readonly("disputes", &payment_behaviour::disputes)
-      .def_readonly("dso_trend", &payment_behaviour::dso_trend);
+      .def_readonly("cheque_payments", &payment_behaviour::cheque_payments)
+      .def_readonly("dso", &payment_behaviour::dso, "Days sales outstanding at the date (None without sales in 90 days).")
+      .def_readonly("dso_previous", &payment_behaviour::dso_previous, "DSO 90 days before the date.")
+      .def_readonly("dso_trend", &payment_behaviour::dso_trend, "dso - dso_previous (> 0 pays slower).")
+      .def("__repr__", [](const payment_behaviour& b) {
+        return "PaymentBehaviour(" + std::to_string(b.invoices) + " invoices, days_beyond_terms " +
+               repr_double(b.days_beyond_terms) + ", share_paid_on_time " + repr_double(b.share_paid_on_time) + ")";
+      });
 
   py::class_<grade_band>(m, "GradeBand", "One risk grade of a recommendation policy.")
       .def_readonly("grade", &grade_band::grade)

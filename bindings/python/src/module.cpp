@@ -16,5 +16,6 @@ PYBIND11_MODULE(_core, m) {
   kp::bind_book(m);
   kp::bind_batch(m);
   kp::bind_scoring(m);
+  kp::bind_review(m);
   kp::bind_plans(m);
 }

@@ -36,6 +36,13 @@ first: Decimal = plan.installments[0].amount.amount
 cap: kreditor.Money | None = kreditor.statutory_fee_cap(kreditor.Jurisdiction.NO, kreditor.Segment.B2C,
                                                          kreditor.FeeKind.REMINDER, "NOK", due, due)
 findings: list[kreditor.LegalFinding] = kreditor.check_legal(kreditor.Policy.preset("NO"), due)
+ledger: kreditor.Ledger = kreditor.Ledger.sample()
+history: kreditor.PaymentHistory = kreditor.make_book(ledger).payment_history("NO-1001")
+paid: datetime.date | None = history.facts[0].paid
+invoiced: Decimal = history.facts[0].amount.amount
+rows: list[kreditor.CustomerReview] = kreditor.review(ledger, statements={}, checks=[])
+limit: Decimal = rows[0].recommended_limit.amount
+alerts: list[str] = [a.kind for a in rows[0].alerts]
 '''
 
 BAD_PROGRAM = '''

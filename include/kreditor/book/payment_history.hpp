@@ -15,6 +15,8 @@
 #define KREDITOR_BOOK_PAYMENT_HISTORY_HPP
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "kreditor/book/policy_set.hpp"
@@ -31,6 +33,7 @@ struct payment_history {
   /// paid (the day it was settled in full; absent while open or when written off), amount
   /// (after credit notes), the notices sent, a dispute opened.
   std::vector<scoring::invoice_fact> facts;
+  std::vector<std::string> invoice_ids;  ///< parallel to facts: each fact's invoice
   /// Promises whose date passed before the invoice was paid; plans with an instalment past due
   /// and not paid in full.
   scoring::behaviour_counts counts;
@@ -44,14 +47,17 @@ struct payment_history {
 };
 
 /// The payment history of ledger customer `customer` (index in ledger::customers) as of
-/// `as_of`, from its book under `policies`. \throws error(out_of_range) for an index outside
-/// the ledger, and what make_book throws for the customer's records.
+/// `as_of`, from its book under `policies`, with the notices earlier runs recorded (those of
+/// the customer's invoices count; the others are skipped). \throws error(out_of_range) for an
+/// index outside the ledger, and what make_book throws for the customer's records.
 [[nodiscard]] payment_history payment_history_of(const ledger& l, std::size_t customer, date as_of,
-                                                 policy_set& policies);
+                                                 policy_set& policies,
+                                                 std::span<const recorded_notice> notices = {});
 /// The same from a ledger already cut (book/slices.hpp): for many customers of one ledger,
 /// each in time proportional to its own records.
 [[nodiscard]] payment_history payment_history_of(const ledger_slices& cut, std::size_t customer, date as_of,
-                                                 policy_set& policies);
+                                                 policy_set& policies,
+                                                 std::span<const recorded_notice> notices = {});
 
 KREDITOR_NAMESPACE_END
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/payment_history.hpp"
@@ -40,6 +41,7 @@ TEST(PaymentHistory, PaidMeansSettledInFullAsTheBookSaysAndPromisesAndPurchasesC
   policy_set policies;
   const payment_history h = payment_history_of(l, 0, as_of, policies);
   ASSERT_EQ(h.facts.size(), 3U);  // A3 was wholly credited
+  EXPECT_EQ(h.invoice_ids, (std::vector<std::string>{"A1", "A2", "A4"}));
   EXPECT_EQ(h.facts[0].paid, make_date(2026, 6, 10));
   EXPECT_EQ(h.facts[0].amount, 100'000);
   // A2: 2000.00 paid 20 days late took the interest first; principal is still open.
@@ -72,6 +74,28 @@ TEST(PaymentHistory, AnInvoicePaidWithItsInterestIsPaidOnTheLastPayment) {
   policy_set again;
   const payment_history h = payment_history_of(l, 0, as_of, again);
   EXPECT_EQ(h.facts[1].paid, make_date(2026, 8, 6));
+}
+
+TEST(PaymentHistory, RecordedNoticesOfTheCustomersInvoicesCountAndOthersAreSkipped) {
+  const ledger l = history_ledger();
+  const date as_of = make_date(2026, 11, 20);
+  // A reminder an earlier run recorded for A4 (open, NO preset: "purring"), one for another
+  // customer's B1 (not C1's: skipped, not an error), and one sent after the date (not yet known).
+  const std::vector<recorded_notice> notices{
+      {.invoice_id = "A4", .step = "purring", .sent = make_date(2026, 10, 1), .deadline = {}, .fee = money::zero(iso4217::nok)},
+      {.invoice_id = "B1", .step = "purring", .sent = make_date(2026, 7, 1), .deadline = {}, .fee = money::zero(iso4217::nok)},
+      {.invoice_id = "A4", .step = "inkassovarsel", .sent = make_date(2026, 12, 1), .deadline = {},
+       .fee = money::zero(iso4217::nok)}};
+  policy_set policies;
+  const payment_history without = payment_history_of(l, 0, as_of, policies);
+  const payment_history with = payment_history_of(l, 0, as_of, policies, notices);
+  ASSERT_EQ(with.facts.size(), 3U);
+  EXPECT_EQ(without.facts[2].dunning_level, 0);
+  EXPECT_EQ(with.facts[2].dunning_level, 1);
+  EXPECT_EQ(with.behaviour.max_dunning_level, 1);
+  EXPECT_EQ(with.facts[0].dunning_level, 0);
+  // C2's history takes its own notice.
+  EXPECT_EQ(payment_history_of(l, 1, as_of, policies, notices).facts[0].dunning_level, 1);
 }
 
 }  // namespace
