@@ -9,16 +9,15 @@
 #include <vector>
 
 #include "kreditor/book/book.hpp"
+#include "kreditor/book/state_json.hpp"
 #include "kreditor/time/date.hpp"
 
 namespace kreditor::cli::run {
 
 using kreditor::recorded_notice;
 
-struct state_file {
-  std::optional<date> last_run;
-  std::vector<recorded_notice> notices;
-};
+/// The library's run state (kreditor/book/state_json.hpp): last run and notices recorded.
+using state_file = kreditor::run_state;
 
 /// Reads the state file at `path`; a missing file is an empty state (the first run).
 /// \throws usage_error naming the file and the problem.

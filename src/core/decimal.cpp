@@ -57,7 +57,10 @@ result<decimal> decimal::parse(std::string_view text, decimal_mark mark) {
     const char c = text[i];
     if (is_digit(c)) {
       mantissa = mantissa * 10 + (c - '0');
-      if (mantissa > INT64_MAX) return bad(text, "does not fit in 64 bits", errc::overflow);
+      // A negative mantissa may reach INT64_MIN, whose magnitude is INT64_MAX + 1: to_string
+      // writes it (money(INT64_MIN) is "-92233720368547758.08"), so it must read back.
+      if (mantissa > int128{INT64_MAX} + (negative ? 1 : 0))
+        return bad(text, "does not fit in 64 bits", errc::overflow);
       ++digits;
       if (!point) ++group;
       if (point && ++scale > max_scale) return bad(text, "has more than 18 decimals", errc::out_of_range);
@@ -81,8 +84,7 @@ result<decimal> decimal::parse(std::string_view text, decimal_mark mark) {
   if (point && text.back() == decimal_char)
     return bad(text, comma_mark ? "needs a digit after the decimal comma" : "needs a digit after the point");
   if (!point && separator != 0 && group != 3) return misgrouped(text.size());
-  const auto m = static_cast<std::int64_t>(mantissa);
-  return decimal(negative ? -m : m, scale);
+  return decimal(static_cast<std::int64_t>(negative ? -mantissa : mantissa), scale);
 }
 
 decimal decimal::rescale(int new_scale, rounding mode) const {

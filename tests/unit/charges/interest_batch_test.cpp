@@ -78,6 +78,33 @@ TEST(InterestBatch, SameResultsForAnyThreadCount) {
   }
 }
 
+// Issue 17: batch == scalar over random portfolios AND random thread counts (1..8): each round
+// draws its own portfolio (seed, size, principal up to 500 million, lateness up to 900 days, any
+// of the compiled tables) and thread count; every item equals late_interest on its own.
+TEST(InterestBatch, EqualsScalarForRandomPortfoliosAndThreadCounts) {
+  constexpr std::uint64_t seed = 1717;
+  std::mt19937_64 rng(seed);
+  for (int round = 0; round < 8; ++round) {
+    const auto portfolio_seed = static_cast<unsigned>(rng());
+    const auto n = static_cast<std::size_t>(std::uniform_int_distribution<int>(0, 2500)(rng));
+    const auto threads = static_cast<unsigned>(std::uniform_int_distribution<int>(1, 8)(rng));
+    SCOPED_TRACE(::testing::Message() << "seed " << seed << " round " << round << ": portfolio seed "
+                                      << portfolio_seed << ", " << n << " items, " << threads << " threads");
+    const Portfolio p = random_portfolio(n, portfolio_seed);
+    std::vector<std::int64_t> out(n, -1);
+    std::vector<errc> status(n, errc::internal);
+    const batch_summary s = accrue_interest(p.tables, {p.principal, p.due, p.end, p.table}, out, status, threads);
+    ASSERT_EQ(s.failed, 0U);
+    for (std::size_t i = 0; i < n; ++i) {
+      const accrual_table& t = p.tables[p.table[i]];
+      const auto scalar = late_interest(money(p.principal[i], iso4217::eur), p.rates[p.table[i]],
+                                        from_day_number(p.due[i]), from_day_number(p.end[i]), t.convention());
+      ASSERT_EQ(status[i], errc::ok) << "item " << i;
+      ASSERT_EQ(out[i], scalar.interest.minor_units()) << "item " << i << " table " << p.table[i];
+    }
+  }
+}
+
 TEST(InterestBatch, BadItemsGetAStatusAndDoNotStopTheBatch) {
   const rate_table no = statutory_late_interest(jurisdiction::no, segment::b2b).value();
   const std::vector<accrual_table> tables{accrual_table::compile(no, convention_of(no), d(2026, 12, 31))};

@@ -119,6 +119,18 @@ TEST(Money, FormatsEveryMinorDigit) {
   EXPECT_EQ(to_string(money(INT64_MIN, eur)), "-92233720368547758.08");
 }
 
+// Found by the state file's round-trip property (tests/unit/book/state_json_test.cpp): the
+// most negative amount printed but did not read back ("does not fit in 64 bits").
+TEST(Money, TheMostNegativeAmountReadsBack) {
+  EXPECT_EQ(money::parse("-92233720368547758.08", eur).value(), money(INT64_MIN, eur));
+  EXPECT_EQ(money::parse(to_string(money(INT64_MIN, kwd)), kwd).value(), money(INT64_MIN, kwd));
+  EXPECT_EQ(decimal::parse("-9223372036854775808").value().mantissa(), INT64_MIN);
+  // One further, either way, is still an overflow.
+  EXPECT_EQ(money::parse("-92233720368547758.09", eur).error().code, errc::overflow);
+  EXPECT_EQ(money::parse("92233720368547758.08", eur).error().code, errc::overflow);
+  EXPECT_EQ(decimal::parse("9223372036854775808").error().code, errc::overflow);
+}
+
 TEST(Money, FormatThenParseRoundTrips) {
   std::mt19937_64 rng(42);
   for (int i = 0; i < 10'000; ++i) {

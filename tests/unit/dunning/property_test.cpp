@@ -254,6 +254,75 @@ TEST(DunningBatch, EqualsScalarOnRandomPortfolios) {
   }
 }
 
+// Issue 17: batch == scalar over random portfolios AND random thread counts (1..8) and chunk
+// sizes: each round draws its seed, jurisdiction, preset, portfolio size, threads and chunk, and
+// the batch's commands and states must equal the scalar kernel's row by row, day by day.
+TEST(DunningBatch, EqualsScalarForRandomPortfoliosThreadCountsAndChunks) {
+  constexpr unsigned seed = 1717;
+  std::mt19937 rng(seed);
+  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const std::vector<std::string_view> names = preset_names();
+  for (int round = 0; round < 6; ++round) {
+    const std::string_view name = names[static_cast<std::size_t>(pick(0, static_cast<int>(names.size()) - 1))];
+    // The national presets are their own jurisdiction's; the generic ones are built for any.
+    jurisdiction j = all_j[static_cast<std::size_t>(pick(0, 4))];
+    for (const jurisdiction x : all_j)
+      if (name == to_string(x)) j = x;
+    const auto threads = static_cast<unsigned>(pick(1, 8));
+    const auto chunk = static_cast<std::size_t>(pick(1, 64));
+    const std::size_t n = static_cast<std::size_t>(pick(1, 160));
+    SCOPED_TRACE(::testing::Message() << "seed " << seed << " round " << round << ": " << name << " "
+                                      << to_string(j) << ", " << n << " rows, " << threads << " threads, chunk "
+                                      << chunk);
+    const compiled_policy cp = compile(preset(name, j));
+    const int start = day_number(make_date(2024, 1, 1)) + pick(0, 900);
+    std::vector<scenario> book;
+    for (std::size_t i = 0; i < n; ++i) book.push_back(make_scenario(rng, j, start));
+    std::vector<std::int32_t> inv_day, due_day;
+    std::vector<std::uint8_t> cur_idx, traits;
+    const std::vector<currency> currencies{book.front().facts.currency};
+    for (const scenario& sc : book) {
+      inv_day.push_back(sc.facts.invoice_day);
+      due_day.push_back(sc.facts.due_day);
+      cur_idx.push_back(0);
+      traits.push_back(static_cast<std::uint8_t>((sc.facts.segment == segment::b2c ? trait::b2c : 0) |
+                                                 (sc.facts.reminder_fee_agreed ? trait::reminder_fee_agreed : 0)));
+    }
+    const portfolio_columns cols{inv_day, due_day, cur_idx, currencies, traits};
+    std::vector<invoice_state> batch_states, scalar_states;
+    for (const scenario& sc : book) {
+      batch_states.push_back(initial_state(sc.facts, sc.amount));
+      scalar_states.push_back(initial_state(sc.facts, sc.amount));
+    }
+    for (int day = start; day < start + 140; ++day) {
+      std::vector<batch_command> scalar;
+      for (std::size_t i = 0; i < n; ++i) {
+        const context ctx{cp, book[i].facts};
+        if (auto it = book[i].events.find(day); it != book[i].events.end())
+          for (const event& e : it->second) {
+            if (std::holds_alternative<payment_received>(e) && scalar_states[i].current > state::legal) continue;
+            if (const auto* p = std::get_if<payment_received>(&e);
+                p && p->amount.minor_units() > scalar_states[i].open_minor + scalar_states[i].fees_minor)
+              continue;
+            apply(ctx, scalar_states[i], e);
+            apply(ctx, batch_states[i], e);
+          }
+        std::vector<command> out;
+        advance(ctx, scalar_states[i], from_day_number(day), out);
+        for (const command& c : out) scalar.push_back({static_cast<std::uint32_t>(i), c});
+      }
+      const batch_result r = evaluate_batch(cp, cols, batch_states, from_day_number(day), {.threads = threads, .chunk = chunk});
+      ASSERT_TRUE(r.problems.empty()) << "day " << day;
+      ASSERT_EQ(r.commands.size(), scalar.size()) << "day " << day;
+      for (std::size_t k = 0; k < scalar.size(); ++k) {
+        ASSERT_EQ(r.commands[k].invoice, scalar[k].invoice) << "day " << day;
+        ASSERT_EQ(r.commands[k].what, scalar[k].what) << "day " << day;
+      }
+    }
+    EXPECT_EQ(batch_states, scalar_states);
+  }
+}
+
 // Issue 17: money conserved in payment plans. Whatever the balance, the number and spacing of
 // instalments, the plan fee, rate, day count and rounding: the instalments' principal, fees and
 // interest sum exactly to the plan's, which holds the balance (+ the plan fee, + plan interest);

@@ -177,6 +177,42 @@ TEST(AgingBatch, EqualsScalarPerCustomerForAnyThreadCount) {
   }
 }
 
+// Issue 17: batch == scalar over random portfolios AND random thread counts (1..8): each round
+// draws the portfolio (seed, size, customers, as-of date), the buckets, the basis and the
+// thread count; every customer's row equals `age` over that customer's items.
+TEST(AgingBatch, EqualsScalarForRandomPortfoliosBucketsAndThreadCounts) {
+  constexpr std::uint64_t seed = 1717;
+  std::mt19937_64 rng(seed);
+  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  for (int round = 0; round < 12; ++round) {
+    const date as_of = make_date(2020, 1, 1) + days(pick(0, 2500));
+    const auto customers = static_cast<std::size_t>(pick(1, 300));
+    const auto n = static_cast<std::size_t>(pick(0, 20'000));
+    const auto threads = static_cast<unsigned>(pick(1, 8));
+    const std::uint64_t portfolio_seed = rng();
+    std::vector<std::int32_t> bounds;
+    for (std::int32_t b = pick(0, 15), k = pick(0, 8); k > 0; --k, b += pick(1, 120)) bounds.push_back(b);
+    const aging_buckets buckets{.upper_bounds = bounds,
+                                .basis = pick(0, 1) == 0 ? aging_basis::due_date : aging_basis::invoice_date};
+    SCOPED_TRACE(::testing::Message() << "seed " << seed << " round " << round << ": " << n << " items, "
+                                      << customers << " customers, " << bounds.size() << " bounds, " << threads
+                                      << " threads");
+    const auto p = synthetic::make_portfolio(n, customers, day_number(as_of), portfolio_seed);
+    const std::size_t width = buckets.bucket_count();
+    std::vector<std::vector<receivable_item>> per_customer(customers);
+    for (std::size_t i = 0; i < n; ++i)
+      per_customer[p.group[i]].push_back(
+          {from_day_number(p.issue_day[i]), from_day_number(p.due_day[i]), nok_(p.open_minor[i])});
+    std::vector<std::int64_t> batch(customers * width, -1);
+    age_batch(p.columns(), buckets, as_of, customers, batch, threads);
+    for (std::size_t c = 0; c < customers; ++c) {
+      const auto row = age(per_customer[c], buckets, as_of, nok);
+      for (std::size_t b = 0; b < width; ++b)
+        ASSERT_EQ(batch[c * width + b], row[b].minor_units()) << "customer " << c << " bucket " << b;
+    }
+  }
+}
+
 TEST(AgingBatch, WithoutAGroupColumnEverythingIsOneGroup) {
   const auto items = hand_portfolio();
   std::vector<std::int32_t> due;
