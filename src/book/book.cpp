@@ -490,6 +490,7 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
       // Settled: nothing accrues or is dunned any more (no allocation for the many paid
       // invoices of a big ledger); what closed it says how, and when.
       if (!closed_on[k].is_special()) cl.settled_on = closed_on[k];
+      v.settled = true;
       v.amount = money::zero(c.ccy);
       v.credited = closed_by[k] == entry_kind::credit_note;
       if (closed_by[k] == entry_kind::write_off) v.overlays.written_off = closed_on[k];

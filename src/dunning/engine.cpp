@@ -186,8 +186,9 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
       for (const notice_record& n : v.notices)
         if (n.sent <= as_of && __builtin_add_overflow(fees_charged, n.fee.minor_units(), &fees_charged))
           throw error(errc::overflow, "dunning: the notices' fees overflow");
-      const bool settled = open.is_zero() && fees_charged == settled_through(ctx, component::fees, as_of) &&
-                           interest_due(ctx, s, as_of).is_zero();
+      const bool settled = (v.settled && open.is_zero()) ||
+                           (open.is_zero() && fees_charged == settled_through(ctx, component::fees, as_of) &&
+                            interest_due(ctx, s, as_of).is_zero());
       if (settled) {
         s.current = v.overlays.written_off && *v.overlays.written_off <= as_of ? state::written_off
                     : v.credited                                             ? state::credited

@@ -128,6 +128,11 @@ struct invoice_view {
   /// policy's statutory table for this invoice; counted by the policy's day-count convention.
   std::optional<rate> agreed_interest{};
   bool credited = false;           ///< closed by a credit note (else zero open means paid)
+  /// Nothing is owed by the evaluation date: principal, fees and interest all settled (the
+  /// book says so of the many closed invoices of a ledger, and leaves their money history out
+  /// of the view). The engine then reports the invoice closed without replaying its notices:
+  /// a notice's fee with no settlement beside it would otherwise read as a fee still owed.
+  bool settled = false;
   bool reminder_fee_agreed = false; ///< the fee was agreed when the debt arose (SE 2 §; the book takes it from the terms)
   dunning::overlays overlays{};
   std::vector<notice_record> notices{};  ///< history, in the order sent

@@ -109,6 +109,27 @@ TEST(Book, APaymentOfThePrincipalPaysFeesAndInterestFirst) {
   EXPECT_EQ(r.total_due, c.total() + todays_fees(r));
 }
 
+TEST(Book, AClaimPaidInFullAfterAFeeNoticeIsPaidNotAnError) {
+  // Found by the replay property test: 10 035.00 + the interest pays everything after a
+  // purring with a fee. The book leaves a closed claim's money history out of its view, and
+  // the engine read the notice's fee with no settlement beside it as a fee still owed, then
+  // refused the notice history ("step 0 ... is out of order (state paid)").
+  const ledger l = no_ledger(invoice_10k, "P1,C1,2026-02-10,NOK,10300.00,,I1\n", purring);
+  policy_set p;
+  const book b = make_book(l, d(2026, 2, 20), {}, p);
+  const claim& c = b.claims[0];
+  EXPECT_TRUE(c.total().is_zero());
+  EXPECT_EQ(c.fees_paid, nok(3'500));
+  EXPECT_TRUE(b.views[0].settled);
+  EXPECT_EQ(b.views[0].notices.size(), 1u);  // the history stays for scoring and case files
+  const dunning::invoice_result r = evaluated(b, p, 0);
+  EXPECT_EQ(r.current, dunning::state::paid);
+  EXPECT_TRUE(r.commands.empty());
+  EXPECT_TRUE(r.total_due.is_zero());
+  // The overpayment is the customer's credit, to the minor unit.
+  EXPECT_EQ(b.unapplied_credit[0], nok(1'030'000) - nok(1'000'000) - nok(3'500) - c.interest_paid);
+}
+
 TEST(Book, APartialPaymentPaysTheFeeBeforeThePrincipal) {
   const ledger l = no_ledger(invoice_10k, "P1,C1,2026-02-10,NOK,5000.00,,I1\n", purring);
   policy_set p;
