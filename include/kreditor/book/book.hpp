@@ -50,11 +50,12 @@ KREDITOR_NAMESPACE_BEGIN
 /// state file of `kreditor run`. `step` is the policy step's name, or "broken_promise" /
 /// "broken_plan" for the reactions to those.
 struct recorded_notice {
-  std::string invoice_id{};
-  std::string step{};
-  date sent{};
-  std::optional<date> deadline{};
+  std::string invoice_id{};  ///< the invoice it was sent for
+  std::string step{};  ///< the policy step's name (or "broken_promise" / "broken_plan")
+  date sent{};  ///< the day it was sent
+  std::optional<date> deadline{};  ///< the payment deadline it gave, if any
   money fee{};  ///< the fee it charged (zero if none); not negative, not above the law's cap
+  /// Memberwise equality.
   friend bool operator==(const recorded_notice&, const recorded_notice&) = default;
 };
 
@@ -63,39 +64,44 @@ struct claim {
   money amount{};                 ///< the principal as invoiced
   money credited{};               ///< principal taken off by credit notes
   money principal_paid{};         ///< principal paid (payments and customer credit applied)
-  money principal_written_off{};
+  money principal_written_off{};  ///< principal written off
   money fees_charged{};           ///< fees of the notices sent by the date
-  money fees_paid{};
-  money fees_written_off{};
+  money fees_paid{};  ///< fees paid
+  money fees_written_off{};  ///< fees written off
   money interest_charged{};       ///< late interest accrued through the date, rounded once
-  money interest_paid{};
-  money interest_written_off{};
+  money interest_paid{};  ///< late interest paid
+  money interest_written_off{};  ///< late interest written off
   /// Once nothing is owed: the day of the last payment, credit or write-off that settled it.
   std::optional<date> settled_on{};
 
+  /// Principal still owed.
   [[nodiscard]] money principal() const { return amount - credited - principal_paid - principal_written_off; }
+  /// Fees still owed.
   [[nodiscard]] money fees() const { return fees_charged - fees_paid - fees_written_off; }
+  /// Late interest still owed.
   [[nodiscard]] money interest() const { return interest_charged - interest_paid - interest_written_off; }
   /// Everything still owed.
   [[nodiscard]] money total() const { return principal() + fees() + interest(); }
+  /// Memberwise equality.
   friend bool operator==(const claim&, const claim&) = default;
 };
 
 /// The ledger as of a date. The vectors views, claims, invoices and customer_of are parallel:
 /// one line per invoice issued by the date (credit notes are not lines), in ledger order.
 struct book {
-  date as_of{};
+  date as_of{};  ///< the book's date
   /// What the dunning engine reads of each line: the principal and its dated changes, the
   /// fees and interest settled, the notices sent (events.csv and the recorded ones), the
   /// overlays its events describe; `jurisdiction` is the governing one (policy_set::governing).
   std::vector<dunning::invoice_view> views;
-  std::vector<claim> claims;
+  std::vector<claim> claims;  ///< what each line owes, by component
   std::vector<const invoice_record*> invoices;  ///< into the ledger the book was made from
   std::vector<std::uint32_t> customer_of;       ///< the line's customer: index in ledger::customers
   /// Per ledger customer (same index as ledger::customers), in the customer's currency: money
   /// paid or credited that no claim has taken as of the date, owed back or set off.
   std::vector<money> unapplied_credit;
 
+  /// The number of lines.
   [[nodiscard]] std::size_t size() const noexcept { return views.size(); }
 };
 

@@ -28,6 +28,8 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// What credit scoring reads of one customer's ledger, taken from its book (payments allocated by
+/// the library's one rule).
 struct payment_history {
   /// Per invoice issued by the date and not wholly credited, in ledger order: issued, due,
   /// paid (the day it was settled in full; absent while open or when written off), amount

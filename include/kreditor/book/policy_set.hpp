@@ -23,6 +23,9 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// The dunning policies a book is evaluated under: each customer's country preset, one named preset
+/// for everyone, or one policy of the host's. Each is compiled once, on first use, per jurisdiction
+/// met.
 class policy_set {
  public:
   /// Each customer is dunned by the preset of its jurisdiction.

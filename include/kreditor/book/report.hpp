@@ -46,12 +46,12 @@ KREDITOR_NAMESPACE_BEGIN
 ///   over_limit     the net exposure (open receivables + orders not invoiced - set-off -
 ///                  security, compute_exposure) above the active credit limit.
 struct customer_summary {
-  const customer_record* customer = nullptr;
+  const customer_record* customer = nullptr;  ///< the ledger's record (owned by run_report::source)
   std::vector<std::size_t> lines;  ///< indexes into the book / results, in ledger order
-  bool credit_hold = false;
-  bool cash_terms = false;
-  bool in_collection = false;
-  bool over_limit = false;
+  bool credit_hold = false;  ///< no new deliveries on credit
+  bool cash_terms = false;  ///< cash / prepayment only
+  bool in_collection = false;  ///< a claim is with a collector or in court
+  bool over_limit = false;  ///< net exposure above the active credit limit
   money open{};     ///< open receivables (invoices issued by the date, lines without problems)
   money overdue{};  ///< of which past their due date
   money unapplied_credit{};     ///< the book's: paid or credited beyond every claim (set-off)
@@ -63,33 +63,37 @@ struct customer_summary {
 /// dunning::invoice_result the outputs print, without the ids (the book has them), the audit
 /// trail and a copy of the step's name — a million lines at about 140 bytes, not 296.
 struct line_result {
-  dunning::state current = dunning::state::not_yet_due;
+  dunning::state current = dunning::state::not_yet_due;  ///< where the invoice stands
   std::uint8_t flags = 0;                  ///< overlay bits (dunning/machine.hpp)
   std::int32_t level = 0;                  ///< policy steps done
-  std::int32_t days_past_due = 0;
+  std::int32_t days_past_due = 0;  ///< 0 before/at the due date
   const std::string* last_step = nullptr;  ///< the last step's name, owned by the policy
-  money open_principal{};
-  money fees{};
-  money interest{};
-  money total_due{};
+  money open_principal{};  ///< principal open as of the date
+  money fees{};  ///< fees charged and unpaid
+  money interest{};  ///< late interest accrued to the date
+  money total_due{};  ///< open principal + fees + interest
   std::vector<dunning::command> commands;  ///< what to do today
   /// Parallel to commands: the notice a run for this same date already recorded (a rerun
   /// prints the list again, marked, and asks for nothing new).
   std::vector<bool> recorded;
-  std::optional<date> next_action;
+  std::optional<date> next_action;  ///< the next day something happens by itself
   std::shared_ptr<const failure> problem;  ///< bad record: nothing else is set
 };
 
+/// A whole run over a ledger as of a date: the book, the engine's verdict per line, and a summary
+/// per customer.
 struct run_report {
-  date as_of{};
+  date as_of{};  ///< the evaluation date
   std::string policy;  ///< the policy set's label
   /// The ledger the report was made from; its payments are dropped once the book holds them.
   std::unique_ptr<ledger> source;
-  std::unique_ptr<kreditor::book> books;
-  std::unique_ptr<policy_set> policies;
+  std::unique_ptr<kreditor::book> books;  ///< the book of the ledger (one line per invoice)
+  std::unique_ptr<policy_set> policies;  ///< the policies the lines were evaluated under
   /// The engine's verdict per line, in book order (parallel to book.views).
   std::vector<line_result> results;
+  /// The verdict on line `line` of the book.
   [[nodiscard]] const line_result& result(std::size_t line) const { return results[line]; }
+  /// The number of lines.
   [[nodiscard]] std::size_t size() const noexcept { return results.size(); }
   /// Every customer of the ledger, in ledger order (same index as ledger::customers).
   std::vector<customer_summary> customers;
@@ -130,15 +134,18 @@ void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded
 /// Open receivables as columns for the batch kernels (aging, exposure), grouped by ledger
 /// customer: the lines of `b` with principal open, except those `skip` marks (empty: none).
 struct open_receivables {
-  std::vector<std::int32_t> issue_day;
-  std::vector<std::int64_t> open_minor;
-  std::vector<std::int32_t> due_day;
+  std::vector<std::int32_t> issue_day;  ///< day_number of each item's invoice date
+  std::vector<std::int64_t> open_minor;  ///< open principal, minor units
+  std::vector<std::int32_t> due_day;  ///< day_number of each item's due date
   std::vector<std::uint32_t> group;     ///< index in ledger::customers
   std::vector<std::uint32_t> items_of;  ///< per customer: how many items it has
+  /// The columns as the kernels take them (views into this object).
   [[nodiscard]] receivable_columns columns() const {
     return {.issue_day = issue_day, .due_day = due_day, .open_minor = open_minor, .group = group};
   }
 };
+/// The open receivables of book `b` with `customers` ledger customers, except the lines `skip`
+/// marks.
 [[nodiscard]] open_receivables open_receivables_of(const book& b, std::size_t customers,
                                                    std::span<const std::uint8_t> skip = {});
 /// Appends to `out` the open receivables of `b`, the book of a slice whose customers start at

@@ -31,12 +31,15 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// A ledger indexed by customer, cut into slices of consecutive customers whose books are exactly
+/// their part of the whole ledger's book (money never crosses customers).
 class ledger_slices {
  public:
   /// Indexes the rows of `l` by customer (one pass; `l` must outlive this object). A row whose
   /// customer the ledger does not know goes with the first slice, where make_book names it.
   explicit ledger_slices(const ledger& l);
 
+  /// The number of customers in the ledger.
   [[nodiscard]] std::size_t customers() const noexcept { return source_->customers.size(); }
   /// The ledger cut.
   [[nodiscard]] const ledger& source() const noexcept { return *source_; }

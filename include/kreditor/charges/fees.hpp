@@ -31,15 +31,21 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// One tier of a tiered fee: `amount` for principals up to and including `up_to` (none: the rest).
 struct fee_tier {
-  std::optional<money> up_to{};
-  money amount{};
+  std::optional<money> up_to{};  ///< the largest principal of the tier; none: every larger principal
+  money amount{};  ///< the fee for principals in the tier
+  /// Memberwise equality.
   friend bool operator==(const fee_tier&, const fee_tier&) = default;
 };
 
 /// How much a fee is. Build with the named constructors.
 class fee_amount {
  public:
-  enum class type : std::uint8_t { fixed, percentage, tiered };
+  /// Which named constructor built the amount.
+  enum class type : std::uint8_t {
+    fixed,       ///< fixed()
+    percentage,  ///< percentage()
+    tiered,      ///< tiered()
+  };
 
   /// A fixed amount.
   [[nodiscard]] static fee_amount fixed(money amount);
@@ -57,6 +63,7 @@ class fee_amount {
   /// The largest fee any principal can give; nullopt for an uncapped percentage.
   [[nodiscard]] std::optional<money> maximum() const;
 
+  /// Which kind of amount this is.
   [[nodiscard]] type kind() const noexcept { return type_; }
 
  private:
@@ -70,8 +77,8 @@ class fee_amount {
 
 /// A fee a dunning policy charges at one step.
 struct fee_rule {
-  legal_fee_kind kind = legal_fee_kind::reminder;
-  fee_amount amount = fee_amount::fixed(money{});
+  legal_fee_kind kind = legal_fee_kind::reminder;  ///< which fee, for the legal cap it must keep
+  fee_amount amount = fee_amount::fixed(money{});  ///< how much
 };
 
 /// Where in the dunning the fee would be charged. Policy builders fill in the step's planned
@@ -91,6 +98,7 @@ struct violation {
   std::string source;    ///< the rule's source
   std::string message;   ///< what is wrong, with the numbers
   bool uncertain = false;  ///< the rule is flagged uncertain in the data
+  /// Memberwise equality.
   friend bool operator==(const violation&, const violation&) = default;
 };
 

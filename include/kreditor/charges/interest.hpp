@@ -42,12 +42,13 @@ enum class first_interest_day : std::uint8_t {
 
 /// How interest is counted: the day count, the first interest day and the one rounding.
 struct interest_convention {
-  day_count basis = day_count::act_act_isda;
-  first_interest_day start = first_interest_day::day_after_due;
+  day_count basis = day_count::act_act_isda;  ///< the day count
+  first_interest_day start = first_interest_day::day_after_due;  ///< the first interest day
   rounding mode = rounding::half_up;  ///< applied once, to the exact total
   /// The law does not settle `basis` (rate_table_info::basis_uncertain): results say so. A
   /// day count the caller chooses explicitly is theirs: set false.
   bool basis_uncertain = false;
+  /// Memberwise equality.
   friend bool operator==(const interest_convention&, const interest_convention&) = default;
 };
 
@@ -61,8 +62,9 @@ struct interest_convention {
 /// a further amount (positive). It takes effect the day AFTER `on`: a payment on day X still
 /// bears interest for day X, exactly as the final payment on P does.
 struct balance_change {
-  date on{};
-  money delta{};
+  date on{};  ///< the day of the change (it counts from the day after)
+  money delta{};  ///< negative: a payment or credit note; positive: a further amount
+  /// Memberwise equality.
   friend bool operator==(const balance_change&, const balance_change&) = default;
 };
 
@@ -82,15 +84,16 @@ struct interest_period {
   std::string source{};    ///< the rate row's source
 };
 
+/// Late interest with the periods it was computed from, exactly.
 struct interest_result {
   money interest{};        ///< the exact sum over all periods, rounded once
   /// The exact interest in minor units before the one rounding: exact_numerator /
   /// exact_denominator (denominator = 1e9 x the day count's denominator).
   int128 exact_numerator = 0;
-  std::int64_t exact_denominator = 1;
+  std::int64_t exact_denominator = 1;  ///< see exact_numerator
   std::int64_t days = 0;   ///< interest days from the first interest day through the end date
   std::vector<interest_period> periods{};  ///< in date order; zero-balance stretches are left out
-  interest_convention convention{};
+  interest_convention convention{};  ///< the convention used
   bool uncertain = false;  ///< some rate used is flagged uncertain
   bool day_count_uncertain = false;  ///< the law does not settle the day count used (convention.basis_uncertain)
 };
@@ -136,6 +139,7 @@ class running_interest {
   /// the balance below zero; error(currency_mismatch).
   void change(date on, money delta);
 
+  /// The interest-bearing balance now.
   [[nodiscard]] money balance() const noexcept { return balance_; }
 
  private:

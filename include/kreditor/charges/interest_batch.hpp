@@ -41,9 +41,11 @@ class accrual_table {
                                              const interest_convention& convention,
                                              date last_day);
 
+  /// The convention the table was compiled with.
   [[nodiscard]] const interest_convention& convention() const noexcept { return convention_; }
   /// The first and last day an interest day may fall on.
   [[nodiscard]] std::int32_t first_day() const noexcept { return base_ + 1; }
+  /// The last day an interest day may fall on (the table's last_day).
   [[nodiscard]] std::int32_t last_day() const noexcept {
     return base_ + static_cast<std::int32_t>(cumulative_.size()) - 1;
   }
@@ -69,6 +71,7 @@ struct accrual_columns {
   std::span<const std::uint16_t> table{};     ///< index into `tables`; empty: every item uses table 0
 };
 
+/// How many items of a batch failed, and the first.
 struct batch_summary {
   std::size_t failed = 0;                           ///< items whose status is not errc::ok
   std::size_t first_failed = static_cast<std::size_t>(-1);  ///< index of the first, or SIZE_MAX

@@ -19,6 +19,8 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// An ISO 4217 currency: its three-letter code and its minor units (digits after the decimal
+/// point). Two bytes of value; compares by code and minor units.
 class currency {
  public:
   /// "XXX", ISO 4217's code for "no currency", with 0 minor units.
@@ -36,12 +38,14 @@ class currency {
   /// minor units). Unknown or malformed codes fail with errc::not_found / invalid_argument.
   static result<currency> parse(std::string_view code);
 
+  /// The ISO 4217 alpha code: "NOK".
   [[nodiscard]] constexpr std::string_view code() const noexcept {
     return {code_.data(), code_.size()};
   }
   /// Digits after the decimal point: NOK 2, JPY 0, KWD 3.
   [[nodiscard]] constexpr int minor_units() const noexcept { return minor_units_; }
 
+  /// Same code and minor units.
   friend constexpr bool operator==(currency, currency) noexcept = default;
 
  private:
@@ -55,26 +59,30 @@ class currency {
 
 /// The currencies kreditor's presets and tests name; any other comes from currency::parse.
 namespace iso4217 {
-inline constexpr currency nok = currency::iso("NOK", 2);
-inline constexpr currency sek = currency::iso("SEK", 2);
-inline constexpr currency dkk = currency::iso("DKK", 2);
-inline constexpr currency eur = currency::iso("EUR", 2);
-inline constexpr currency isk = currency::iso("ISK", 0);
-inline constexpr currency usd = currency::iso("USD", 2);
-inline constexpr currency gbp = currency::iso("GBP", 2);
-inline constexpr currency chf = currency::iso("CHF", 2);
-inline constexpr currency jpy = currency::iso("JPY", 0);
-inline constexpr currency kwd = currency::iso("KWD", 3);
-inline constexpr currency bhd = currency::iso("BHD", 3);
+inline constexpr currency nok = currency::iso("NOK", 2);  ///< Norwegian krone
+inline constexpr currency sek = currency::iso("SEK", 2);  ///< Swedish krona
+inline constexpr currency dkk = currency::iso("DKK", 2);  ///< Danish krone
+inline constexpr currency eur = currency::iso("EUR", 2);  ///< euro
+inline constexpr currency isk = currency::iso("ISK", 0);  ///< Icelandic króna (no minor units)
+inline constexpr currency usd = currency::iso("USD", 2);  ///< US dollar
+inline constexpr currency gbp = currency::iso("GBP", 2);  ///< pound sterling
+inline constexpr currency chf = currency::iso("CHF", 2);  ///< Swiss franc
+inline constexpr currency jpy = currency::iso("JPY", 0);  ///< Japanese yen (no minor units)
+inline constexpr currency kwd = currency::iso("KWD", 3);  ///< Kuwaiti dinar (3 minor units)
+inline constexpr currency bhd = currency::iso("BHD", 3);  ///< Bahraini dinar (3 minor units)
 }  // namespace iso4217
 
 KREDITOR_NAMESPACE_END
 
+/// \cond
+// Hashes the code, so a currency can key an unordered container. (Out of the API reference:
+// doxygen 1.9 cannot place a specialisation of std::hash.)
 template <>
 struct std::hash<kreditor::currency> {
   std::size_t operator()(kreditor::currency c) const noexcept {
     return std::hash<std::string_view>{}(c.code());
   }
 };
+/// \endcond
 
 #endif  // KREDITOR_CORE_CURRENCY_HPP

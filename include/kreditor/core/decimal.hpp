@@ -29,14 +29,17 @@ enum class decimal_mark : unsigned char { point, comma };
   return m == decimal_mark::comma ? "comma" : "point";
 }
 
+/// An exact decimal number: a 64-bit mantissa times 10^-scale (scale 0..18). For FX rates, parsing
+/// and printing; money arithmetic stays in minor units.
 class decimal {
  public:
-  static constexpr int max_scale = 18;
+  static constexpr int max_scale = 18;  ///< the most digits after the point
 
   /// Zero.
   constexpr decimal() noexcept = default;
   /// mantissa x 10^-scale. \throws error(out_of_range) for a scale outside 0..18.
   constexpr decimal(std::int64_t mantissa, int scale) : mantissa_(mantissa), scale_(check(scale)) {}
+  /// `v` with scale 0.
   static constexpr decimal integer(std::int64_t v) noexcept { return decimal(v, 0, nullptr); }
 
   /// Parses "-1234.50", "+0.05", "1,234.5", "1 234.50", "1_000" (',' ' ' '_' and '\'' are
@@ -48,9 +51,13 @@ class decimal {
   /// a lone comma is without it, since either reading could be meant.
   static result<decimal> parse(std::string_view text, decimal_mark mark = decimal_mark::point);
 
+  /// The value times 10^scale().
   [[nodiscard]] constexpr std::int64_t mantissa() const noexcept { return mantissa_; }
+  /// Digits after the point.
   [[nodiscard]] constexpr int scale() const noexcept { return scale_; }
+  /// True for 0 at any scale.
   [[nodiscard]] constexpr bool is_zero() const noexcept { return mantissa_ == 0; }
+  /// True below zero.
   [[nodiscard]] constexpr bool is_negative() const noexcept { return mantissa_ < 0; }
 
   /// The same value at `new_scale`; rounds with `mode` when digits are dropped.
@@ -65,6 +72,7 @@ class decimal {
 
   /// Exact comparison of values (1.50 == 1.5).
   friend bool operator==(decimal a, decimal b) noexcept { return compare(a, b) == 0; }
+  /// Exact ordering of values, whatever the scales.
   friend std::strong_ordering operator<=>(decimal a, decimal b) noexcept {
     return compare(a, b) <=> 0;
   }

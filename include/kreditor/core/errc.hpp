@@ -56,7 +56,9 @@ enum class errc : std::int32_t {
 /// propagates unchanged). Messages start with the function or input they concern.
 class error : public std::runtime_error {
  public:
+  /// An error of kind `code`; `what` names the input and the problem.
   error(errc code, const std::string& what) : std::runtime_error(what), code_(code) {}
+  /// The kind of error: the same number as the C ABI's status and Python's KreditorError.code.
   [[nodiscard]] errc code() const noexcept { return code_; }
 
  private:

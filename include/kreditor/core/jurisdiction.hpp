@@ -18,6 +18,7 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// Whose law governs a claim: the Nordic countries kreditor knows, else the EU directive's minimum.
 enum class jurisdiction : std::uint8_t {
   no,  ///< Norway: forsinkelsesrenteloven, inkassoloven/-forskriften, gjeldsbrevloven
   se,  ///< Sweden: räntelagen, inkassolagen, lag om ersättning för inkassokostnader
@@ -40,6 +41,7 @@ enum class segment : std::uint8_t {
 
 /// "b2b" / "b2c" (case-insensitive); errc::invalid_argument otherwise.
 result<segment> parse_segment(std::string_view text);
+/// "b2b" / "b2c".
 [[nodiscard]] std::string_view to_string(segment s) noexcept;
 
 KREDITOR_NAMESPACE_END

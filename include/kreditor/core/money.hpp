@@ -30,9 +30,12 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// An exact amount in one currency: a signed 64-bit count of minor units. + and - are checked
+/// (overflow and mixed currencies throw); there is deliberately no `money * double`.
 class money {
  public:
   constexpr money() noexcept = default;  ///< 0 XXX
+  /// `minor_units` of `c`: money(123450, iso4217::nok) is 1 234.50 NOK.
   constexpr money(std::int64_t minor_units, kreditor::currency c) noexcept
       : minor_(minor_units), currency_(c) {}
   /// Zero in `c`.
@@ -46,31 +49,43 @@ class money {
                              std::optional<rounding> mode = std::nullopt,
                              decimal_mark mark = decimal_mark::point);
 
+  /// The amount in minor units (øre, cents).
   [[nodiscard]] constexpr std::int64_t minor_units() const noexcept { return minor_; }
+  /// The amount's currency.
   [[nodiscard]] constexpr kreditor::currency currency() const noexcept { return currency_; }
+  /// True for zero.
   [[nodiscard]] constexpr bool is_zero() const noexcept { return minor_ == 0; }
+  /// True below zero.
   [[nodiscard]] constexpr bool is_negative() const noexcept { return minor_ < 0; }
+  /// True above zero.
   [[nodiscard]] constexpr bool is_positive() const noexcept { return minor_ > 0; }
   /// The exact value as a decimal with the currency's scale.
   [[nodiscard]] decimal amount() const { return decimal(minor_, currency_.minor_units()); }
 
   // Strong guarantee: on error *this is unchanged.
+  /// Adds `rhs`. \throws error(currency_mismatch) for another currency, error(overflow) when the
+  /// sum does not fit 64 bits.
   constexpr money& operator+=(money rhs) {
     std::int64_t sum = 0;
     if (__builtin_add_overflow(minor_, same(rhs).minor_, &sum)) overflow();
     minor_ = sum;
     return *this;
   }
+  /// Subtracts `rhs`. \throws error(currency_mismatch), error(overflow) as +=.
   constexpr money& operator-=(money rhs) {
     std::int64_t difference = 0;
     if (__builtin_sub_overflow(minor_, same(rhs).minor_, &difference)) overflow();
     minor_ = difference;
     return *this;
   }
+  /// The checked sum (see +=).
   friend constexpr money operator+(money a, money b) { return a += b; }
+  /// The checked difference (see -=).
   friend constexpr money operator-(money a, money b) { return a -= b; }
+  /// The negated amount. \throws error(overflow) for the most negative amount.
   friend constexpr money operator-(money a) { return money(0, a.currency_) -= a; }
 
+  /// Same amount in the same currency (amounts in different currencies are unequal; no throw).
   friend constexpr bool operator==(money, money) noexcept = default;
   /// Ordering exists only within a currency; across currencies it throws currency_mismatch.
   friend constexpr std::strong_ordering operator<=>(money a, money b) {
@@ -91,12 +106,14 @@ class money {
 
 /// The smaller / larger of two amounts in one currency.
 [[nodiscard]] constexpr money min(money a, money b) { return b < a ? b : a; }
+/// The larger of two amounts in one currency.
 [[nodiscard]] constexpr money max(money a, money b) { return a < b ? b : a; }
 
 /// "1234.50": the exact amount with all the currency's decimals, no currency code.
 [[nodiscard]] std::string to_string(money m);
 /// Prints "1234.50 NOK".
 std::ostream& operator<<(std::ostream& os, money m);
+/// Prints the code: "NOK".
 std::ostream& operator<<(std::ostream& os, currency c);
 
 /// m x factor, rounded once with `mode`.

@@ -20,8 +20,9 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// Why a fallible operation produced no value.
 struct failure {
-  errc code = errc::invalid_argument;
-  std::string message;
+  errc code = errc::invalid_argument;  ///< the kind of error
+  std::string message;  ///< names the input and the problem
+  /// Memberwise equality.
   friend bool operator==(const failure&, const failure&) = default;
 };
 
@@ -29,10 +30,14 @@ struct failure {
 template <class T>
 class [[nodiscard]] result {
  public:
+  /// A result holding `value` (implicit, so a function can `return value;`).
   result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor): by design
+  /// A result holding failure `f` (implicit, so a function can `return failure{...};`).
   result(failure f) : v_(std::move(f)) {}    // NOLINT(google-explicit-constructor): by design
 
+  /// True when there is a value.
   [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
+  /// has_value().
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value; throws kreditor::error carrying the failure when there is none.
@@ -45,10 +50,13 @@ class [[nodiscard]] result {
     if (const auto* f = std::get_if<failure>(&v_)) throw kreditor::error(f->code, f->message);
     return std::get<T>(std::move(v_));
   }
+  /// value().
   [[nodiscard]] const T& operator*() const& { return value(); }
+  /// &value(): throws as value() when there is none.
   [[nodiscard]] const T* operator->() const { return &value(); }
   /// The failure. \pre !has_value()
   [[nodiscard]] const failure& error() const& { return std::get<failure>(v_); }
+  /// The value, or `fallback` when there is none.
   [[nodiscard]] T value_or(T fallback) const& { return has_value() ? std::get<T>(v_) : fallback; }
 
  private:

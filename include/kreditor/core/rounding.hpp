@@ -32,6 +32,7 @@ enum class rounding : std::uint8_t {
 
 /// "half_up", "half_even", ...; nullopt for an unknown name.
 [[nodiscard]] std::optional<rounding> parse_rounding(std::string_view name) noexcept;
+/// "half_up", "half_even", ... (the name parse_rounding reads).
 [[nodiscard]] std::string_view to_string(rounding mode) noexcept;
 
 /// A signed 128-bit integer for exact intermediates (GCC/Clang builtin; `__extension__`

@@ -32,87 +32,95 @@ KREDITOR_NAMESPACE_BEGIN
 namespace dunning {
 
 /// The step index of the reaction to a broken promise / broken plan in a notice history.
-inline constexpr std::int32_t broken_promise_step = -1;
-inline constexpr std::int32_t broken_plan_step = -2;
+inline constexpr std::int32_t broken_promise_step = -1;  ///< the reaction to a broken promise
+inline constexpr std::int32_t broken_plan_step = -2;  ///< the reaction to a broken plan
 
 /// A step the engine asked for and the caller carried out: the history that times the
 /// next level. `step` is the policy step's index (or broken_promise_step / broken_plan_step).
 struct notice_record {
-  std::int32_t step = 0;
-  date sent{};
+  std::int32_t step = 0;  ///< the policy step's index (or broken_promise_step / broken_plan_step)
+  date sent{};  ///< the day it was sent
   std::optional<date> deadline{};  ///< the payment deadline it gave, if any
   money fee{};                   ///< the fee it charged (zero if none)
+  /// Memberwise equality.
   friend bool operator==(const notice_record&, const notice_record&) = default;
 };
 
 /// A dispute: dunning pauses from `opened` until `resolved` (the clock is shifted by the pause).
 struct dispute {
-  date opened{};
-  std::optional<date> resolved{};
+  date opened{};  ///< the day the customer disputed
+  std::optional<date> resolved{};  ///< the day it was resolved; nullopt: still open
+  /// Memberwise equality.
   friend bool operator==(const dispute&, const dispute&) = default;
 };
 
 /// A promise to pay by `until`: dunning pauses; unpaid after `until` the promise is broken
 /// and the next level follows at once (with the policy's on_broken_promise commands).
 struct promise {
-  date made{};
-  date until{};
+  date made{};  ///< the day the promise was made
+  date until{};  ///< the promised date of payment
+  /// Memberwise equality.
   friend bool operator==(const promise&, const promise&) = default;
 };
 
 /// One installment of a payment plan and what has been paid on it.
 struct installment_status {
-  date due{};
-  money amount{};
+  date due{};  ///< the installment's due date
+  money amount{};  ///< the installment's amount
   money paid{};  ///< paid towards this installment so far (as of the evaluation date)
+  /// Memberwise equality.
   friend bool operator==(const installment_status&, const installment_status&) = default;
 };
 
 /// An agreed payment plan: dunning pauses while installments are paid; a missed one
 /// (unpaid after due + the policy's grace days) breaks the plan and escalates.
 struct plan_overlay {
-  date agreed{};
-  std::vector<installment_status> installments{};
+  date agreed{};  ///< the day the plan was agreed
+  std::vector<installment_status> installments{};  ///< in due-date order
+  /// Memberwise equality.
   friend bool operator==(const plan_overlay&, const plan_overlay&) = default;
 };
 
 /// A manual hold: dunning pauses from `from` until `until` (released), if given.
 struct hold_period {
-  date from{};
-  std::optional<date> until{};
+  date from{};  ///< the first day held
+  std::optional<date> until{};  ///< the day released; nullopt: still held
+  /// Memberwise equality.
   friend bool operator==(const hold_period&, const hold_period&) = default;
 };
 
 /// The overlays on an invoice's clock, all dated.
 struct overlays {
-  std::vector<dispute> disputes{};
-  std::vector<promise> promises{};
-  std::optional<plan_overlay> plan{};
-  std::vector<hold_period> holds{};
+  std::vector<dispute> disputes{};  ///< in the order opened
+  std::vector<promise> promises{};  ///< in the order made
+  std::optional<plan_overlay> plan{};  ///< the payment plan, if one was agreed
+  std::vector<hold_period> holds{};  ///< in the order held
   std::vector<date> escalations{};      ///< manual "escalate now"
-  std::optional<date> written_off{};
+  std::optional<date> written_off{};  ///< the day the rest was written off
   std::optional<date> legal_proceedings{};  ///< a handed-over claim taken to court
+  /// Memberwise equality.
   friend bool operator==(const overlays&, const overlays&) = default;
 };
 
 /// Fees or late interest paid (or settled from customer credit, or written off) on a day: what
 /// the claim's fees / interest are reduced by from that day on.
 struct charge_settlement {
-  date on{};
+  date on{};  ///< the day it was settled
   component part = component::fees;  ///< fees or interest
   money amount{};                    ///< positive
+  /// Memberwise equality.
   friend bool operator==(const charge_settlement&, const charge_settlement&) = default;
 };
 
 /// One invoice as the engine sees it on the evaluation date.
 struct invoice_view {
-  std::string invoice_id{};
-  std::string customer_id{};
-  kreditor::currency currency{};
-  kreditor::segment segment = segment::b2b;
-  kreditor::jurisdiction jurisdiction = jurisdiction::eu;
-  date issue_date{};
-  date due_date{};
+  std::string invoice_id{};  ///< the invoice's id, as the ledger spells it
+  std::string customer_id{};  ///< its customer's id
+  kreditor::currency currency{};  ///< the invoice's currency
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment: which law's limits apply
+  kreditor::jurisdiction jurisdiction = jurisdiction::eu;  ///< whose law governs the claim
+  date issue_date{};  ///< the invoice date
+  date due_date{};  ///< the due date (after terms and business-day rules)
   /// The principal as invoiced: the starting balance of balance_changes.
   money amount{};
   /// The dated changes of the principal from `amount` (credit notes, payments, customer credit
@@ -134,8 +142,9 @@ struct invoice_view {
   /// a notice's fee with no settlement beside it would otherwise read as a fee still owed.
   bool settled = false;
   bool reminder_fee_agreed = false; ///< the fee was agreed when the debt arose (SE 2 §; the book takes it from the terms)
-  dunning::overlays overlays{};
+  dunning::overlays overlays{};  ///< disputes, promises, plan, holds, escalations, write-off
   std::vector<notice_record> notices{};  ///< history, in the order sent
+  /// Memberwise equality.
   friend bool operator==(const invoice_view&, const invoice_view&) = default;
 };
 

@@ -43,28 +43,33 @@ struct portfolio_columns {
   std::span<const std::int32_t> invoice_day;     ///< day_number of the invoice date
   std::span<const std::int32_t> due_day;         ///< day_number of the due date
   std::span<const std::uint8_t> currency_index;  ///< into `currencies`
-  std::span<const currency> currencies;
+  std::span<const currency> currencies;  ///< the distinct currencies, indexed by currency_index
   std::span<const std::uint8_t> traits;          ///< trait bits
+  /// The number of rows.
   [[nodiscard]] std::size_t size() const noexcept { return due_day.size(); }
 };
 
 /// Row i of the columns as machine facts.
 [[nodiscard]] invoice_facts facts_at(const portfolio_columns& p, std::size_t i);
 
+/// A command for one row.
 struct batch_command {
   std::uint32_t invoice = 0;  ///< row
-  command what{};
+  command what{};  ///< what to do
 };
+/// A row the batch could not evaluate.
 struct batch_problem {
-  std::uint32_t invoice = 0;
-  failure why{};
+  std::uint32_t invoice = 0;  ///< row
+  failure why{};  ///< the error, naming the problem
 };
+/// What evaluate_batch found.
 struct batch_result {
   std::vector<batch_command> commands;  ///< in row order
   std::vector<batch_problem> problems;  ///< rows that failed (their state is unchanged)
   std::size_t evaluated = 0;            ///< rows that had something due (the slow path)
 };
 
+/// How evaluate_batch splits the work.
 struct batch_options {
   unsigned threads = 1;           ///< worker threads (>= 1); results do not depend on it
   std::size_t chunk = 1u << 16;   ///< rows per chunk; chunks are the unit of work

@@ -47,11 +47,11 @@ inline constexpr std::int32_t never = INT32_MAX;   ///< "nothing will happen by 
 
 /// What a custom guard sees when a step's date has arrived.
 struct guard_facts {
-  date on{};
-  date invoice_date{};
-  date due{};
-  money open_principal{};
-  kreditor::segment segment = segment::b2b;
+  date on{};  ///< the day the step's date arrived
+  date invoice_date{};  ///< the invoice's date
+  date due{};  ///< its due date
+  money open_principal{};  ///< principal still open on `on`
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment
   std::int32_t step = 0;         ///< the step about to fire
   std::int32_t steps_fired = 0;  ///< steps fired before it
 };
@@ -76,9 +76,11 @@ class extensions {
     return *this;
   }
   [[nodiscard]] const std::vector<std::pair<std::string, std::function<bool(const guard_facts&)>>>&
+  /// The registered guards, by name, in registration order.
   guards() const noexcept {
     return guards_;
   }
+  /// The registered custom command names; command_kind::custom carries the index.
   [[nodiscard]] const std::vector<std::string>& commands() const noexcept { return commands_; }
 
   /// The host's late-interest table for `j` and `s`, replacing the shipped statutory one (a
@@ -94,12 +96,15 @@ class extensions {
     fee_rules_ = std::move(rules);
     return *this;
   }
+  /// A late-interest table given by late_interest().
   struct rate_override {
-    jurisdiction where;
-    segment for_segment;
-    rate_table table;
+    jurisdiction where;  ///< the jurisdiction it applies in
+    segment for_segment;  ///< the debtor segment it applies to
+    rate_table table;  ///< the host's table
   };
+  /// The late-interest tables given, in the order given.
   [[nodiscard]] const std::vector<rate_override>& late_interest_tables() const noexcept { return rates_; }
+  /// The host's fee rules given (empty: the shipped ones alone).
   [[nodiscard]] const std::vector<legal_fee_rule>& fee_rules() const noexcept { return fee_rules_; }
 
  private:
@@ -114,22 +119,24 @@ struct legal_floor {
   std::int32_t after_due = no_day;                ///< fire no earlier than due + n
   std::int32_t after_previous_notice = no_day;    ///< ... previous notice + n
   std::int32_t after_previous_deadline = no_day;  ///< ... previous deadline + n
+  /// Memberwise equality.
   friend bool operator==(const legal_floor&, const legal_floor&) = default;
 };
 
 /// One command a compiled step issues (custom: index into compiled_policy::custom_commands).
 struct command_ref {
-  command_kind kind = command_kind::send_reminder;
-  std::uint16_t custom = 0;
+  command_kind kind = command_kind::send_reminder;  ///< what to do
+  std::uint16_t custom = 0;  ///< command_kind::custom: index into compiled_policy::custom_commands
+  /// Memberwise equality.
   friend bool operator==(const command_ref&, const command_ref&) = default;
 };
 
 /// A step flattened for the run.
 struct compiled_step {
-  std::int32_t after_due = no_day;
-  std::int32_t after_invoice = no_day;
-  std::int32_t after_previous_notice = no_day;
-  std::int32_t after_previous_deadline = no_day;
+  std::int32_t after_due = no_day;  ///< fire no earlier than due + n days (no_day: no such rule)
+  std::int32_t after_invoice = no_day;  ///< ... invoice date + n
+  std::int32_t after_previous_notice = no_day;  ///< ... previous notice + n
+  std::int32_t after_previous_deadline = no_day;  ///< ... previous notice's deadline + n
   std::int32_t deadline_days = -1;    ///< -1: no deadline
   bool notice = false;                ///< a notice to the customer: times the later steps
   bool hands_over = false;            ///< ends the policy: handed over to collection
@@ -140,33 +147,40 @@ struct compiled_step {
   bool before_due_only = false;       ///< a pre-due step: skipped once the invoice is overdue
   std::int32_t late_window = no_day;  ///< skipped when due more than this many days after its scheduled day
   std::array<std::int32_t, 2> fee_min_invoice_lead{{0, 0}};  ///< per segment: due - invoice date at least
-  fee_kind fee = fee_kind::reminder;
+  fee_kind fee = fee_kind::reminder;  ///< which statutory fee a fee-bearing step charges
   std::uint8_t segments = 3;          ///< bit 0: b2b, bit 1: b2c
   std::array<legal_floor, 2> legal{}; ///< per segment (index = segment)
+  /// The step's commands: [commands_begin, commands_end).
   std::uint32_t commands_begin = 0, commands_end = 0;  ///< into compiled_policy::commands
+  /// The step's amount bands: [bands_begin, bands_end).
   std::uint32_t bands_begin = 0, bands_end = 0;        ///< into compiled_policy::bands
+  /// The step's custom guards: [guards_begin, guards_end).
   std::uint32_t guards_begin = 0, guards_end = 0;      ///< into compiled_policy::guards
 };
 
 /// An amount band flattened: commands [commands_begin, commands_end) from `from` on.
 struct compiled_band {
-  std::vector<money> from;
-  std::uint32_t commands_begin = 0, commands_end = 0;
+  std::vector<money> from;  ///< per currency: applies when open >= from
+  /// The band's commands: [commands_begin, commands_end) into compiled_policy::commands.
+  std::uint32_t commands_begin = 0, commands_end = 0;  ///< into compiled_policy::commands
 };
 
 /// A policy ready to run. Built only by `compile`; read-only afterwards and safe to share
 /// between threads.
 struct compiled_policy {
-  dunning::policy source;
-  std::vector<compiled_step> steps;
-  std::vector<command_ref> commands;
-  std::vector<compiled_band> bands;
-  std::vector<std::function<bool(const guard_facts&)>> guards;
-  std::vector<std::string> custom_commands;
+  dunning::policy source;  ///< the policy as given
+  std::vector<compiled_step> steps;  ///< the steps in order
+  std::vector<command_ref> commands;  ///< every step's commands, back to back
+  std::vector<compiled_band> bands;  ///< every step's amount bands, back to back
+  std::vector<std::function<bool(const guard_facts&)>> guards;  ///< every step's custom guards
+  std::vector<std::string> custom_commands;  ///< the custom command names (extensions::command)
+  /// What a broken promise issues: [broken_promise_begin, broken_promise_end).
   std::uint32_t broken_promise_begin = 0, broken_promise_end = 0;  ///< into commands
+  /// What a broken plan issues: [broken_plan_begin, broken_plan_end).
   std::uint32_t broken_plan_begin = 0, broken_plan_end = 0;        ///< into commands
   deadline_rule deadlines;                                 ///< the jurisdiction's statutory rule
   std::array<std::optional<rate_table>, 2> interest_rates; ///< per segment; empty: no interest
+  /// Per segment: how late interest is computed.
   std::array<interest_convention, 2> interest_conventions{};
   std::array<std::int16_t, 2> max_fee_notices{{-1, -1}};   ///< per segment; -1: no legal limit
   bool fee_needs_agreement = false;                        ///< SE: reminder fee only if agreed
@@ -185,6 +199,7 @@ struct compiled_policy {
 /// Every legal violation is reported in the one message ("; "-separated), each citing the fee
 /// row in force on `law_as_of` (default: the latest the data knows).
 [[nodiscard]] compiled_policy compile(const policy& p, const extensions& ext = {});
+/// As compile(p, ext), checked against the law in force on `law_as_of`.
 [[nodiscard]] compiled_policy compile(const policy& p, const extensions& ext, date law_as_of);
 
 }  // namespace dunning

@@ -25,30 +25,32 @@ KREDITOR_NAMESPACE_BEGIN
 
 namespace dunning {
 
+/// One invoice on a consolidated notice.
 struct notice_line {
-  std::string invoice;
-  money principal{};
+  std::string invoice;  ///< the invoice's id
+  money principal{};  ///< open principal
   money fee{};       ///< this notice's fee for the invoice
   money fees{};      ///< all fees on the invoice
-  money interest{};
-  money total{};
-  std::optional<date> deadline{};
+  money interest{};  ///< late interest accrued to the notice's date
+  money total{};  ///< principal + fees + interest
+  std::optional<date> deadline{};  ///< the deadline the invoice's command gave, if any
 };
 
+/// One notice to a customer covering all its invoices at the same step and command.
 struct consolidated_notice {
-  std::string customer;
-  kreditor::currency currency{};
-  command_kind kind = command_kind::send_reminder;
-  std::uint16_t custom = 0;
-  std::int32_t step = 0;
-  std::string step_name;
-  date on{};
+  std::string customer;  ///< the customer's id
+  kreditor::currency currency{};  ///< the lines' currency
+  command_kind kind = command_kind::send_reminder;  ///< the command the lines share
+  std::uint16_t custom = 0;  ///< command_kind::custom: index into compiled_policy::custom_commands
+  std::int32_t step = 0;  ///< the policy step the lines share
+  std::string step_name;  ///< its name
+  date on{};  ///< the day to send it
   std::optional<date> deadline{};  ///< the latest deadline of the lines
   std::vector<notice_line> lines;  ///< in input order
   money principal{};               ///< sums over the lines
-  money fees{};
-  money interest{};
-  money total{};
+  money fees{};  ///< sum of the lines' fees
+  money interest{};  ///< sum of the lines' interest
+  money total{};  ///< sum of the lines' totals
 };
 
 /// Groups today's commands by (customer, currency, step, command), sorted by customer,

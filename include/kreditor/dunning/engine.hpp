@@ -36,10 +36,10 @@ namespace dunning {
 
 /// One line of the audit trail: an event, the row that fired and the facts it used.
 struct audit_entry {
-  event what{};
+  event what{};  ///< the event
   std::string_view rule;          ///< the table row's name; empty when no row matched
-  state from = state::not_yet_due;
-  state to = state::not_yet_due;
+  state from = state::not_yet_due;  ///< the state before
+  state to = state::not_yet_due;  ///< the state after
   money open_principal{};         ///< before the event
   money fees{};                   ///< before the event
   money interest{};               ///< accrued to the event's date, before the event
@@ -67,17 +67,17 @@ void advance(const context& ctx, invoice_state& s, date as_of, std::vector<comma
 /// The engine's verdict on one invoice as of the evaluation date.
 struct invoice_result {
   std::size_t index = 0;             ///< into the evaluated span
-  std::string invoice_id;
-  std::string customer_id;
-  state current = state::not_yet_due;
+  std::string invoice_id;  ///< the view's invoice id
+  std::string customer_id;  ///< the view's customer id
+  state current = state::not_yet_due;  ///< where the invoice stands as of the evaluation date
   std::uint8_t flags = 0;            ///< overlay bits (machine.hpp)
   std::int32_t level = 0;            ///< policy steps done (next step index)
   std::optional<std::string> last_step;  ///< the name of the last step done
   std::int32_t days_past_due = 0;    ///< 0 before/at the due date
-  money open_principal{};
+  money open_principal{};  ///< principal open as of the evaluation date
   money fees{};                      ///< fees charged and unpaid
   money interest{};                  ///< late interest accrued to as_of
-  money total_due{};
+  money total_due{};  ///< open principal + fees + interest
   std::vector<command> commands;     ///< what to do TODAY (record each sent notice)
   std::optional<date> next_action;   ///< the next day something happens by itself
   std::vector<audit_entry> audit;    ///< every transition, when asked for
@@ -86,18 +86,20 @@ struct invoice_result {
 
 /// A customer-level decision from today's commands and the policy steps already done.
 struct customer_decision {
-  std::string customer_id;
+  std::string customer_id;  ///< the customer's id
   bool credit_hold = false;  ///< no new deliveries on credit
   bool cash_terms = false;   ///< cash / prepayment only
   std::vector<std::string> invoices;  ///< the open invoices that caused it
 };
 
+/// The result of evaluate().
 struct run_result {
-  date as_of{};
+  date as_of{};  ///< the evaluation date
   std::vector<invoice_result> invoices;      ///< one per view, in input order
   std::vector<customer_decision> customers;  ///< customers with a decision, sorted by id
 };
 
+/// What evaluate() records besides the verdicts.
 struct evaluate_options {
   bool audit = false;  ///< fill invoice_result::audit
 };

@@ -34,6 +34,7 @@ struct legal_finding {
   std::string where;    ///< "steps[1] 'inkassovarsel' (b2c)"
   std::string problem;  ///< "fires 10 days after due at the earliest"
   bool uncertain = false;  ///< the fee rule's row is flagged uncertain (kept, conservatively)
+  /// Memberwise equality.
   friend bool operator==(const legal_finding&, const legal_finding&) = default;
 };
 
@@ -42,6 +43,7 @@ struct legal_finding {
 /// (jurisdiction/fee_rules.hpp) in force for claims falling due on `as_of`; without it, on
 /// the latest date the data knows (the law a policy must keep from now on). Pure: no I/O.
 [[nodiscard]] std::vector<legal_finding> check_legal(const policy& p);
+/// As check_legal(p), for claims falling due on `as_of`.
 [[nodiscard]] std::vector<legal_finding> check_legal(const policy& p, date as_of);
 /// The same against `rules` instead of the shipped fee rules (a host's newer or corrected law:
 /// merge_fee_rules(shipped_fee_rules(), mine)).

@@ -51,6 +51,7 @@ enum class state : std::uint8_t {
   credited,              ///< settled by a credit note (closed)
   written_off,           ///< written off (closed)
 };
+/// "not_yet_due", "due", "overdue", ... (the audit trail's spelling).
 [[nodiscard]] std::string_view to_string(state s) noexcept;
 
 /// Overlay bits in invoice_state::flags.
@@ -61,6 +62,7 @@ inline constexpr std::uint8_t in_plan = 1u << 2;      ///< paused while the plan
 inline constexpr std::uint8_t on_hold = 1u << 3;      ///< paused until released
 inline constexpr std::uint8_t escalated = 1u << 4;    ///< next step fires as soon as the law allows
 inline constexpr std::uint8_t compensated = 1u << 5;  ///< the fixed B2B compensation was charged
+/// any overlay that stops the clock
 inline constexpr std::uint8_t pausing = disputed | promised | in_plan | on_hold;
 }  // namespace overlay
 
@@ -68,9 +70,10 @@ inline constexpr std::uint8_t pausing = disputed | promised | in_plan | on_hold;
 struct invoice_facts {
   std::int32_t invoice_day = 0;  ///< day_number of the invoice date
   std::int32_t due_day = 0;      ///< day_number of the due date
-  kreditor::currency currency{};
-  kreditor::segment segment = segment::b2b;
+  kreditor::currency currency{};  ///< the invoice's currency
+  kreditor::segment segment = segment::b2b;  ///< b2b or b2c: which law's limits apply
   bool reminder_fee_agreed = false;  ///< SE 2 §: not agreed unless the record says so
+  /// Memberwise equality.
   friend bool operator==(const invoice_facts&, const invoice_facts&) = default;
 };
 
@@ -80,6 +83,7 @@ struct invoice_facts {
 /// The machine's whole memory of one invoice: 48 bytes, trivially copyable, so a portfolio
 /// is a flat array of these. Days are day_numbers; no_day = not set.
 struct invoice_state {
+  /// Where the invoice stands.
   state current = state::not_yet_due;
   std::uint8_t flags = 0;        ///< overlay bits
   std::uint8_t next_step = 0;    ///< index of the next policy step (= the level reached)
@@ -93,6 +97,7 @@ struct invoice_state {
   std::int32_t next_action = 0;         ///< the engine's cache: first day anything happens by itself
   std::int64_t open_minor = 0;          ///< open principal (minor units of the facts' currency)
   std::int64_t fees_minor = 0;          ///< fees charged and not yet paid
+  /// Memberwise equality.
   friend bool operator==(const invoice_state&, const invoice_state&) = default;
 };
 
@@ -100,52 +105,117 @@ struct invoice_state {
 [[nodiscard]] invoice_state initial_state(const invoice_facts& f, money open);
 
 // ---- events: what happened (each carries its date) -----------------------------------------
-struct date_reached { date on{}; };          ///< the as-of date advanced to `on`
-struct step_due { date on{}; std::int32_t step = 0; };  ///< the scheduler found `step` due
-struct step_skipped { date on{}; std::int32_t step = 0; };  ///< a guard of `step` failed and the step says skip
-struct notice_sent { notice_record notice{}; };  ///< a recorded notice, replayed from history
-struct payment_received { date on{}; money amount{}; };  ///< payment or partial payment
-struct credit_note_issued { date on{}; money amount{}; };  ///< a credit note (ledger/invoice.hpp) reduces the principal
-struct dispute_opened { date on{}; };
-struct dispute_resolved { date on{}; };
-struct promise_made { date on{}; date until{}; };
-struct promise_broken { date on{}; };        ///< derived: promised date passed, still open
-struct plan_agreed { date on{}; };
-struct installment_paid { date on{}; money amount{}; };
-struct installment_missed { date on{}; };    ///< breaks the plan
-struct escalate { date on{}; };              ///< manual: next level now (within the law)
-struct hold { date on{}; };
-struct release { date on{}; };
-struct write_off { date on{}; };
-struct legal_proceedings { date on{}; };     ///< a handed-over claim goes to court
+/// The as-of date advanced to `on`.
+struct date_reached {
+  date on{};  ///< the new as-of date
+};
+/// The scheduler found policy step `step` due.
+struct step_due {
+  date on{};              ///< the day it fires
+  std::int32_t step = 0;  ///< index of the policy step
+};
+/// A guard of policy step `step` failed, and the step says skip.
+struct step_skipped {
+  date on{};              ///< the day it would have fired
+  std::int32_t step = 0;  ///< index of the policy step
+};
+/// A recorded notice, replayed from history.
+struct notice_sent {
+  notice_record notice{};  ///< the notice as recorded (its date, step and deadline)
+};
+/// A payment or partial payment.
+struct payment_received {
+  date on{};       ///< value date
+  money amount{};  ///< the amount paid (positive)
+};
+/// A credit note (ledger/invoice.hpp) reduces the principal.
+struct credit_note_issued {
+  date on{};       ///< the credit note's date
+  money amount{};  ///< the amount credited (positive)
+};
+/// The customer disputed the claim: dunning pauses until it is resolved.
+struct dispute_opened {
+  date on{};  ///< the day it was opened
+};
+/// The dispute was resolved: the clock runs again, shifted by the days paused.
+struct dispute_resolved {
+  date on{};  ///< the day it was resolved
+};
+/// The customer promised to pay: dunning pauses until the promised date.
+struct promise_made {
+  date on{};     ///< the day the promise was made
+  date until{};  ///< the promised date of payment
+};
+/// Derived: the promised date passed and the invoice is still open.
+struct promise_broken {
+  date on{};  ///< the day it was found broken (after the promised date)
+};
+/// A payment plan was agreed: dunning pauses while it is kept.
+struct plan_agreed {
+  date on{};  ///< the day it was agreed
+};
+/// An installment of the plan was paid.
+struct installment_paid {
+  date on{};       ///< value date
+  money amount{};  ///< the amount paid (positive)
+};
+/// An installment was missed: breaks the plan.
+struct installment_missed {
+  date on{};  ///< the day it was found missed
+};
+/// Manual: the next level now (within the law).
+struct escalate {
+  date on{};  ///< the day of the request
+};
+/// Manual hold until a release.
+struct hold {
+  date on{};  ///< the first day held
+};
+/// Ends a hold; the clock is shifted by the days held.
+struct release {
+  date on{};  ///< the day of the release
+};
+/// The rest is written off (closes the invoice).
+struct write_off {
+  date on{};  ///< the day of the write-off
+};
+/// A handed-over claim goes to court.
+struct legal_proceedings {
+  date on{};  ///< the day proceedings were opened
+};
 
+/// Everything that can happen to an invoice: one alternative per kind of event.
 using event = std::variant<date_reached, step_due, step_skipped, notice_sent, payment_received, credit_note_issued,
                            dispute_opened, dispute_resolved, promise_made, promise_broken,
                            plan_agreed, installment_paid, installment_missed, escalate, hold,
                            release, write_off, legal_proceedings>;
 
+/// The date `e` carries (a notice_sent's: its notice's date).
 [[nodiscard]] date event_date(const event& e);
 /// "date_reached", "payment_received", ... (audit trail spelling).
 [[nodiscard]] std::string_view event_name(const event& e) noexcept;
 
 // ---- commands: what the caller should do ---------------------------------------------------
+/// What the caller should do (send a notice, hand over, ...): the engine does no I/O itself.
 struct command {
-  command_kind kind = command_kind::send_reminder;
+  command_kind kind = command_kind::send_reminder;  ///< what to do
   std::uint16_t custom = 0;        ///< command_kind::custom: index into compiled_policy::custom_commands
   std::int32_t step = 0;           ///< the policy step (or broken_promise_step / broken_plan_step)
-  date on{};
+  date on{};  ///< the day to do it
   std::optional<date> deadline;    ///< payment deadline given with a notice
   money principal{};               ///< open principal
   money fee{};                     ///< the fee this notice charges
   money fees{};                    ///< all fees charged so far, this one included
   money interest{};                ///< late interest accrued to `on`
   money total{};                   ///< principal + fees + interest
+  /// Memberwise equality.
   friend bool operator==(const command&, const command&) = default;
 };
 
+/// What step() needs besides the state: the policy, the invoice's facts, and its history.
 struct context {
-  const compiled_policy& policy;
-  const invoice_facts& invoice;
+  const compiled_policy& policy;  ///< the compiled policy the invoice is dunned under
+  const invoice_facts& invoice;  ///< the invoice's fixed facts
   /// The dated changes of the interest-bearing principal (invoice_view::balance_changes)
   /// that the state's open principal is AFTER; empty: the open principal since the due date.
   std::span<const balance_change> balance_changes{};
@@ -161,9 +231,10 @@ struct context {
 
 /// The result of one event.
 struct outcome {
-  invoice_state next{};
-  std::vector<command> commands;
+  invoice_state next{};  ///< the state after the event
+  std::vector<command> commands;  ///< what the caller should do, in order
   std::string_view rule;  ///< the name of the row that fired; empty when none matched
+  /// True when a row of the table fired.
   [[nodiscard]] bool matched() const noexcept { return !rule.empty(); }
 };
 
@@ -178,18 +249,20 @@ struct row_info {
   std::string_view name;       ///< "overdue_after_due_date"
   std::uint16_t from = 0;      ///< bit per state
   std::size_t event_index = 0; ///< event::index() of the row's event
-  std::string_view guard;
-  std::string_view action;
+  std::string_view guard;  ///< the guard's name; empty: none
+  std::string_view action;  ///< the action's name; empty: none
   std::optional<state> to;     ///< nullopt: the state is kept
 };
+/// The rows of the transition table, in the order they are tried.
 [[nodiscard]] std::span<const row_info> transition_table() noexcept;
 
 /// The next step that may fire and the first day it may: (step, day), or nullopt when nothing
 /// will fire without a new event (closed, paused, below the minimum, policy finished).
 struct scheduled {
-  std::int32_t step = 0;
-  std::int32_t day = never;
+  std::int32_t step = 0;  ///< index of the policy step
+  std::int32_t day = never;  ///< day_number of the first day it may fire
 };
+/// The next step that may fire for `s`, and when (see scheduled).
 [[nodiscard]] std::optional<scheduled> next_step(const context& ctx, const invoice_state& s);
 
 /// The last day an installment due on `due` is paid in time: the due date moved by the

@@ -31,19 +31,20 @@ namespace dunning {
 
 /// What is owed when the plan is agreed.
 struct plan_balance {
-  money principal{};
-  money fees{};
+  money principal{};  ///< open principal
+  money fees{};  ///< fees charged and unpaid
   money interest{};  ///< late interest accrued up to the agreement
 };
 
+/// How the plan is laid out.
 struct plan_terms {
   int installments = 3;                     ///< 1..120
-  date first_due{};
+  date first_due{};  ///< the first installment's due date
   int months_between = 1;                   ///< 1 = monthly
   date agreed{};                            ///< interest for the plan runs from here (default: first_due - 1 month)
   money plan_fee{};                         ///< e.g. SE amorteringsplan (max 170 SEK, lag 1981:739 3 § 2)
   std::optional<rate> annual_interest{};    ///< on the declining principal during the plan
-  day_count basis = day_count::act_365_fixed;
+  day_count basis = day_count::act_365_fixed;  ///< day count for the plan interest
   rounding mode = rounding::half_up;        ///< one rounding per installment period
   /// The business-day rule installment dates follow, as due dates do (NO gjeldsbrevloven § 5:
   /// a date on a Saturday, Sunday, holiday, 1 or 17 May moves to the next business day;
@@ -51,21 +52,24 @@ struct plan_terms {
   std::optional<deadline_rule> due_dates{};
 };
 
+/// One installment of a plan.
 struct plan_installment {
-  date due{};
-  money principal{};
-  money fees{};
+  date due{};  ///< its due date (moved by plan_terms::due_dates when given)
+  money principal{};  ///< principal repaid
+  money fees{};  ///< fees paid (the old ones and the plan fee)
   money interest{};  ///< accrued-before-plan share + this period's plan interest
   money amount{};    ///< principal + fees + interest
+  /// Memberwise equality.
   friend bool operator==(const plan_installment&, const plan_installment&) = default;
 };
 
+/// A plan: the installments and their sums.
 struct payment_plan {
-  std::vector<plan_installment> installments;
+  std::vector<plan_installment> installments;  ///< in due-date order
   money principal{};  ///< sums over the installments, exactly
-  money fees{};
-  money interest{};
-  money total{};
+  money fees{};  ///< sum of the installments' fees
+  money interest{};  ///< sum of their interest
+  money total{};  ///< sum of their amounts
 };
 
 /// Splits `b` (+ the plan fee, + plan interest) into installments on first_due, then every

@@ -57,6 +57,7 @@ enum class fee_kind : std::uint8_t {
   collection,    ///< fee on a collection warning / demand (NO inkassovarsel, SE inkassokrav)
   compensation,  ///< fixed B2B compensation (EU EUR 40, NO standardkompensasjon, DK 310 DKK)
 };
+/// "reminder", "collection", "compensation" (the policy JSON's spelling).
 [[nodiscard]] std::string_view to_string(fee_kind kind) noexcept;
 
 /// The fee a step charges: nothing, fixed amounts per currency, or the statutory maximum.
@@ -64,12 +65,17 @@ struct fee_spec {
   bool statutory = false;      ///< charge the legal cap in force (jurisdiction, segment, date)
   std::vector<money> amounts{};  ///< fixed fee per currency; an invoice in another currency pays none
 
+  /// No fee.
   [[nodiscard]] static fee_spec none() { return {}; }
+  /// The legal cap in force for the jurisdiction, segment and date.
   [[nodiscard]] static fee_spec statutory_cap() { return {.statutory = true, .amounts = {}}; }
+  /// A fixed fee per currency (an invoice in another currency pays none).
   [[nodiscard]] static fee_spec fixed(std::vector<money> per_currency) {
     return {.statutory = false, .amounts = std::move(per_currency)};
   }
+  /// True when the step charges a fee at all.
   [[nodiscard]] bool charges() const noexcept { return statutory || !amounts.empty(); }
+  /// Memberwise equality.
   friend bool operator==(const fee_spec&, const fee_spec&) = default;
 };
 
@@ -82,6 +88,7 @@ struct trigger {
   std::optional<std::int32_t> after_invoice_days{};            ///< invoice date + n
   std::optional<std::int32_t> after_previous_notice_days{};    ///< previous notice's date + n
   std::optional<std::int32_t> after_previous_deadline_days{};  ///< previous deadline + n (1 = the day after)
+  /// Memberwise equality.
   friend bool operator==(const trigger&, const trigger&) = default;
 };
 
@@ -90,6 +97,7 @@ struct amount_band {
   std::vector<money> from{};                   ///< per currency: applies when open >= from
   std::vector<command_kind> commands{};        ///< replace the step's commands
   std::vector<std::string> custom_commands{};  ///< replace the step's custom commands
+  /// Memberwise equality.
   friend bool operator==(const amount_band&, const amount_band&) = default;
 };
 
@@ -100,16 +108,17 @@ enum class if_not_met : std::uint8_t {
   skip,  ///< "call instead of writing above an amount": the ladder goes on without this step
   wait,  ///< the ladder waits here until the condition holds
 };
+/// "skip" or "wait" (the policy JSON's spelling).
 [[nodiscard]] std::string_view to_string(if_not_met v) noexcept;
 
 /// One step of a policy.
 struct policy_step {
   std::string name{};                          ///< unique in the policy: "purring", "rykker 2"
-  dunning::trigger trigger{};
+  dunning::trigger trigger{};  ///< when the step fires
   std::vector<command_kind> commands{};        ///< issued together when the step fires
   std::vector<std::string> custom_commands{};  ///< names registered in `extensions`
   std::optional<std::int32_t> deadline_days{}; ///< payment deadline given (days after sending)
-  fee_spec fee{};
+  fee_spec fee{};  ///< the fee it charges
   std::optional<dunning::fee_kind> fee_kind{}; ///< default: collection for a collection warning, else reminder
   std::optional<kreditor::segment> segment{};  ///< only for this debtor segment (else skipped)
   std::vector<money> minimum_open{};           ///< per currency: wait while the open amount is below
@@ -126,6 +135,7 @@ struct policy_step {
   /// The fee is charged only when the invoice was sent at least this many days before the
   /// due date (the law may require more: FI consumers, fee_rules.json). Default: the law's.
   std::optional<std::int32_t> fee_min_invoice_lead_days{};
+  /// Memberwise equality.
   friend bool operator==(const policy_step&, const policy_step&) = default;
 };
 
@@ -145,18 +155,20 @@ enum class interest_mode : std::uint8_t {
 
 /// A whole policy. Steps fire strictly in order, at most one per evaluation.
 struct policy {
-  std::string name{};
+  std::string name{};  ///< the policy's name, used in messages ("policy 'NO': ...")
+  /// whose law the policy is checked against
   kreditor::jurisdiction jurisdiction = jurisdiction::eu;
   /// SE 2 §: a reminder fee only where agreed when the debt arose. Per invoice; an invoice
   /// (customer record) that does not say it was agreed is NOT agreed.
   fee_agreement reminder_fee_agreement = fee_agreement::per_invoice;
-  interest_mode interest = interest_mode::none;
+  interest_mode interest = interest_mode::none;  ///< late interest on notices and in totals
   rate interest_rate{};                           ///< for interest_mode::fixed
   std::vector<money> minimum_open{};                ///< per currency: nobody below is dunned
-  std::vector<policy_step> steps{};
+  std::vector<policy_step> steps{};  ///< in the order they fire
   std::vector<command_kind> on_broken_promise{};    ///< issued when a promise to pay is broken
   std::vector<command_kind> on_broken_plan{};       ///< issued when a plan installment is missed
   std::int32_t installment_grace_days = 0;        ///< an installment is missed after due + grace
+  /// Memberwise equality.
   friend bool operator==(const policy&, const policy&) = default;
 };
 

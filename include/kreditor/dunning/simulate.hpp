@@ -27,24 +27,25 @@ KREDITOR_NAMESPACE_BEGIN
 
 namespace dunning {
 
+/// The invoice a simulation follows.
 struct simulation_input {
-  money amount{};
-  date invoice_date{};
-  date due{};
-  kreditor::segment segment = segment::b2b;
+  money amount{};  ///< the amount invoiced
+  date invoice_date{};  ///< the invoice date
+  date due{};  ///< the due date
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment
   bool reminder_fee_agreed = false;  ///< SE 2 §: a reminder fee only if agreed (default: not agreed)
 };
 
 /// One day on which the policy does something.
 struct timeline_event {
-  date on{};
+  date on{};  ///< the day
   std::int32_t step = 0;             ///< the step (or broken_promise_step / broken_plan_step)
-  std::string step_name{};
-  std::vector<command> commands{};
+  std::string step_name{};  ///< the step's name
+  std::vector<command> commands{};  ///< what the step issues
   money fee{};                       ///< the fee this step charges
   money fees{};                      ///< all fees so far
   money interest{};                  ///< late interest accrued to `on`
-  std::optional<date> deadline{};
+  std::optional<date> deadline{};  ///< the payment deadline it gives, if any
   money total_due{};                 ///< principal + fees + interest
   state after = state::not_yet_due;  ///< the invoice's state after the step
 };

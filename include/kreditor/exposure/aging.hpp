@@ -46,8 +46,8 @@ enum class aging_basis : std::uint8_t {
 struct aging_buckets {
   static constexpr std::size_t max_bounds = 15;  ///< at most 16 buckets
 
-  std::vector<std::int32_t> upper_bounds{0, 30, 60, 90};
-  aging_basis basis = aging_basis::due_date;
+  std::vector<std::int32_t> upper_bounds{0, 30, 60, 90};  ///< ascending, the first >= 0
+  aging_basis basis = aging_basis::due_date;  ///< age counted from the due date or the invoice date
 
   /// upper_bounds.size() + 1.
   [[nodiscard]] std::size_t bucket_count() const noexcept { return upper_bounds.size() + 1; }
@@ -57,6 +57,7 @@ struct aging_buckets {
   /// The bucket an age in days falls into.
   [[nodiscard]] std::size_t bucket_of(std::int32_t age_days) const noexcept;
 
+  /// Memberwise equality.
   friend bool operator==(const aging_buckets&, const aging_buckets&) = default;
 };
 
@@ -83,9 +84,10 @@ void age_batch(const receivable_columns& items, const aging_buckets& buckets, da
 
 /// One row of an aging report: bucket amounts and their total, in one currency.
 struct aging_row {
-  currency ccy{};
-  std::vector<money> buckets{};
-  money total{};
+  currency ccy{};  ///< the row's currency
+  std::vector<money> buckets{};  ///< one amount per bucket
+  money total{};  ///< the sum of the buckets
+  /// Memberwise equality.
   friend bool operator==(const aging_row&, const aging_row&) = default;
 };
 

@@ -31,6 +31,7 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// What a monitoring run can find on an account.
 enum class alert_kind : std::uint8_t {
   limit_utilisation,   ///< net exposure >= threshold x limit; value = utilisation in percent
   new_overdue,         ///< items due in [previous_check, as_of) still open; amount, count
@@ -41,19 +42,23 @@ enum class alert_kind : std::uint8_t {
 /// "limit_utilisation", "new_overdue", "worsening_payment", "security_expiring".
 [[nodiscard]] std::string_view to_string(alert_kind k) noexcept;
 
+/// One finding of monitor_account.
 struct alert {
-  alert_kind kind = alert_kind::limit_utilisation;
+  alert_kind kind = alert_kind::limit_utilisation;  ///< what was found
   money amount{};          ///< the amount concerned (exposure, newly overdue, security)
   std::int32_t days = 0;   ///< security_expiring: days until expiry
   std::int32_t count = 0;  ///< new_overdue: number of items
   decimal value{};         ///< limit_utilisation: percent (2 places); worsening: rise in days
+  /// Memberwise equality.
   friend bool operator==(const alert&, const alert&) = default;
 };
 
+/// When monitor_account raises an alert.
 struct alert_thresholds {
   rate utilisation = rate::percent(80);           ///< alert at or above this share of the limit
   std::int32_t security_notice_days = 30;         ///< alert this many days before expiry
   decimal worsening_tolerance_days = decimal(5, 0);  ///< rise in average days late tolerated
+  /// Memberwise equality.
   friend bool operator==(const alert_thresholds&, const alert_thresholds&) = default;
 };
 

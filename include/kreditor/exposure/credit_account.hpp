@@ -35,6 +35,7 @@ KREDITOR_NAMESPACE_BEGIN
 struct credit_limit_line {
   money amount{};                 ///< the most we extend on credit; zero means no credit
   std::optional<date> expires{};  ///< last day the limit is valid; absent: open-ended
+  /// Memberwise equality.
   friend bool operator==(const credit_limit_line&, const credit_limit_line&) = default;
 };
 
@@ -42,8 +43,9 @@ struct credit_limit_line {
 /// members' exposures may not exceed it, whatever each member's own limit says.
 struct group_limit {
   std::string group_id;           ///< the parent or the group's name
-  money amount{};
-  std::optional<date> expires{};
+  money amount{};                 ///< the most the group may owe together
+  std::optional<date> expires{};  ///< last day the limit is valid; absent: open-ended
+  /// Memberwise equality.
   friend bool operator==(const group_limit&, const group_limit&) = default;
 };
 
@@ -63,10 +65,11 @@ enum class security_kind : std::uint8_t {
 /// One security held, in the currency of `amount`. It counts against exposure only up
 /// to and including its expiry date.
 struct security_item {
-  security_kind kind = security_kind::guarantee;
-  money amount{};
+  security_kind kind = security_kind::guarantee;  ///< what kind of security
+  money amount{};  ///< what it covers
   std::optional<date> expires{};  ///< absent: until released
   std::string reference{};        ///< guarantee or policy number, for people
+  /// Memberwise equality.
   friend bool operator==(const security_item&, const security_item&) = default;
 };
 
@@ -75,20 +78,22 @@ struct account_flags {
   bool on_hold = false;        ///< deliveries held: nothing ships until released
   bool cash_only = false;      ///< cash terms (prepayment only), e.g. after a broken promise to pay
   bool in_collection = false;  ///< debt handed over to collection: no new credit
+  /// Memberwise equality.
   friend bool operator==(const account_flags&, const account_flags&) = default;
 };
 
 /// One customer's credit account.
 struct credit_account {
-  std::string customer_id{};
-  kreditor::segment segment = segment::b2b;
+  std::string customer_id{};  ///< the customer's id
+  kreditor::segment segment = segment::b2b;  ///< business or consumer
   std::string terms{};                         ///< default payment terms as printed ("30 dager netto")
   std::vector<credit_limit_line> limits{};     ///< at most one per currency
   std::optional<group_limit> group{};          ///< the group's shared limit, if any
-  std::vector<security_item> securities{};
+  std::vector<security_item> securities{};  ///< security held against the customer's debt
   std::vector<money> owed_to_customer{};       ///< what we owe the customer (credit balances,
                                                ///< their invoices to us): available for set-off
-  account_flags flags{};
+  account_flags flags{};  ///< what stops or restricts credit
+  /// Memberwise equality.
   friend bool operator==(const credit_account&, const credit_account&) = default;
 };
 
@@ -102,10 +107,12 @@ enum class limit_state : std::uint8_t {
 /// "none", "active", "expired".
 [[nodiscard]] std::string_view to_string(limit_state s) noexcept;
 
+/// The limit in force in one currency on a date.
 struct limit_status {
-  limit_state state = limit_state::none;
+  limit_state state = limit_state::none;  ///< none, active or expired
   money amount{};  ///< the limit's amount (also when expired, for reports); zero for none
   std::optional<date> expires{};  ///< the limit's expiry date, if it has one
+  /// Memberwise equality.
   friend bool operator==(const limit_status&, const limit_status&) = default;
 };
 

@@ -36,8 +36,9 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// Credit sales of one period (usually a calendar month) and its length in days.
 struct period_sales {
-  std::int32_t days = 0;
-  money credit_sales{};
+  std::int32_t days = 0;  ///< the period's length in days (>= 1)
+  money credit_sales{};  ///< credit sales in the period
+  /// Memberwise equality.
   friend bool operator==(const period_sales&, const period_sales&) = default;
 };
 
@@ -53,9 +54,10 @@ struct period_sales {
 
 /// A paid invoice (or part of one): when it was due, when it was paid, how much.
 struct settled_item {
-  date due{};
-  date paid{};
-  money amount{};
+  date due{};  ///< its due date
+  date paid{};  ///< the day it was paid
+  money amount{};  ///< the amount paid (positive)
+  /// Memberwise equality.
   friend bool operator==(const settled_item&, const settled_item&) = default;
 };
 
@@ -73,11 +75,13 @@ struct settled_item {
 
 /// Payment behaviour in one period [from, to): items are assigned by payment date.
 struct behaviour_period {
-  date from{};
+  date from{};  ///< first day of the period
   date to{};  ///< exclusive
-  money paid{};
-  std::optional<decimal> average_days_late{};
+  money paid{};  ///< paid in the period
+  std::optional<decimal> average_days_late{};  ///< amount-weighted; nullopt: nothing paid
+  /// share of the amount paid on time; nullopt: nothing paid
   std::optional<decimal> on_time_percent{};
+  /// Memberwise equality.
   friend bool operator==(const behaviour_period&, const behaviour_period&) = default;
 };
 

@@ -39,6 +39,7 @@ KREDITOR_NAMESPACE_BEGIN
 struct uninvoiced {
   money orders_accepted{};  ///< orders confirmed to the customer, not yet delivered or invoiced
   money delivered{};        ///< goods delivered / work done, not yet invoiced
+  /// Memberwise equality.
   friend bool operator==(const uninvoiced&, const uninvoiced&) = default;
 };
 
@@ -48,6 +49,7 @@ struct receivable_summary {
   std::int64_t not_due = 0;            ///< open amounts with due date >= as_of
   std::int64_t overdue = 0;            ///< open amounts with due date < as_of
   std::int32_t max_days_past_due = 0;  ///< of an item with a positive open amount; 0 if none
+  /// Memberwise equality.
   friend bool operator==(const receivable_summary&, const receivable_summary&) = default;
 };
 
@@ -83,6 +85,7 @@ struct exposure {
              {"security", security}}};
   }
 
+  /// Memberwise equality.
   friend bool operator==(const exposure&, const exposure&) = default;
 };
 

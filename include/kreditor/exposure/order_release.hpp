@@ -71,9 +71,10 @@ enum class release_reason : std::uint8_t {
 
 /// One reason with its measure (zero / 0 where it has none).
 struct release_finding {
-  release_reason reason = release_reason::over_limit;
+  release_reason reason = release_reason::over_limit;  ///< why the order is held or needs approval
   money amount{};         ///< over_limit: by how much; overdue: the overdue receivables
   std::int32_t days = 0;  ///< overdue: days past due of the oldest item; *_expired: days since expiry
+  /// Memberwise equality.
   friend bool operator==(const release_finding&, const release_finding&) = default;
 };
 
@@ -86,22 +87,26 @@ enum class condition_kind : std::uint8_t {
 /// "prepay", "pay_down_overdue".
 [[nodiscard]] std::string_view to_string(condition_kind k) noexcept;
 
+/// A condition the customer must meet before the order ships.
 struct release_condition {
-  condition_kind kind = condition_kind::prepay;
-  money amount{};
+  condition_kind kind = condition_kind::prepay;  ///< what to do
+  money amount{};  ///< how much to pay
+  /// Memberwise equality.
   friend bool operator==(const release_condition&, const release_condition&) = default;
 };
 
 /// Hard: the decision stands. Soft: the decision is advice; a recorded bypass releases the order.
 enum class enforcement : std::uint8_t {
-  hard,
-  soft,
+  hard,  ///< the decision stands
+  soft,  ///< the decision is advice: a recorded bypass releases the order
 };
 
+/// How order release is enforced.
 struct release_policy {
-  enforcement mode = enforcement::hard;
+  enforcement mode = enforcement::hard;  ///< hard: the decision stands; soft: it is advice
   /// Overdue items up to this many days past due do not stop an order (payments in transit).
   std::int32_t overdue_grace_days = 0;
+  /// Memberwise equality.
   friend bool operator==(const release_policy&, const release_policy&) = default;
 };
 
@@ -109,23 +114,26 @@ struct release_policy {
 struct bypass_request {
   std::string by{};      ///< user id
   std::string reason{};  ///< free text; must not be empty
+  /// Memberwise equality.
   friend bool operator==(const bypass_request&, const bypass_request&) = default;
 };
 
 /// The audit record of an applied bypass.
 struct bypass_record {
-  std::string by{};
-  std::string reason{};
-  date on{};
+  std::string by{};      ///< user id of who bypassed
+  std::string reason{};  ///< why (free text)
+  date on{};  ///< the day it was applied
   release_decision overridden = release_decision::approve;  ///< the decision it overrode
+  /// Memberwise equality.
   friend bool operator==(const bypass_record&, const bypass_record&) = default;
 };
 
+/// The decision on an order: approve, approve with conditions, or hold, with the reasons.
 struct release_outcome {
   release_decision decision = release_decision::approve;  ///< final (after any bypass)
   release_decision assessed = release_decision::approve;  ///< from the rules alone
   std::vector<release_finding> reasons{};                 ///< in the order of the rules above
-  std::vector<release_condition> conditions{};
+  std::vector<release_condition> conditions{};  ///< what the customer must do first
   money headroom{};  ///< limit - (exposure + order); with no active limit: -(exposure + order)
   std::optional<bypass_record> bypass{};  ///< set when a bypass was applied (soft mode)
   bool bypass_refused = false;            ///< a bypass was requested in hard mode
@@ -136,6 +144,7 @@ struct release_outcome {
       if (f.reason == r) return true;
     return false;
   }
+  /// Memberwise equality.
   friend bool operator==(const release_outcome&, const release_outcome&) = default;
 };
 

@@ -25,9 +25,10 @@ KREDITOR_NAMESPACE_BEGIN
 /// One invoice's open amount as of the date of the analysis (after payments, credit
 /// notes and allocation; see ledger/). A negative amount is an unapplied credit.
 struct receivable_item {
-  date issued{};
-  date due{};
-  money open_amount{};
+  date issued{};  ///< the invoice date
+  date due{};  ///< the due date
+  money open_amount{};  ///< open as of the analysis date
+  /// Memberwise equality.
   friend bool operator==(const receivable_item&, const receivable_item&) = default;
 };
 
@@ -37,10 +38,10 @@ struct receivable_item {
 /// empty (every item is group 0) and `issue_day` may be empty when nothing is aged by
 /// invoice date. Amounts of one group are in one currency; the caller keeps that map.
 struct receivable_columns {
-  std::span<const std::int32_t> issue_day{};
-  std::span<const std::int32_t> due_day{};
-  std::span<const std::int64_t> open_minor{};
-  std::span<const std::uint32_t> group{};
+  std::span<const std::int32_t> issue_day{};  ///< day_number of each invoice date (may be empty)
+  std::span<const std::int32_t> due_day{};  ///< day_number of each due date
+  std::span<const std::int64_t> open_minor{};  ///< open amount, minor units
+  std::span<const std::uint32_t> group{};  ///< group index per item (may be empty: all group 0)
 };
 
 KREDITOR_NAMESPACE_END

@@ -34,11 +34,11 @@ inline constexpr std::uint32_t no_record = 0xFFFF'FFFFu;
 
 /// One row of customers.csv.
 struct customer_record {
-  std::string customer_id;
-  std::string name;
+  std::string customer_id;  ///< unique in the ledger
+  std::string name;  ///< the customer's name (UTF-8)
   std::string country;  ///< ISO 3166 alpha-2: NO, SE, DK, FI, ... (selects the jurisdiction)
-  kreditor::segment segment = segment::b2b;
-  kreditor::currency currency{};
+  kreditor::segment segment = segment::b2b;  ///< business or consumer: which law's limits apply
+  kreditor::currency currency{};  ///< the customer's currency: its invoices and payments are in it
   money credit_limit{};               ///< in `currency`; zero means no credit
   std::optional<date> credit_limit_expires;  ///< optional: the limit's last valid day (a review is due)
   std::string terms;                  ///< default payment terms, e.g. "30 dager netto"
@@ -52,29 +52,29 @@ struct customer_record {
 
 /// One row of invoices.csv.
 struct invoice_record {
-  std::string invoice_id;
-  std::string customer_id;
-  date issue_date;
+  std::string invoice_id;  ///< unique in the ledger
+  std::string customer_id;  ///< the debtor
+  date issue_date;  ///< the invoice date
   std::optional<date> due_date;  ///< absent: computed from the terms
   std::uint32_t customer_index = no_record;  ///< set by the loader: customer_id's index in ledger::customers
   money amount{};                ///< positive; a negative amount is a credit note (credit_of set)
   std::string terms;             ///< absent: the customer's default
   std::string reference;         ///< KID / OCR / RF, optional
   std::string credit_of;         ///< for a credit note: the invoice it reduces (optional column)
-  int line = 0;
+  int line = 0;  ///< line in invoices.csv (for messages)
   std::uint32_t credit_of_index = no_record;  ///< set by the loader: credit_of's index in ledger::invoices
 };
 
 /// One row of payments.csv.
 struct payment_record {
-  std::string payment_id;
-  std::string customer_id;
-  date date_paid;
+  std::string payment_id;  ///< unique in the ledger
+  std::string customer_id;  ///< the payer
+  date date_paid;  ///< value date
   std::uint32_t customer_index = no_record;  ///< set by the loader: index in ledger::customers
   money amount{};          ///< positive
   std::string reference;   ///< optional
   std::string invoice_id;  ///< optional: the debtor's designation, honoured first
-  int line = 0;
+  int line = 0;  ///< line in payments.csv (for messages)
   std::uint32_t invoice_index = no_record;   ///< set by the loader: invoice_id's index in ledger::invoices
 };
 
@@ -98,12 +98,12 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text);
 ///   write_off       amount=DECIMAL (absent: the whole open amount)
 ///   notice_sent     level=NAME (required), deadline=DATE, fee=DECIMAL
 struct event_record {
-  date on;
-  std::string customer_id;
+  date on;  ///< the day it happened
+  std::string customer_id;  ///< the customer
   std::string invoice_id;  ///< may be empty for customer-level events (hold, release)
-  ledger_event_kind kind = ledger_event_kind::notice_sent;
+  ledger_event_kind kind = ledger_event_kind::notice_sent;  ///< what happened
   std::string details;     ///< free text or key=value pairs (e.g. "until=2026-03-01", "installments=3")
-  int line = 0;
+  int line = 0;  ///< line in events.csv (for messages)
   // Parsed from `details` (see above); absent when not given.
   std::optional<date> until;      ///< promise_to_pay: the promised date; hold: held until
   std::optional<money> amount;    ///< promised / installment / written-off amount (customer's currency)
@@ -122,35 +122,35 @@ struct event_record {
 ///     issued by D (the invoice then carries the exposure);
 ///   - "delivered, not invoiced" when delivered by D, else "accepted, not invoiced".
 struct order_record {
-  std::string order_id;
-  std::string customer_id;
+  std::string order_id;  ///< unique in the ledger
+  std::string customer_id;  ///< the customer who ordered
   date ordered;                        ///< column `date`: when the order was accepted
   money amount{};                      ///< positive, in the customer's currency
   std::optional<date> delivered;       ///< column `delivery_date`
   std::string invoice_id;              ///< optional: the invoice that billed it
   std::optional<date> cancelled;       ///< column `cancelled_date`
-  int line = 0;
+  int line = 0;  ///< line in orders.csv (for messages)
 };
 
 /// One row of security.csv (optional file): security held against a customer's debt.
 /// Column `kind` is guarantee, pledge or credit_insurance (parse_security_kind).
 struct security_record {
-  std::string security_id;
-  std::string customer_id;
-  security_kind kind = security_kind::guarantee;
+  std::string security_id;  ///< unique in the ledger
+  std::string customer_id;  ///< the customer whose debt it secures
+  security_kind kind = security_kind::guarantee;  ///< guarantee, pledge or credit insurance
   money amount{};                      ///< positive, in the customer's currency
   std::optional<date> expires;         ///< last day it counts; absent: until released
   std::string reference;               ///< optional: guarantee or policy number
-  int line = 0;
+  int line = 0;  ///< line in security.csv (for messages)
 };
 
 /// A whole ledger. Ids are unique; every invoice, payment and event names a known customer;
 /// currencies of invoices and payments match their customer's.
 struct ledger {
-  std::vector<customer_record> customers;
-  std::vector<invoice_record> invoices;
-  std::vector<payment_record> payments;
-  std::vector<event_record> events;
+  std::vector<customer_record> customers;  ///< customers.csv
+  std::vector<invoice_record> invoices;  ///< invoices.csv (credit notes included)
+  std::vector<payment_record> payments;  ///< payments.csv
+  std::vector<event_record> events;  ///< events.csv
   std::vector<order_record> orders;        ///< orders.csv (optional file)
   std::vector<security_record> securities; ///< security.csv (optional file)
   std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given

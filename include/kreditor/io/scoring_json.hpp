@@ -52,15 +52,25 @@ KREDITOR_NAMESPACE_BEGIN
 /// Parses and validate()s statements. Errors: invalid_argument (JSON, keys, types, amounts),
 /// and validate()'s codes with its message prefixed by the pointer of the year.
 [[nodiscard]] result<scoring::financial_statements> parse_financials_json(std::string_view text);
+/// The JSON parse_financials_json reads back to `s`.
 [[nodiscard]] std::string to_json(const scoring::financial_statements& s);
 
+/// Parses credit checks (credit agency reports). Errors: invalid_argument naming the JSON pointer
+/// and the problem.
 [[nodiscard]] result<std::vector<scoring::credit_check>> parse_credit_checks_json(std::string_view text);
+/// The JSON parse_credit_checks_json reads back to `checks`.
 [[nodiscard]] std::string to_json(const std::vector<scoring::credit_check>& checks);
 
+/// Parses a fitted logistic model. Errors: invalid_argument naming the JSON pointer and the
+/// problem.
 [[nodiscard]] result<scoring::logistic_model> parse_logistic_model_json(std::string_view text);
+/// The JSON parse_logistic_model_json reads back to `m`.
 [[nodiscard]] std::string to_json(const scoring::logistic_model& m);
 
+/// Parses a recommendation policy (grade bands, limits, recheck). Errors: invalid_argument naming
+/// the JSON pointer and the problem.
 [[nodiscard]] result<scoring::recommendation_policy> parse_recommendation_policy_json(std::string_view text);
+/// The JSON parse_recommendation_policy_json reads back to `p`.
 [[nodiscard]] std::string to_json(const scoring::recommendation_policy& p);
 
 KREDITOR_NAMESPACE_END

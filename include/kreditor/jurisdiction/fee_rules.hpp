@@ -40,24 +40,27 @@ enum class legal_fee_kind : std::uint8_t {
 
 /// "reminder", "collection_notice", ...; and back (errc::invalid_argument naming the text).
 [[nodiscard]] std::string_view to_string(legal_fee_kind k) noexcept;
+/// The inverse of to_string; errc::invalid_argument naming the text otherwise.
 result<legal_fee_kind> parse_legal_fee_kind(std::string_view text);
 
 /// One band of a tiered cap: applies to principals up to and including `up_to` (none: above
 /// every earlier band).
 struct cap_band {
+  /// the largest principal of the band; none: above every earlier band
   std::optional<money> up_to{};
-  money cap{};
+  money cap{};  ///< the most a fee may be for principals in the band
+  /// Memberwise equality.
   friend bool operator==(const cap_band&, const cap_band&) = default;
 };
 
 /// One statutory fee rule, in force from `effective_from` through `effective_until`.
 struct legal_fee_rule {
   std::string id{};                    ///< stable name: "NO.purregebyr", "DK.rykkergebyr"
-  jurisdiction where = jurisdiction::no;
+  jurisdiction where = jurisdiction::no;  ///< the country whose law it is
   std::vector<segment> segments{};     ///< debtor segments the rule applies to
-  legal_fee_kind kind = legal_fee_kind::reminder;
-  date effective_from{};
-  std::optional<date> effective_until{};
+  legal_fee_kind kind = legal_fee_kind::reminder;  ///< which fee
+  date effective_from{};  ///< first day in force
+  std::optional<date> effective_until{};  ///< last day in force; none: still in force
   std::vector<cap_band> caps{};        ///< one band without up_to for a flat cap; empty: no cap known
   int min_days_after_due = 0;          ///< a fee-bearing notice no earlier than due + this
   int min_deadline_days = 0;           ///< the payment deadline the notice must give, at least
@@ -67,28 +70,30 @@ struct legal_fee_rule {
   bool needs_agreement = false;        ///< chargeable only if agreed when the debt arose
   bool needs_written_notice = false;   ///< chargeable only for a written notice (not a call)
   int min_invoice_days_before_due = 0; ///< the invoice reached the debtor at least this long before due
-  std::string law{};
-  std::string source{};
+  std::string law{};  ///< the statute and sections ("inkassoloven § 9, inkassoforskriften §§ 1-2, 1-3")
+  std::string source{};  ///< where the figures were found (publication, year)
   bool uncertain = false;              ///< legal.md flags it: re-check before relying on it
-  std::string note{};
+  std::string note{};  ///< anything a reader of the rule should know
 
   /// The cap for a claim of `principal` (the band it falls in). nullopt when no cap is known.
   /// \throws error(currency_mismatch) when principal is in another currency than the cap.
   [[nodiscard]] std::optional<money> cap_for(money principal) const;
   /// The highest cap of any band (the flat cap for one band).
   [[nodiscard]] std::optional<money> max_cap() const;
+  /// True when the rule covers debtors of segment `s`.
   [[nodiscard]] bool applies_to(segment s) const noexcept;
 };
 
 /// The rules in force for one jurisdiction, segment and date.
 struct legal_rules {
-  jurisdiction where = jurisdiction::no;
-  segment debtor = segment::b2b;
-  date as_of{};
-  std::vector<legal_fee_rule> fees{};
+  jurisdiction where = jurisdiction::no;  ///< the jurisdiction
+  segment debtor = segment::b2b;  ///< the debtor's segment
+  date as_of{};  ///< the date the rules are in force on
+  std::vector<legal_fee_rule> fees{};  ///< the fee rules in force
 
   /// The rule for a kind, or nullptr when the law gives none (no legal basis for that fee).
   [[nodiscard]] const legal_fee_rule* find(legal_fee_kind k) const noexcept;
+  /// The rule with id `id`, or nullptr.
   [[nodiscard]] const legal_fee_rule* find(std::string_view id) const noexcept;
 };
 

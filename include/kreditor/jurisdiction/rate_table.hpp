@@ -44,6 +44,7 @@ struct rate_row {
   std::string source{};             ///< where the number comes from (URL, regulation id, "contract")
   std::string status{};             ///< free text: "confirmed", or why the row is uncertain
   bool uncertain = false;           ///< derived or weakly sourced: re-check before relying on it
+  /// Memberwise equality.
   friend bool operator==(const rate_row&, const rate_row&) = default;
 };
 
@@ -59,7 +60,7 @@ struct rate_table_info {
   std::string basis_source{};        ///< why that day count (UNCERTAIN where the law is silent)
   bool basis_uncertain = false;      ///< the law does not settle the day count (SE, DK, EU): flagged
   bool start_on_due_date = false;    ///< true: the due date is interest day 1; false: the day after
-  std::string start_note{};
+  std::string start_note{};  ///< why interest starts where it does (the law's wording)
 };
 
 /// An immutable, validated, effective-dated schedule of annual rates. Copies share the rows.
@@ -96,8 +97,11 @@ class rate_table {
   /// A copy with different info (e.g. another day count for the DK 30/360 option).
   [[nodiscard]] rate_table with_info(rate_table_info info) const;
 
+  /// The rows, ascending by effective_from.
   [[nodiscard]] std::span<const rate_row> rows() const noexcept;
+  /// What the table is, with its law and day count.
   [[nodiscard]] const rate_table_info& info() const noexcept;
+  /// True when the table has no rows.
   [[nodiscard]] bool empty() const noexcept { return rows().empty(); }
   /// The first date a rate is known for. \pre !empty()
   [[nodiscard]] date first_date() const { return rows().front().effective_from; }

@@ -41,19 +41,21 @@ enum class item_order : std::uint8_t {
 /// How money is allocated. The defaults are costs -> interest -> principal, oldest due first,
 /// no write-offs.
 struct allocation_policy {
+  /// The order in which money reaches the components of one invoice.
   std::array<component, 3> order{component::fees, component::interest, component::principal};
-  item_order items = item_order::oldest_due_first;
+  item_order items = item_order::oldest_due_first;  ///< the order in which it reaches the invoices
   /// When set: an invoice left with an open total above zero and at or below this amount after
   /// a payment is written off (entry_kind::write_off). Must be in the payments' currency.
   std::optional<money> write_off_below{};
 
+  /// Memberwise equality.
   friend bool operator==(const allocation_policy&, const allocation_policy&) = default;
 };
 
 /// A policy per jurisdiction with where it comes from (legal.md §3).
 struct allocation_preset {
-  kreditor::jurisdiction jurisdiction = jurisdiction::eu;
-  allocation_policy policy{};
+  kreditor::jurisdiction jurisdiction = jurisdiction::eu;  ///< the jurisdiction
+  allocation_policy policy{};  ///< the order it follows
   std::string_view rule{};    ///< what the law or practice says
   std::string_view source{};  ///< where it was found
   bool uncertain = false;     ///< legal.md marks the order UNCERTAIN: check before relying on it
@@ -97,15 +99,15 @@ inline constexpr std::uint32_t no_invoice = 0xFFFF'FFFFu;
 struct replay_invoice {
   std::string_view id{};       ///< breaks ties in the item order (viewed, not copied)
   std::uint32_t customer = 0;  ///< the caller's dense customer index
-  date issue_date{};
+  date issue_date{};  ///< the invoice date
   date first_due{};            ///< the first due date (for item_order::oldest_due_first)
   money amount{};              ///< the principal owed
 };
 
 /// A fee or interest charged on invoices[invoice].
 struct replay_charge {
-  std::uint32_t invoice = 0;
-  date on{};
+  std::uint32_t invoice = 0;  ///< index into replay_columns::invoices
+  date on{};  ///< the day it was charged
   component part = component::fees;  ///< fees or interest
   money amount{};                    ///< positive
 };
@@ -114,27 +116,27 @@ struct replay_charge {
 /// less earlier credit notes); what it takes off beyond the open principal (the invoice was
 /// paid) is customer credit.
 struct replay_credit_note {
-  std::uint32_t invoice = 0;
-  date issue_date{};
+  std::uint32_t invoice = 0;  ///< index into replay_columns::invoices
+  date issue_date{};  ///< the credit note's date
   money amount{};  ///< positive
 };
 
 /// A payment; it designates designations[designated_begin, designated_end) (invoice indexes).
 struct replay_payment {
-  std::uint32_t customer = 0;
-  date received{};
+  std::uint32_t customer = 0;  ///< the paying customer's dense index
+  date received{};  ///< value date
   money amount{};  ///< positive
-  std::uint32_t designated_begin = 0;
-  std::uint32_t designated_end = 0;
+  std::uint32_t designated_begin = 0;  ///< first designation
+  std::uint32_t designated_end = 0;  ///< one past the last designation
 };
 
 /// A write-off of invoices[invoice]'s claim on `on`: `amount` (positive) taken off in the
 /// policy's component order, or, without an amount, everything open that day (late interest
 /// accrued to the day included). A write-off above the open claim is an error.
 struct replay_write_off {
-  std::uint32_t invoice = 0;
-  date on{};
-  std::optional<money> amount{};
+  std::uint32_t invoice = 0;  ///< index into replay_columns::invoices
+  date on{};  ///< the day of the write-off
+  std::optional<money> amount{};  ///< positive; nullopt: everything open that day
 };
 
 /// Late interest, as the replay needs it: before money reaches an invoice (a payment, customer
@@ -159,12 +161,13 @@ enum class posting_source : std::uint8_t { charge, credit_note, payment, write_o
 
 /// The history to replay, as columns.
 struct replay_columns {
+  /// the invoices; their index is their id for the kernel
   std::span<const replay_invoice> invoices{};
-  std::span<const replay_charge> charges{};
-  std::span<const replay_credit_note> credit_notes{};
-  std::span<const replay_payment> payments{};
+  std::span<const replay_charge> charges{};  ///< fees and interest charged, in date order
+  std::span<const replay_credit_note> credit_notes{};  ///< credit notes
+  std::span<const replay_payment> payments{};  ///< payments
   std::span<const std::uint32_t> designations{};  ///< invoice indexes named by payments
-  std::span<const replay_write_off> write_offs{};
+  std::span<const replay_write_off> write_offs{};  ///< write-offs
   /// Late interest to charge before money is applied; null: none (principal, fees and the
   /// charges given only).
   interest_accrual* interest = nullptr;
@@ -174,10 +177,10 @@ struct replay_columns {
 
 /// A ledger_entry with indexes instead of ids.
 struct posting {
-  date on{};
-  entry_kind kind = entry_kind::payment;
-  component part = component::principal;
-  posting_source from = posting_source::payment;
+  date on{};  ///< the day it took effect
+  entry_kind kind = entry_kind::payment;  ///< what moved the money
+  component part = component::principal;  ///< principal, fees or interest
+  posting_source from = posting_source::payment;  ///< which column `source` indexes
   std::uint32_t invoice = no_invoice;  ///< no_invoice for entry_kind::unapplied
   std::uint32_t customer = 0;          ///< the invoice's customer; the payer's for unapplied money
   /// Index into charges, credit_notes, payments or write_offs (`from`); for credit_applied the
@@ -185,6 +188,7 @@ struct posting {
   std::uint32_t source = 0;
   money amount{};                      ///< positive
 
+  /// Memberwise equality.
   friend bool operator==(const posting&, const posting&) = default;
 };
 

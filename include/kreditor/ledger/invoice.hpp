@@ -27,14 +27,14 @@ KREDITOR_NAMESPACE_BEGIN
 /// An invoice. `amount` is the gross amount owed (VAT included); `vat` the VAT part of it, if
 /// known. `schedule` holds the due date(s) and instalment amounts and must sum to `amount`.
 struct invoice {
-  std::string id{};
-  std::string customer_id{};
-  date issue_date{};
-  std::optional<date> delivery_date{};
-  money amount{};
-  std::optional<money> vat{};
-  payment_terms terms{};
-  std::vector<scheduled_payment> schedule{};
+  std::string id{};  ///< the invoice number (unique in the ledger)
+  std::string customer_id{};  ///< the debtor
+  date issue_date{};  ///< the invoice date
+  std::optional<date> delivery_date{};  ///< when set, the terms count from it
+  money amount{};  ///< gross amount owed, VAT included (positive)
+  std::optional<money> vat{};  ///< the VAT part of `amount`, if known
+  payment_terms terms{};  ///< the agreed terms
+  std::vector<scheduled_payment> schedule{};  ///< due dates and amounts, summing to `amount`
   std::string payment_reference{};  ///< KID / OCR / RF; a payment quoting it designates this invoice
 
   /// The last due date of the schedule. \throws error(invalid_argument) for an empty schedule.
@@ -42,6 +42,7 @@ struct invoice {
   /// The first due date of the schedule. \throws error(invalid_argument) for an empty schedule.
   [[nodiscard]] date first_due_date() const;
 
+  /// Memberwise equality.
   friend bool operator==(const invoice&, const invoice&) = default;
 };
 
@@ -52,11 +53,12 @@ struct invoice {
 /// A credit note: reduces the principal of `invoice_id` by `amount` (positive) from `issue_date`.
 /// Whatever exceeds the invoice's open principal becomes customer credit.
 struct credit_note {
-  std::string id{};
-  std::string invoice_id{};
-  date issue_date{};
-  money amount{};
+  std::string id{};  ///< the credit note's id (unique in the ledger)
+  std::string invoice_id{};  ///< the invoice it credits
+  date issue_date{};  ///< its date: the principal is reduced from this day
+  money amount{};  ///< positive
 
+  /// Memberwise equality.
   friend bool operator==(const credit_note&, const credit_note&) = default;
 };
 

@@ -47,15 +47,17 @@ enum class entry_kind : std::uint8_t {
 /// "charge", "payment", "credit_note", "write_off", "unapplied", "credit_applied".
 [[nodiscard]] std::string_view to_string(entry_kind k) noexcept;
 
+/// One line of the replayed ledger: money moved onto (or off) one component of one invoice.
 struct ledger_entry {
-  date on{};
-  std::string customer_id{};
+  date on{};  ///< the day it took effect
+  std::string customer_id{};  ///< the customer's id
   std::string invoice_id{};  ///< empty for entry_kind::unapplied
-  entry_kind kind = entry_kind::payment;
-  component part = component::principal;
-  money amount{};
+  entry_kind kind = entry_kind::payment;  ///< what moved the money
+  component part = component::principal;  ///< principal, fees or interest
+  money amount{};  ///< positive
   std::string source{};  ///< the payment, credit note, charge or write-off this came from
 
+  /// Memberwise equality.
   friend bool operator==(const ledger_entry&, const ledger_entry&) = default;
 };
 

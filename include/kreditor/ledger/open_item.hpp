@@ -38,6 +38,7 @@ struct open_item {
   /// What is owed and late: overdue principal plus fees and interest (which are due when charged).
   [[nodiscard]] money overdue() const { return principal_overdue + fees + interest; }
 
+  /// Memberwise equality.
   friend bool operator==(const open_item&, const open_item&) = default;
 };
 

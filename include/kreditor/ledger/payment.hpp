@@ -19,14 +19,16 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// Money received from a customer, before allocation.
 struct payment {
-  std::string id{};
-  std::string customer_id{};
-  date received{};
+  std::string id{};  ///< the payment's id (unique in the ledger)
+  std::string customer_id{};  ///< the paying customer
+  date received{};  ///< value date
   money amount{};                        ///< positive
   std::string reference{};               ///< as given by the payer; may be empty
   std::vector<std::string> invoice_ids{};  ///< the debtor's designation, in order; may be empty
 
+  /// Memberwise equality.
   friend bool operator==(const payment&, const payment&) = default;
 };
 

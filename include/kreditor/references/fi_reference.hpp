@@ -22,7 +22,7 @@
 KREDITOR_NAMESPACE_BEGIN
 
 inline constexpr std::size_t fi_reference_min_length = 4;   ///< check digit included
-inline constexpr std::size_t fi_reference_max_length = 20;
+inline constexpr std::size_t fi_reference_max_length = 20;  ///< check digit included
 
 /// The 7-3-1 check digit of a payload of 3 to 19 digits (spaces ignored).
 [[nodiscard]] result<char> fi_reference_check_digit(std::string_view payload);

@@ -33,7 +33,7 @@ KREDITOR_NAMESPACE_BEGIN
 struct iban_country {
   std::string_view code;  ///< ISO 3166 alpha-2, "NO"
   std::uint8_t length;    ///< whole IBAN, electronic format
-  bool sepa;
+  bool sepa;  ///< in the SEPA schemes' geographical scope
   /// The registry's BBAN structure, "4!n6!n1!n" for NO: fixed-length parts, each a count and
   /// a class: n digits, a upper-case letters, c letters or digits.
   std::string_view bban;
@@ -48,7 +48,7 @@ struct iban_country {
 /// copyable, 35 bytes; compare with ==.
 class iban {
  public:
-  static constexpr std::size_t max_length = 34;
+  static constexpr std::size_t max_length = 34;  ///< the longest IBAN ISO 13616 allows
 
   /// Parses and validates (spaces ignored, letters in either case). Fails with
   /// errc::invalid_argument and the reason validate_iban() gives.
@@ -56,13 +56,18 @@ class iban {
   /// Computes the check digits for a national account number (spaces ignored) in `country`.
   [[nodiscard]] static result<iban> from_bban(std::string_view country, std::string_view bban);
 
+  /// Electronic format: "NO9386011117947".
   [[nodiscard]] std::string_view electronic() const noexcept { return {chars_.data(), size_}; }
+  /// The country code: "NO".
   [[nodiscard]] std::string_view country() const noexcept { return electronic().substr(0, 2); }
+  /// The two check digits: "93".
   [[nodiscard]] std::string_view check_digits() const noexcept { return electronic().substr(2, 2); }
+  /// The national account number (BBAN): "86011117947".
   [[nodiscard]] std::string_view bban() const noexcept { return electronic().substr(4); }
   /// Paper format: groups of four separated by single spaces, "NO93 8601 1117 947".
   [[nodiscard]] std::string to_string() const;
 
+  /// Memberwise equality.
   friend bool operator==(const iban&, const iban&) = default;
 
  private:

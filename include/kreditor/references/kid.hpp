@@ -24,8 +24,10 @@
 KREDITOR_NAMESPACE_BEGIN
 
 /// Length of a whole KID including its check digit (25 is the most a 210 mm giro prints).
+///@{
 inline constexpr std::size_t kid_min_length = 2;
 inline constexpr std::size_t kid_max_length = 25;
+///@}
 
 /// What MOD11 does when its check value comes out as 10.
 enum class kid_remainder10 : std::uint8_t {
@@ -41,14 +43,18 @@ enum class kid_remainder10 : std::uint8_t {
                                                  kid_remainder10 on_10 = kid_remainder10::dash);
 
 /// The payload (spaces removed) followed by its check character.
+///@{
 [[nodiscard]] result<std::string> make_kid_mod10(std::string_view payload);
 [[nodiscard]] result<std::string> make_kid_mod11(std::string_view payload,
                                                  kid_remainder10 on_10 = kid_remainder10::dash);
+///@}
 
 /// Checks a whole KID (spaces ignored): 2 to 25 digits, the last one (or '-' for MOD11)
 /// matching the check character of the others.
+///@{
 [[nodiscard]] validation validate_kid_mod10(std::string_view kid);
 [[nodiscard]] validation validate_kid_mod11(std::string_view kid);
+///@}
 
 KREDITOR_NAMESPACE_END
 

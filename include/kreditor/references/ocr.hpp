@@ -25,8 +25,10 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// Length of a whole OCR reference including the check (and length) digit. Bankgirot's
 /// maximum is 25; the lower bound 2 (one payload digit and the check digit) is ours.
+///@{
 inline constexpr std::size_t ocr_min_length = 2;
 inline constexpr std::size_t ocr_max_length = 25;
+///@}
 
 /// The control a payee's Bankgirot agreement asks for ("hård kontroll" checks the Luhn
 /// digit; "variabel längd" also checks the length digit).

@@ -36,6 +36,7 @@ KREDITOR_NAMESPACE_BEGIN
 
 // --- Sweden --------------------------------------------------------------------------
 
+/// What a Swedish identity number identifies (one check-digit rule for all three).
 enum class se_identity_kind : std::uint8_t {
   personal,      ///< personnummer: YYMMDD-NNNC
   coordination,  ///< samordningsnummer: day of birth + 60
@@ -44,12 +45,14 @@ enum class se_identity_kind : std::uint8_t {
 
 /// A Swedish identity number reduced to its ten Luhn-checked digits.
 struct se_identity_number {
-  std::array<char, 10> digits{};
-  se_identity_kind kind = se_identity_kind::organisation;
+  std::array<char, 10> digits{};  ///< the ten digits, no separator
+  se_identity_kind kind = se_identity_kind::organisation;  ///< whose number it is
 
+  /// The ten digits: "5560125790".
   [[nodiscard]] std::string_view ten_digits() const noexcept { return {digits.data(), digits.size()}; }
   /// "556012-5790" (the separator '+' of people aged 100 or more is not kept).
   [[nodiscard]] std::string to_string() const;
+  /// Memberwise equality.
   friend bool operator==(const se_identity_number&, const se_identity_number&) = default;
 };
 
@@ -59,6 +62,8 @@ struct se_identity_number {
 [[nodiscard]] result<se_identity_number> parse_se_identity_number(std::string_view text);
 /// The Luhn check digit of the first nine of the ten digits.
 [[nodiscard]] result<char> orgnr_se_check_digit(std::string_view first_nine);
+/// Checks a Swedish organisation or personal number (the forms parse_se_identity_number accepts)
+/// and says why not.
 [[nodiscard]] validation validate_orgnr_se(std::string_view number);
 
 // --- Denmark -------------------------------------------------------------------------

@@ -24,6 +24,7 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// The payment references and identity numbers kreditor checks, with the header of each.
 enum class reference_type : std::uint8_t {
   kid_mod10,  ///< Norwegian KID, MOD10 (Luhn)                       kid.hpp
   kid_mod11,  ///< Norwegian KID, MOD11 ('-' for check value 10)      kid.hpp
@@ -38,6 +39,7 @@ enum class reference_type : std::uint8_t {
   ytunnus,    ///< Finnish Y-tunnus (business ID)                     org_number.hpp
 };
 
+/// Every reference_type, in declaration order (for loops and tests).
 inline constexpr std::array<reference_type, 11> all_reference_types{
     reference_type::kid_mod10, reference_type::kid_mod11, reference_type::ocr,
     reference_type::fik71,     reference_type::fi_ref,    reference_type::rf,

@@ -21,6 +21,7 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// The longest creditor reference after "RF" and the check digits (ISO 11649).
 inline constexpr std::size_t rf_max_payload_length = 21;
 inline constexpr std::size_t rf_max_length = 25;  ///< "RF" + 2 check digits + 21
 

@@ -20,12 +20,16 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// Whether a value passed its format and check-digit rules, and if not, why.
 struct validation {
-  bool valid = false;
+  bool valid = false;  ///< true when every rule passed
   std::string reason;  ///< empty when valid; otherwise names the problem and the expected value
 
+  /// A valid result.
   [[nodiscard]] static validation ok() { return {true, {}}; }
+  /// An invalid result; `why` names the problem.
   [[nodiscard]] static validation invalid(std::string why) { return {false, std::move(why)}; }
+  /// `valid`.
   explicit operator bool() const noexcept { return valid; }
+  /// Memberwise equality.
   friend bool operator==(const validation&, const validation&) = default;
 };
 

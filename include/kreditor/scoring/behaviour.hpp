@@ -26,14 +26,14 @@ namespace scoring {
 
 /// One invoice as behaviour sees it. Amounts in minor units of one currency (ratios only).
 struct invoice_fact {
-  date issued;
-  date due;
+  date issued;  ///< the invoice date
+  date due;  ///< the due date
   std::optional<date> paid;     ///< the date it was paid in full; absent: open (or written off)
   std::int64_t amount = 0;      ///< > 0, minor units
   int dunning_level = 0;        ///< highest level reached: 0 none, 1 first reminder, ...
   bool collection = false;      ///< handed over to collection
-  bool disputed = false;
-  bool paid_by_cheque = false;
+  bool disputed = false;  ///< the customer disputed it
+  bool paid_by_cheque = false;  ///< paid by cheque (counted: cheques are slow to clear and open to fraud)
 };
 
 /// Counts the host keeps per customer.
@@ -42,14 +42,15 @@ struct behaviour_counts {
   int broken_plans = 0;     ///< payment plans with a missed instalment
 };
 
+/// How a customer paid over a window of invoices: the behaviour a recommendation weighs.
 struct payment_behaviour {
   std::size_t invoices = 0;           ///< invoices due in the window
   double days_beyond_terms = 0;       ///< amount-weighted DBT (see file comment)
   double share_paid_on_time = 1;      ///< by amount, of invoices due in the window (1 when none)
-  int max_dunning_level = 0;
+  int max_dunning_level = 0;  ///< highest dunning level reached in the window
   bool collection = false;            ///< any invoice handed to collection
-  int broken_promises = 0;
-  int broken_plans = 0;
+  int broken_promises = 0;  ///< promises to pay not kept (behaviour_counts)
+  int broken_plans = 0;  ///< payment plans broken (behaviour_counts)
   int disputes = 0;                   ///< disputed invoices in the window
   int cheque_payments = 0;            ///< invoices paid by cheque in the window
   std::optional<double> dso;          ///< at as_of (nullopt without sales in the last 90 days)

@@ -33,18 +33,22 @@ enum class registered_status : std::uint8_t {
   liquidation,  ///< under voluntary or forced liquidation, or restructuring
   unknown,
 };
+/// "active", "dissolved", "bankrupt", "liquidation", "unknown" (the JSON's spelling).
 [[nodiscard]] std::string_view to_string(registered_status s) noexcept;
+/// The inverse of to_string; errc::invalid_argument naming the text otherwise.
 [[nodiscard]] result<registered_status> parse_registered_status(std::string_view text);
 
+/// One credit agency report on a customer.
 struct credit_check {
-  std::string customer_id{};
-  date checked_on{};
+  std::string customer_id{};  ///< the customer checked
+  date checked_on{};  ///< the day of the report
   std::string bureau{};               ///< e.g. "Creditsafe", "Bisnode", "manual"
   std::optional<int> score{};         ///< 0..100, higher = safer (Creditsafe's scale); absent: none
   std::string rating{};               ///< the bureau's own rating text ("A", "AA", "3"), informational
   int payment_remarks = 0;            ///< number of registered payment remarks (>= 0)
-  registered_status status = registered_status::active;
+  registered_status status = registered_status::active;  ///< the register's status on that day
   std::string note{};                 ///< free text
+  /// Memberwise equality.
   friend bool operator==(const credit_check&, const credit_check&) = default;
 };
 
@@ -55,12 +59,15 @@ void validate(const credit_check& c);
 /// How often an existing customer is re-checked, per risk grade (days between checks), and
 /// what counts as a worsening.
 struct recheck_policy {
+  /// Per grade: the most days allowed between checks.
   std::map<std::string, int> max_age_days{{"A", 365}, {"B", 365}, {"C", 180}, {"D", 90}, {"E", 90}};
   int default_max_age_days = 180;  ///< grades not in the map, and unrated customers
   int score_drop_alert = 10;       ///< alert when the score falls by at least this many points
+  /// Memberwise equality.
   friend bool operator==(const recheck_policy&, const recheck_policy&) = default;
 };
 
+/// Why a customer's credit check needs attention.
 enum class check_alert_kind : std::uint8_t {
   never_checked,      ///< no check on file
   stale,              ///< the latest check is older than the policy allows for the grade
@@ -68,10 +75,12 @@ enum class check_alert_kind : std::uint8_t {
   new_payment_remarks,///< more payment remarks than at the previous check
   status_changed,     ///< the registered status is no longer active
 };
+/// "never_checked", "stale", "score_dropped", "new_payment_remarks", "status_changed".
 [[nodiscard]] std::string_view to_string(check_alert_kind k) noexcept;
 
+/// A finding of check_alerts().
 struct check_alert {
-  check_alert_kind kind;
+  check_alert_kind kind;  ///< what was found
   std::string text;  ///< for people: "credit check of 2025-10-01 is 416 days old (grade C: 180)"
 };
 

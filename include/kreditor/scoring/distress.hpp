@@ -51,30 +51,42 @@
 KREDITOR_NAMESPACE_BEGIN
 namespace scoring {
 
+/// The variants of Altman's Z-score (the coefficients and zones differ).
 enum class altman_model : std::uint8_t {
   z,               ///< Z (1968), public manufacturers, market equity
   z_prime,         ///< Z' (2000), private firms
   z_double_prime,  ///< Z'' (1995/2000), non-manufacturers
   em,              ///< EM score (2005) = Z'' + 3.25
 };
-enum class distress_zone : std::uint8_t { distress, grey, safe };
+/// Where a score falls between the model's zone boundaries (zones()).
+enum class distress_zone : std::uint8_t {
+  distress,  ///< below the distress boundary
+  grey,      ///< between the boundaries
+  safe,      ///< above the safe boundary
+};
 
 [[nodiscard]] std::string_view to_string(altman_model m) noexcept;  ///< "z", "z_prime", ...
 [[nodiscard]] std::string_view to_string(distress_zone z) noexcept; ///< "distress", "grey", "safe"
+/// The inverse of to_string; errc::invalid_argument naming the text otherwise.
 [[nodiscard]] result<altman_model> parse_altman_model(std::string_view text);
 
+/// Altman's score of one financial year.
 struct altman_result {
-  altman_model model = altman_model::z_prime;
-  double score = 0;
-  distress_zone zone = distress_zone::grey;
-  double x1 = 0, x2 = 0, x3 = 0, x4 = 0, x5 = 0;  ///< the ratios used (x5 unused by Z''/EM)
+  altman_model model = altman_model::z_prime;  ///< the model used
+  double score = 0;  ///< the Z-score
+  distress_zone zone = distress_zone::grey;  ///< where it falls
+  /// The ratios X1..X5 the score used (x5 unused by Z''/EM).
+  ///@{
+  double x1 = 0, x2 = 0, x3 = 0, x4 = 0, x5 = 0;
+  ///@}
 };
 
 /// The zone boundaries {distress below, safe above} of a model.
 struct zone_bounds {
-  double distress_below;
-  double safe_above;
+  double distress_below;  ///< scores below are in the distress zone
+  double safe_above;  ///< scores above are in the safe zone
 };
+/// The zone boundaries of `m` (Altman's published cut-offs).
 [[nodiscard]] zone_bounds zones(altman_model m) noexcept;
 
 /// Altman's score of `y` under `m`. \throws error(invalid_argument) for Z without
@@ -85,12 +97,15 @@ struct zone_bounds {
 /// manufacturers, Z'' otherwise.
 [[nodiscard]] altman_model altman_model_for(const financial_statements& s) noexcept;
 
+/// Units for Ohlson's SIZE term.
 struct ohlson_options {
   double size_unit = 1000;         ///< currency units per SIZE unit (1000: TA in thousands)
   double price_level_index = 100;  ///< GNP price-level index, 1968 = 100
+  /// Memberwise equality.
   friend bool operator==(const ohlson_options&, const ohlson_options&) = default;
 };
 
+/// Ohlson's O-score of the latest year.
 struct ohlson_result {
   double o = 0;           ///< the O-score (a logit)
   double p = 0;           ///< exp(O) / (1 + exp(O))

@@ -45,17 +45,18 @@ inline constexpr const char* intercept_name = "(Intercept)";
 /// A column-major design: column j of the predictors is x[j * rows, (j + 1) * rows).
 struct design {
   std::span<const double> x{};     ///< rows x cols, column-major (no intercept column)
-  std::size_t rows = 0;
-  std::size_t cols = 0;
+  std::size_t rows = 0;  ///< number of rows (customers)
+  std::size_t cols = 0;  ///< number of predictors
   std::span<const double> y{};     ///< 0 or 1 per row
   std::span<const double> weights{}; ///< empty: all 1; otherwise >= 0 per row (frequency weights)
   std::vector<std::string> names{};  ///< cols names (empty: x1, x2, ...)
 };
 
+/// How fit_logistic fits: penalty, iterations and tolerance.
 struct logistic_options {
-  bool intercept = true;
+  bool intercept = true;  ///< fit an intercept
   double l2 = 0;               ///< ridge penalty (>= 0) on every coefficient except the intercept
-  int max_iterations = 50;
+  int max_iterations = 50;  ///< Newton steps at most
   /// Converged when the largest Newton step |db_j| <= tolerance x (1 + |b_j|) AND the relative
   /// change of the objective is below tolerance. Newton converges quadratically, so the last step
   /// taken leaves the coefficients within ~tolerance^2 of the optimum.
@@ -67,7 +68,7 @@ struct logistic_options {
 struct logistic_model {
   std::vector<std::string> names;   ///< "(Intercept)" first when intercept is true
   std::vector<double> coefficients; ///< same order as names
-  bool intercept = true;
+  bool intercept = true;  ///< `names` and `coefficients` start with the intercept
 
   /// Number of predictors (coefficients without the intercept).
   [[nodiscard]] std::size_t predictors() const noexcept {
@@ -79,18 +80,20 @@ struct logistic_model {
   /// P(y = 1 | x), computed without overflow for any finite linear predictor.
   [[nodiscard]] double probability(std::span<const double> x) const;
 
+  /// Memberwise equality.
   friend bool operator==(const logistic_model&, const logistic_model&) = default;
 };
 
+/// A fitted model with the fit's statistics.
 struct logistic_fit {
-  logistic_model model;
+  logistic_model model;  ///< the fitted model
   std::vector<double> std_errors;   ///< sqrt(diag((X'WX + l2 I*)^-1)) at the estimate (naive under l2 > 0)
   double log_likelihood = 0;        ///< sum_i w_i l_i at the estimate (without the penalty)
   double penalised_objective = 0;   ///< log_likelihood - l2/2 |b|^2 (== log_likelihood when l2 == 0)
   double deviance = 0;              ///< -2 log_likelihood (0/1 data: the saturated model has 0)
   double null_log_likelihood = 0;   ///< intercept-only (or p = 1/2 without intercept) log-likelihood
   int iterations = 0;               ///< Newton steps taken
-  bool converged = false;
+  bool converged = false;  ///< the tolerance was met within max_iterations
   double max_abs_gradient = 0;      ///< largest |score| component at the estimate
   double weight_sum = 0;            ///< sum of weights (the number of rows when unweighted)
   std::vector<double> objective_trace;  ///< penalised objective after each iteration (diagnostics)

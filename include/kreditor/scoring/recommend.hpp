@@ -59,10 +59,19 @@ KREDITOR_NAMESPACE_BEGIN
 namespace scoring {
 
 /// How a customer may pay. There is deliberately no cheque.
-enum class payment_method : std::uint8_t { bank_transfer, direct_debit, card, cash_on_delivery, prepayment };
+enum class payment_method : std::uint8_t {
+  bank_transfer,     ///< credit transfer to the creditor's account (the invoice's reference)
+  direct_debit,      ///< collected from the customer's account (AvtaleGiro, Autogiro, ...)
+  card,              ///< payment card
+  cash_on_delivery,  ///< paid when the goods are handed over
+  prepayment,        ///< paid before delivery
+};
+/// "bank_transfer", "direct_debit", "card", "cash_on_delivery", "prepayment".
 [[nodiscard]] std::string_view to_string(payment_method m) noexcept;
+/// The inverse of to_string; errc::invalid_argument naming the text otherwise.
 [[nodiscard]] result<payment_method> parse_payment_method(std::string_view text);
 
+/// One risk grade: its PD band and the terms, limit and payment methods it gets.
 struct grade_band {
   std::string grade;                 ///< "A"
   double max_pd = 1;                 ///< upper PD bound of the band (inclusive)
@@ -70,12 +79,14 @@ struct grade_band {
   std::string discount_terms;        ///< optional: "2/10 net 30", offered when cheap enough
   double tnw_share = 0;              ///< share of tangible net worth (0..1)
   double purchases_share = 0;        ///< share of expected annual purchases (0..1)
-  std::vector<payment_method> methods;
+  std::vector<payment_method> methods;  ///< the payment methods offered
+  /// Memberwise equality.
   friend bool operator==(const grade_band&, const grade_band&) = default;
 };
 
+/// How a recommendation turns a PD into a grade, terms and a limit.
 struct recommendation_policy {
-  std::string name;
+  std::string name;  ///< the policy's name, for reports
   std::vector<grade_band> grades;    ///< ascending max_pd; the last has max_pd == 1
   std::string unrated_grade;         ///< grade without statements or model
   std::string cash_terms = "CIA";    ///< after a broken promise or plan
@@ -86,6 +97,7 @@ struct recommendation_policy {
   int check_score_floor = 30;        ///< bureau score below this: one notch (Creditsafe: < 30 high risk)
   std::int64_t limit_unit = 1000;    ///< limits are multiples of this many major units
   ohlson_options ohlson;             ///< SIZE convention for the Ohlson PD
+  /// Memberwise equality.
   friend bool operator==(const recommendation_policy&, const recommendation_policy&) = default;
 };
 
@@ -100,33 +112,37 @@ struct recommendation_policy {
 /// unrated grade, positive lgd/limit_unit. \throws error(invalid_argument) naming the field.
 void validate(const recommendation_policy& p);
 
+/// One reason behind a recommendation.
 struct reason {
   std::string code;  ///< machine-readable, stable: "grade_from_pd", "payment_remarks", ...
   std::string text;  ///< for a credit manager
+  /// Memberwise equality.
   friend bool operator==(const reason&, const reason&) = default;
 };
 
+/// What recommend() looks at; each part is optional (null: not known).
 struct recommendation_inputs {
   const financial_statements* statements = nullptr;  ///< validated
   const credit_check* check = nullptr;               ///< the latest check, if any
-  const payment_behaviour* behaviour = nullptr;
+  const payment_behaviour* behaviour = nullptr;  ///< the customer's payment history, if any
   const logistic_model* model = nullptr;             ///< over features() names
   std::optional<money> expected_annual_purchases{};  ///< the need base of the limit
   kreditor::currency currency;                       ///< currency of the limit (of purchases/statements)
 };
 
+/// A recommended grade, terms, payment methods and credit limit, with the reasons.
 struct recommendation {
-  std::string grade;
+  std::string grade;  ///< the risk grade
   std::optional<double> pd;           ///< absent: unrated
   std::string pd_source;              ///< "model", "ohlson_1980" or "none"
-  std::optional<altman_result> altman;
-  std::optional<ohlson_result> ohlson;
+  std::optional<altman_result> altman;  ///< Altman's score, when there were statements
+  std::optional<ohlson_result> ohlson;  ///< Ohlson's score, when there were statements
   std::string terms;                  ///< canonical terms string
-  bool discount_offered = false;
+  bool discount_offered = false;  ///< the grade's discount terms were cheap enough to offer
   std::optional<double> discount_annual_cost;  ///< implied annual cost of the grade's discount terms
-  std::vector<payment_method> methods;
-  money limit;
-  std::vector<reason> reasons;
+  std::vector<payment_method> methods;  ///< the payment methods offered
+  money limit;  ///< the recommended credit limit (a multiple of limit_unit major units)
+  std::vector<reason> reasons;  ///< why, in the order they were applied
 };
 
 /// The features a model may use, by name: ratio names of ratio_set (current_ratio, ...),

@@ -34,23 +34,26 @@
 KREDITOR_NAMESPACE_BEGIN
 namespace scoring {
 
+/// One coarse class of a characteristic with its weight of evidence.
 struct woe_bin {
   double upper = 0;         ///< the bin holds values in (previous upper, upper]; the last: +infinity
-  std::size_t goods = 0;
-  std::size_t bads = 0;
+  std::size_t goods = 0;  ///< good rows in the bin
+  std::size_t bads = 0;  ///< bad rows in the bin
   double woe = 0;           ///< ln(%bad / %good), see the file comment
   double iv = 0;            ///< this bin's part of the IV
   double points = 0;        ///< set by make_scorecard
 };
 
+/// A binned numeric characteristic.
 struct characteristic {
-  std::string name;
+  std::string name;  ///< the characteristic's name (the model's coefficient name)
   std::vector<woe_bin> bins;  ///< ascending; the last bin's upper is +infinity
-  double iv = 0;
+  double iv = 0;  ///< information value: the sum of the bins' IV
   /// The index of the bin holding `x`.
   [[nodiscard]] std::size_t bin_of(double x) const noexcept;
 };
 
+/// How bin_characteristic classes the values.
 struct binning_options {
   std::size_t max_bins = 5;         ///< coarse classes at most (>= 1)
   std::size_t fine_bins = 20;       ///< quantile classes to start from (>= max_bins)
@@ -67,6 +70,7 @@ struct binning_options {
 /// The WoE of each value (for fitting the model on WoE columns).
 [[nodiscard]] std::vector<double> woe_transform(const characteristic& c, std::span<const double> x);
 
+/// How log-odds become points: score = offset + factor ln(odds).
 struct points_scaling {
   double pdo = 20;          ///< points to double the odds
   double base_score = 600;  ///< score at base_odds
@@ -75,9 +79,10 @@ struct points_scaling {
   [[nodiscard]] double offset() const;  ///< base_score - factor ln(base_odds)
 };
 
+/// A points scorecard: base points plus one bin's points per characteristic.
 struct scorecard {
-  points_scaling scaling;
-  double base_points = 0;
+  points_scaling scaling;  ///< the scaling the points were made with
+  double base_points = 0;  ///< points everyone starts with (from the intercept)
   std::vector<characteristic> characteristics;  ///< bins carry their points
 };
 
@@ -87,10 +92,12 @@ struct scorecard {
 [[nodiscard]] scorecard make_scorecard(std::vector<characteristic> chars, const logistic_model& m,
                                        const points_scaling& s);
 
+/// A reason for a low score: a characteristic and the points it cost.
 struct reason_code {
-  std::string characteristic;
-  double points_lost = 0;
+  std::string characteristic;  ///< the characteristic's name
+  double points_lost = 0;  ///< its best bin's points less the customer's bin's
 };
+/// A customer's score with the reasons it is not higher.
 struct scored {
   double points = 0;                 ///< base points + each characteristic's bin points
   std::vector<reason_code> reasons;  ///< largest loss first, at most max_reasons

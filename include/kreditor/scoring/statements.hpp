@@ -52,7 +52,7 @@ struct financial_year {
 /// A customer's accounts: one or more fiscal years in one currency.
 struct financial_statements {
   std::string customer_id;  ///< optional: whose accounts
-  kreditor::currency currency;
+  kreditor::currency currency;  ///< the currency of every amount
   bool listed = false;        ///< publicly traded (Altman Z 1968 applies when equity_market is known)
   bool manufacturer = false;  ///< manufacturing firm (Altman Z / Z'); others use Z''
   std::vector<financial_year> years;  ///< validate() requires them ascending by period_end

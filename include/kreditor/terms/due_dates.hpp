@@ -37,8 +37,9 @@ KREDITOR_NAMESPACE_BEGIN
 /// `delivered` is set, credit periods count from it (and COD falls due on it); CIA and due on
 /// receipt always fall due on the invoice date.
 struct invoice_dates {
-  date issued{};
-  std::optional<date> delivered{};
+  date issued{};  ///< the invoice date
+  std::optional<date> delivered{};  ///< the delivery date, if credit periods count from it
+  /// Memberwise equality.
   friend bool operator==(const invoice_dates&, const invoice_dates&) = default;
 };
 
@@ -50,6 +51,7 @@ struct invoice_dates {
 /// \pre invalid_reason(t) is empty (a period out of range throws error(invalid_argument)).
 [[nodiscard]] date due_date(const payment_terms& t, invoice_dates dates,
                             const deadline_rule& roll = no_adjustment());
+/// The due date under `t` of an invoice issued on `issued` (no delivery date).
 [[nodiscard]] inline date due_date(const payment_terms& t, date issued,
                                    const deadline_rule& roll = no_adjustment()) {
   return due_date(t, invoice_dates{issued}, roll);
@@ -71,8 +73,9 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
 
 /// A discount tier with its last day.
 struct dated_discount {
-  date deadline{};
-  kreditor::rate discount{};
+  date deadline{};  ///< the last day the tier applies (inclusive)
+  kreditor::rate discount{};  ///< the discount the tier gives
+  /// Memberwise equality.
   friend bool operator==(const dated_discount&, const dated_discount&) = default;
 };
 
@@ -94,8 +97,9 @@ struct dated_discount {
 
 /// One line of a payment schedule.
 struct scheduled_payment {
-  date due{};
-  money amount{};
+  date due{};  ///< the due date
+  money amount{};  ///< the amount due then
+  /// Memberwise equality.
   friend bool operator==(const scheduled_payment&, const scheduled_payment&) = default;
 };
 

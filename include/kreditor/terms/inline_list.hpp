@@ -47,24 +47,36 @@ class inline_list {
     items_[size_++] = v;
     return true;
   }
+  /// Removes every value.
   constexpr void clear() noexcept { size_ = 0; }
 
+  /// The most values it holds: Capacity.
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return Capacity; }
+  /// The number of values.
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  /// True when it holds no value.
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// True when it holds Capacity values.
   [[nodiscard]] constexpr bool full() const noexcept { return size_ == Capacity; }
 
+  /// The first value.
   [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
+  /// One past the last value.
   [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
+  /// The first value.
   [[nodiscard]] constexpr T* begin() noexcept { return items_.data(); }
+  /// One past the last value.
   [[nodiscard]] constexpr T* end() noexcept { return items_.data() + size_; }
   /// \pre i < size()
   [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  /// Value `i`. \pre i < size()
   [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items_[i]; }
   /// \pre !empty()
   [[nodiscard]] constexpr const T& front() const noexcept { return items_[0]; }
+  /// The last value. \pre !empty()
   [[nodiscard]] constexpr const T& back() const noexcept { return items_[size_ - 1u]; }
 
+  /// Equal when they hold the same values in the same order (unused slots are ignored).
   friend constexpr bool operator==(const inline_list& a, const inline_list& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }

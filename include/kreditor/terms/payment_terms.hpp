@@ -62,8 +62,9 @@ enum class term_unit : std::uint8_t {
 /// `proximo` the day of the following month).
 struct discount_tier {
   kreditor::rate discount{};  ///< a fraction of the amount: 2_pct
-  std::int32_t within_days = 0;
+  std::int32_t within_days = 0;  ///< the discount period, counted like the net period
 
+  /// Memberwise equality.
   friend bool operator==(const discount_tier&, const discount_tier&) = default;
 };
 
@@ -76,12 +77,13 @@ enum class share_kind : std::uint8_t {
 
 /// One part of an instalment plan: its share and when it falls due.
 struct installment {
-  share_kind kind = share_kind::percent;
+  share_kind kind = share_kind::percent;  ///< how the share is given
   kreditor::rate share{};    ///< for share_kind::percent: 50_pct
   decimal amount{};          ///< for share_kind::amount, in major units of the invoice currency
   std::int32_t net = 30;     ///< period, in the terms' unit and anchor
-  term_unit unit = term_unit::day;
+  term_unit unit = term_unit::day;  ///< the unit of `net`
 
+  /// Memberwise equality.
   friend bool operator==(const installment&, const installment&) = default;
 };
 
@@ -93,6 +95,7 @@ struct term_clauses {
   /// only if agreed when the debt arose (lag (1981:739) om ersättning för inkassokostnader 2 §).
   bool reminder_fee_agreed = false;
 
+  /// Memberwise equality.
   friend bool operator==(const term_clauses&, const term_clauses&) = default;
 };
 
@@ -100,17 +103,18 @@ struct term_clauses {
 /// invoice; the default value is "net 30". Members that a kind does not use keep their
 /// defaults (invalid_reason() says so otherwise), which keeps operator== meaningful.
 struct payment_terms {
+  /// discount tiers at most (fixed capacity: no allocation)
   static constexpr std::size_t max_discounts = 4;
-  static constexpr std::size_t max_installments = 12;
+  static constexpr std::size_t max_installments = 12;  ///< instalments at most (fixed capacity)
 
-  term_kind kind = term_kind::net;
+  term_kind kind = term_kind::net;  ///< net, cash in advance, cash on delivery, ...
   /// The credit period for term_kind::net: days or months after the anchor, or the day of
   /// the following month under term_anchor::proximo.
   std::int32_t net = 30;
-  term_unit unit = term_unit::day;
+  term_unit unit = term_unit::day;  ///< the unit of `net`
   /// Month-end rule for month periods (term_unit::month); clamp otherwise.
   month_end month_end_rule = month_end::clamp;
-  term_anchor anchor = term_anchor::invoice_date;
+  term_anchor anchor = term_anchor::invoice_date;  ///< what the credit period counts from
   /// For end_of_month / proximo: invoices dated AFTER this day of the month count from the
   /// next month (a cut-off of 25 makes an invoice of 26 March count as April's). 0: none.
   std::uint8_t cutoff_day = 0;
@@ -120,8 +124,9 @@ struct payment_terms {
   inline_list<discount_tier, max_discounts> discounts{};
   /// For term_kind::installments: two or more parts, periods strictly increasing.
   inline_list<installment, max_installments> installments{};
-  term_clauses clauses{};
+  term_clauses clauses{};  ///< interest and fee clauses of the contract
 
+  /// Memberwise equality.
   friend bool operator==(const payment_terms&, const payment_terms&) = default;
 };
 

@@ -31,9 +31,10 @@ namespace civil {
 
 /// A calendar date as three integers: month 1..12, day 1..31.
 struct ymd {
-  std::int32_t year = 1970;
-  std::int32_t month = 1;
-  std::int32_t day = 1;
+  std::int32_t year = 1970;  ///< proleptic Gregorian year
+  std::int32_t month = 1;  ///< 1..12
+  std::int32_t day = 1;  ///< 1..31
+  /// Memberwise equality.
   friend constexpr bool operator==(const ymd&, const ymd&) = default;
 };
 
@@ -118,6 +119,7 @@ struct month_span {
   std::int32_t length = 31;            ///< days in the month
   std::int32_t next_length = 30;       ///< days in the month after
   std::int32_t after_next_length = 31; ///< days in the month after that
+  /// Memberwise equality.
   friend constexpr bool operator==(const month_span&, const month_span&) = default;
 };
 [[nodiscard]] constexpr month_span month_of(std::int32_t n) noexcept {

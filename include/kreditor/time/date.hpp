@@ -23,7 +23,9 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// A calendar date (Boost.Date_Time's: 1400-01-01..9999-12-31); no time of day, no time zone.
 using date = boost::gregorian::date;
+/// A number of days between dates.
 using days = boost::gregorian::date_duration;
 
 /// What adding months does to the last days of a month.
@@ -55,8 +57,10 @@ result<date> parse_date(std::string_view text);
   return static_cast<std::int32_t>(d.day_number()) - 2440588;  // Julian day number of 1970-01-01
 }
 /// day_number of 1400-01-01 and of 9999-12-31, the first and last day Boost.Date_Time has.
+///@{
 inline constexpr std::int32_t first_day_number = -208'188;
 inline constexpr std::int32_t last_day_number = 2'932'896;
+///@}
 
 namespace detail {
 [[noreturn]] void day_number_out_of_range(std::int32_t n);  ///< throws error(out_of_range)

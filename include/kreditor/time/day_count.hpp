@@ -46,8 +46,9 @@ enum class day_count : std::uint8_t {
 /// act_365_fixed has 365, act_360 and the 30/360 family 360, act_act_isda always
 /// 133590 (= 365 x 366), so fractions of one convention add without rescaling.
 struct year_fraction {
-  std::int64_t numerator = 0;
-  std::int64_t denominator = 1;
+  std::int64_t numerator = 0;  ///< the fraction in 1/denominator years
+  std::int64_t denominator = 1;  ///< the convention's year (365, 360, 133590)
+  /// Same numerator and denominator (not reduced: 1/2 != 2/4).
   friend constexpr bool operator==(year_fraction, year_fraction) noexcept = default;
 };
 
