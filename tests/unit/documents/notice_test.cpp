@@ -43,7 +43,7 @@ class SampleNotices : public ::testing::Test {
 };
 
 TEST_F(SampleNotices, OneLetterPerCustomerCurrencyAndKind) {
-  // The run asks for send_reminder / collection_warning on 28 lines of 13 customers; NO-1002 and
+  // The run asks for send_reminder / collection_warning on 21 lines of 13 customers; NO-1002 and
   // DK-3001 get a reminder and a collection warning each.
   ASSERT_EQ(notices_.size(), 15u);
   std::size_t invoices = 0;
