@@ -46,9 +46,9 @@ KREDITOR_NAMESPACE_BEGIN
 /// An alert of a review: a check alert (scoring::to_string(check_alert_kind): never_checked,
 /// stale, score_dropped, new_payment_remarks, status_changed) or "no_financials".
 struct review_alert {
-  std::string kind;
+  std::string kind;  ///< which alert, by the names above
   std::string text;  ///< for a credit manager
-  friend bool operator==(const review_alert&, const review_alert&) = default;
+  friend bool operator==(const review_alert&, const review_alert&) = default;  ///< member-wise equality
 };
 
 /// One customer's review.
@@ -57,14 +57,14 @@ struct customer_review {
   bool scored = false;       ///< false for a consumer (segment b2c)
   /// When scored: the recommendation, and the payment history it was given.
   std::optional<scoring::recommendation> recommendation;
-  std::optional<payment_history> history;
+  std::optional<payment_history> history;  ///< when scored: the payment history the recommendation was given
   std::string current_terms;      ///< the customer's terms, canonical (format(parse_terms)) when they parse
   std::string recommended_terms;  ///< the recommendation's, with the current terms' clauses; a consumer's current
   money current_limit;            ///< the customer's credit limit
   money recommended_limit;        ///< the recommendation's; a consumer's current
   std::vector<scoring::reason> changes;  ///< change_terms, lower_limit, raise_limit (codes and texts)
   std::vector<scoring::reason> reasons;  ///< the recommendation's; "consumer" for a consumer
-  std::vector<review_alert> alerts;
+  std::vector<review_alert> alerts;      ///< what a credit manager should look at: check alerts, no_financials
 };
 
 /// What a review knows of one customer beyond its ledger.
@@ -74,7 +74,7 @@ struct review_inputs {
   /// latest for the grade, the latest two for alerts).
   std::span<const scoring::credit_check> checks{};
   const scoring::logistic_model* model = nullptr;  ///< the host's PD model, else Ohlson's
-  scoring::recheck_policy recheck{};
+  scoring::recheck_policy recheck{};  ///< how old a check may be per grade, and what score drop alerts
 };
 
 /// The review of ledger customer `customer` (index in ledger::customers) as of `as_of`; a

@@ -58,7 +58,7 @@ KREDITOR_NAMESPACE_BEGIN
 struct run_state {
   std::optional<date> last_run{};          ///< none before the first run
   std::vector<recorded_notice> notices{};  ///< in the order recorded
-  friend bool operator==(const run_state&, const run_state&) = default;
+  friend bool operator==(const run_state&, const run_state&) = default;  ///< member-wise equality
 };
 
 /// Reads a state (schema above); `who` names the input in every message.

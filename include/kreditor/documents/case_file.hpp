@@ -29,10 +29,10 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// A notice sent on the invoice (events.csv notice_sent or a recorded run notice), or today's.
 struct case_notice {
-  std::string step;
-  date sent{};
-  std::optional<date> deadline{};
-  money fee{};
+  std::string step;  ///< the policy step's name ("purring", "rykker 1", ...)
+  date sent{};       ///< the day it was sent (today's: the run's date)
+  std::optional<date> deadline{};  ///< the payment deadline it gave (absent: none recorded)
+  money fee{};       ///< the fee it charged, in the claim's currency (zero: none)
   bool today = false;  ///< asked for by the run's own date (not yet recorded as sent)
 };
 
@@ -40,42 +40,47 @@ struct case_notice {
 /// `until`), "plan_agreed" (instalments in `detail`), "hold", "released", "escalated",
 /// "written_off", "legal_proceedings".
 struct case_event {
-  date on{};
-  std::string what;
-  std::optional<date> until{};
-  std::string detail;
+  date on{};                    ///< the day it happened (a promise: the day it was made)
+  std::string what;             ///< which event, by the names above
+  std::optional<date> until{};  ///< a promise's date of payment or a hold's end, when it has one
+  std::string detail;           ///< a plan's instalments (due date, amount, paid); else empty
 };
 
 /// Money that reduced the claim on a day, by component (payments, credit notes, customer
 /// credit, write-offs: the book does not tell them apart here; payments are listed separately).
 struct case_application {
-  date on{};
+  date on{};         ///< the day the claim went down
   std::string part;  ///< "principal", "fees", "interest"
   money amount{};    ///< positive: what the claim went down by
 };
 
+/// One invoice of a case file: its claim and everything that happened to it.
 struct case_invoice {
   notice_invoice content;  ///< amounts owed, fees itemised, interest per period
   claim components;        ///< the book's claim by component
   std::string state;       ///< the engine's state ("reminded", "handed_to_collection", ...)
-  std::vector<case_notice> notices;
-  std::vector<case_event> events;
-  std::vector<case_application> applied;
+  std::vector<case_notice> notices;       ///< the notices recorded as sent, then today's
+  std::vector<case_event> events;         ///< what happened to the claim, by date
+  std::vector<case_application> applied;  ///< money that reduced the claim by the run's date, by date
   std::optional<kreditor::limitation> limitation;  ///< absent: no rule covers the jurisdiction
 };
 
+/// One customer's claim in one currency, documented for collection or court.
 struct case_file {
-  date as_of{};
-  std::string customer_id;
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;
-  kreditor::segment segment = segment::b2b;
-  party creditor;
-  party debtor;
-  std::string account;
-  kreditor::currency currency{};
-  std::vector<case_invoice> invoices;
+  date as_of{};             ///< the run's date: the book is as of it
+  std::string customer_id;  ///< the debtor's customer id in the ledger
+  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< the debtor's jurisdiction: whose law and rules apply
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment (b2b or b2c): which rules apply
+  party creditor;  ///< the firm that is owed, as creditor.json names it
+  party debtor;    ///< the customer, as the ledger's customers.csv names it
+  std::string account;  ///< where to pay, for this currency (creditor_profile::account_for)
+  kreditor::currency currency{};  ///< the claim's currency: every amount is in it
+  std::vector<case_invoice> invoices;  ///< the invoices handed over, in book order
   std::vector<payment_record> payments;  ///< the customer's payments by the date
+  /// Sums over the invoices: open principal, fees and late interest still owed, and their total.
+  ///@{
   money principal{}, fees{}, interest{}, total{};
+  ///@}
   std::optional<date> limitation_date{};  ///< the earliest limitation of its invoices
 };
 

@@ -13,6 +13,8 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// A written document of credit management; each kind has its own content rules
+/// (documents/requirements.hpp).
 enum class document_kind : std::uint8_t {
   reminder,             ///< NO purring, SE påminnelse, DK rykker, FI maksumuistutus
   collection_warning,   ///< NO inkassovarsel, SE inkassokrav, DK the last rykker before collection

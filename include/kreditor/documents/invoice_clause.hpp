@@ -24,11 +24,12 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// What the invoice must say about late interest and a reminder fee, as the law has it on its date.
 struct invoice_clause {
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;
-  kreditor::segment segment = segment::b2b;
-  kreditor::language language = language::nb;
-  kreditor::currency currency{};
+  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< the debtor's: whose law gives the rate and the fee
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment (b2b or b2c): which rules apply
+  kreditor::language language = language::nb;  ///< the language the clause is written in
+  kreditor::currency currency{};       ///< the invoice's currency, and the fee's
   date on{};                           ///< the invoice date
   std::optional<rate> late_interest;   ///< the statutory rate in force on `on` (absent: none known)
   std::optional<money> reminder_fee;   ///< the largest reminder fee the law allows (absent: no cap known)

@@ -43,33 +43,34 @@ enum class interruption_kind : std::uint8_t {
 /// The inverse of to_string; errc::invalid_argument naming the text otherwise.
 result<interruption_kind> parse_interruption_kind(std::string_view text);
 
+/// Something that happened on a day and may interrupt limitation, when the rule lists its cause.
 struct interruption {
-  date on{};
-  interruption_kind kind = interruption_kind::part_payment;
-  friend bool operator==(const interruption&, const interruption&) = default;
+  date on{};  ///< the day it happened
+  interruption_kind kind = interruption_kind::part_payment;  ///< what happened
+  friend bool operator==(const interruption&, const interruption&) = default;  ///< member-wise equality
 };
 
 /// One row of the law: a claim of a segment under `law`, starting in force from
 /// `effective_from`, is time-barred `period_years` after it `runs_from`; what interrupts starts
 /// a new period of the years its cause gives.
 struct limitation_rule {
-  std::string id;
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;
-  std::vector<segment> segments;
-  date effective_from{};
-  std::optional<date> effective_until{};
-  int period_years = 3;
+  std::string id;  ///< the rule's name ("NO.foreldelse"), shared by its rows for other segments
+  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< whose law it is
+  std::vector<segment> segments;  ///< debtor segments the rule applies to
+  date effective_from{};  ///< first day in force (the due date decides which rule applies)
+  std::optional<date> effective_until{};  ///< last day in force; none: still in force
+  int period_years = 3;  ///< the limitation period, in whole years
   bool runs_from_due_date = true;  ///< false: from when the claim arose (SE; the invoice date stands in)
   std::vector<std::string> interrupted_by;  ///< "acknowledgment", "written_demand", "legal_step"
-  int new_period_years = 3;
+  int new_period_years = 3;  ///< the new period after an interruption, in years, unless its cause has its own
   /// Per cause ("acknowledgment", "written_demand", "legal_step", "legal_step_judgment",
   /// "written_acknowledgment_of_existence_and_amount"): the new period's years.
   std::vector<std::pair<std::string, int>> new_period_years_by_cause;
   std::optional<int> absolute_limit_years{};  ///< no interruption extends beyond it (FI consumers)
-  std::string law;
-  std::string source;
-  bool uncertain = false;
-  std::string note;
+  std::string law;     ///< the statute and sections ("foreldelsesloven §§ 2, 3 nr. 1, 14")
+  std::string source;  ///< URLs, "; "-separated
+  bool uncertain = false;  ///< the research could not confirm it: re-check before relying on it
+  std::string note;    ///< what the law says in words, and what remains unverified
 };
 
 /// The rows compiled into the library (src/data/limitation.json).
@@ -84,7 +85,7 @@ struct limitation {
   /// The last day of the period: the claim is time-barred from the next day unless interrupted.
   date expires{};
   std::vector<interruption> counted;  ///< the interruptions that started a new period, in order
-  const limitation_rule* rule = nullptr;
+  const limitation_rule* rule = nullptr;  ///< the rule applied, one of the rows passed to limitation_of
   bool uncertain = false;  ///< the rule is flagged uncertain
 };
 

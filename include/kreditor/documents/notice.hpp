@@ -34,16 +34,16 @@ KREDITOR_NAMESPACE_BEGIN
 /// One fee on an invoice, itemised: which notice charged it and when.
 struct notice_fee {
   std::string step;  ///< the policy step's name ("purring", "rykker 1", ...)
-  date charged{};
-  money amount{};
-  friend bool operator==(const notice_fee&, const notice_fee&) = default;
+  date charged{};    ///< the day the notice that charged it was sent
+  money amount{};    ///< the fee, in the invoice's currency
+  friend bool operator==(const notice_fee&, const notice_fee&) = default;  ///< member-wise equality
 };
 
 /// One invoice of a notice.
 struct notice_invoice {
-  std::string invoice_id;
-  date issue_date{};
-  date due_date{};
+  std::string invoice_id;  ///< the invoice number, as the ledger has it
+  date issue_date{};       ///< the invoice date
+  date due_date{};         ///< the day payment fell due; late interest runs from it
   std::string reference;  ///< KID / OCR / RF; empty when the invoice has none
   money amount{};         ///< as invoiced
   money principal{};      ///< open principal
@@ -57,29 +57,29 @@ struct notice_invoice {
   /// `interest`). Empty when no interest runs.
   std::vector<interest_period> interest_periods;
   money total{};          ///< principal + fees_open + interest
-  friend bool operator==(const notice_invoice&, const notice_invoice&) = default;
+  friend bool operator==(const notice_invoice&, const notice_invoice&) = default;  ///< member-wise equality
 };
 
 /// One letter: a customer's invoices of one currency and kind on one day.
 struct notice {
-  document_kind kind = document_kind::reminder;
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;
-  kreditor::segment segment = segment::b2b;
-  kreditor::language language = language::nb;
-  std::string customer_id;
-  party creditor;
-  party debtor;
+  document_kind kind = document_kind::reminder;  ///< reminder or collection_warning
+  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< the debtor's jurisdiction: whose law and rules apply
+  kreditor::segment segment = segment::b2b;  ///< the debtor's segment (b2b or b2c): which rules apply
+  kreditor::language language = language::nb;  ///< the language it is written in
+  std::string customer_id;  ///< the debtor's customer id in the ledger
+  party creditor;  ///< the firm that is owed, as creditor.json names it
+  party debtor;    ///< the customer, as the ledger's customers.csv names it
   std::string account;   ///< where to pay, for this currency (creditor_profile::account_for)
-  kreditor::currency currency{};
+  kreditor::currency currency{};  ///< the claim's currency: every amount is in it
   date sent{};           ///< the run's date
   std::optional<date> deadline{};  ///< the latest deadline the lines give
   std::vector<std::string> steps;  ///< the policy steps that asked for it, in order
-  std::vector<notice_invoice> invoices;
+  std::vector<notice_invoice> invoices;  ///< the invoices it concerns, in book order
   money principal{};     ///< sums over the invoices
-  money fees{};
-  money interest{};
-  money total{};
-  friend bool operator==(const notice&, const notice&) = default;
+  money fees{};          ///< fees still owed, this notice's included
+  money interest{};      ///< late interest still owed
+  money total{};         ///< what the debtor is asked to pay: principal + fees + interest
+  friend bool operator==(const notice&, const notice&) = default;  ///< member-wise equality
 };
 
 /// Line `line` of `r` as a document shows an invoice: the run's amounts owed on its date
@@ -87,6 +87,7 @@ struct notice {
 /// late interest per period. \pre the line has no problem.
 [[nodiscard]] notice_invoice invoice_content(const run_report& r, std::size_t line);
 
+/// The host's choices for the documents made from a run.
 struct notice_options {
   /// The language of every notice; absent: language_of(the debtor's jurisdiction).
   std::optional<kreditor::language> language{};

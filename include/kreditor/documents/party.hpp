@@ -25,22 +25,22 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// A creditor or debtor as a document names them. Empty strings are absent.
 struct party {
-  std::string name;
-  std::string org_number;
+  std::string name;        ///< the legal name, as printed
+  std::string org_number;  ///< the organisation number, as printed on documents
   std::string address;  ///< postal address, lines separated by ", " as written on an envelope
   std::string contact;  ///< e-mail and/or telephone
-  friend bool operator==(const party&, const party&) = default;
+  friend bool operator==(const party&, const party&) = default;  ///< member-wise equality
 };
 
 /// The firm that is owed: itself and where each currency is paid to.
 struct creditor_profile {
-  party self;
+  party self;  ///< the creditor's own name, organisation number, address and contact
   /// Per currency: the account, IBAN/BIC, bankgiro... as printed. "*" applies to any currency
   /// not listed.
   std::vector<std::pair<std::string, std::string>> accounts;
   /// The account printed for `c`: its own entry, else "*", else empty.
   [[nodiscard]] std::string account_for(currency c) const;
-  friend bool operator==(const creditor_profile&, const creditor_profile&) = default;
+  friend bool operator==(const creditor_profile&, const creditor_profile&) = default;  ///< member-wise equality
 };
 
 /// Reads a creditor.json (format above; "format" must be "kreditor.creditor/1"; "name" is

@@ -32,6 +32,7 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
+/// What a document is rendered as: plain text, HTML, or its JSON view (see the file comment).
 enum class document_format : std::uint8_t { text, html, json };
 /// "text", "html", "json".
 [[nodiscard]] std::string_view to_string(document_format f) noexcept;
@@ -43,7 +44,8 @@ class template_set {
  public:
   /// The templates compiled into the library.
   [[nodiscard]] static template_set shipped();
-  /// The `*.mustache` and `words.*.json` files of `directory` over the shipped ones.
+  /// The layout files (named *.mustache) and wording files (words.nb.json, ...) of `directory`
+  /// over the shipped ones.
   /// errc::io for an unreadable directory or file; errc::invalid_argument for a words file
   /// that is not a JSON object or a template Mustache cannot parse, naming the file.
   static result<template_set> from_directory(std::string_view directory);

@@ -32,13 +32,13 @@ KREDITOR_NAMESPACE_BEGIN
 /// One rule: a document of `kind` sent to a debtor of one of `segments` under `law` in force
 /// from `effective_from` through `effective_until` must contain `elements`.
 struct notice_requirement {
-  std::string id;
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;
-  std::vector<segment> segments;
-  document_kind kind = document_kind::reminder;
-  date effective_from{};
-  std::optional<date> effective_until{};
-  std::vector<element> elements;
+  std::string id;  ///< the rule's name ("NO.inkassovarsel"); rows sharing it are versions of one rule
+  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< whose law it is
+  std::vector<segment> segments;  ///< debtor segments the rule applies to
+  document_kind kind = document_kind::reminder;  ///< the document it governs
+  date effective_from{};  ///< first day in force
+  std::optional<date> effective_until{};  ///< last day in force; none: still in force
+  std::vector<element> elements;  ///< what the document must always contain
   /// Elements the law requires only in some cases, with the case in words (e.g. NO
   /// inkassovarsel: what the claim concerns, only when a fee is charged). Reported, never
   /// enforced: whether the case holds is the host's to judge.
@@ -46,10 +46,10 @@ struct notice_requirement {
   std::optional<int> min_deadline_days{};  ///< the shortest payment deadline the law allows
   std::string deadline_basis;              ///< how that deadline is counted, as the data says
   std::vector<std::string> other_requirements;  ///< what the element vocabulary cannot say
-  std::string law;
+  std::string law;     ///< the statute and sections ("inkassoloven § 9, inkassoforskriften §§ 1-2, 1-3")
   std::string source;  ///< URLs, "; "-separated
   bool uncertain = false;  ///< the research could not confirm it: re-check before relying on it
-  std::string note;
+  std::string note;    ///< anything a reader of the rule should know
 };
 
 /// The rules compiled into the library (src/data/notice_requirements.json).
