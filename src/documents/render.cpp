@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
@@ -159,6 +160,7 @@ json data_view(const notice& n) {
 json text_view(const notice& n, const template_set& t, const json& data) {
   const json words = words_of(t, n.language);
   json text = words.value("labels", json::object());
+  if (!text.is_object()) text = json::object();  // a set's files are checked when added; stay safe
   const json kinds = words.value("kinds", json::object());
   if (auto it = kinds.find(std::string(to_string(n.kind))); it != kinds.end() && it->is_object())
     for (const auto& [key, entry] : it->items()) {
@@ -271,6 +273,39 @@ template_set template_set::shipped() {
   return t;
 }
 
+namespace {
+
+/// A host's file, checked before it is used: a words file must be a JSON object, a layout must
+/// parse as Mustache. Empty when it is fine; else the problem, naming the file.
+std::optional<failure> check_template_file(const std::string& name, const std::string& text) {
+  const bool mustache = name.ends_with(".mustache");
+  const bool words = name.starts_with("words.") && name.ends_with(".json");
+  if (!mustache && !words)
+    return failure{errc::invalid_argument, "templates: '" + name + "' is neither a layout (*.mustache) nor words.LANG.json"};
+  if (words) {
+    try {
+      const json w = detail::parse_json(text, name);
+      if (!w.is_object()) return failure{errc::invalid_argument, name + ": a JSON object expected"};
+      if (w.contains("labels") && !w["labels"].is_object())
+        return failure{errc::invalid_argument, name + ": labels: an object of label -> text expected"};
+      if (w.contains("kinds")) {
+        if (!w["kinds"].is_object()) return failure{errc::invalid_argument, name + ": kinds: an object expected"};
+        for (const auto& [kind, sentences] : w["kinds"].items())
+          if (!sentences.is_object())
+            return failure{errc::invalid_argument, name + ": kinds." + kind + ": an object of sentences expected"};
+      }
+    } catch (const error& err) {
+      return failure{err.code(), err.what()};
+    }
+  } else {
+    mu::mustache tmpl{text};
+    if (!tmpl.is_valid()) return failure{errc::invalid_argument, name + ": " + tmpl.error_message()};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 result<template_set> template_set::from_directory(std::string_view directory) {
   namespace fs = std::filesystem;
   template_set t = shipped();
@@ -286,18 +321,20 @@ result<template_set> template_set::from_directory(std::string_view directory) {
     std::ostringstream text;
     text << in.rdbuf();
     if (!in) return failure{errc::io, "templates: cannot read " + e.path().string()};
-    try {
-      if (words && !detail::parse_json(text.str(), e.path().string()).is_object())
-        return failure{errc::invalid_argument, e.path().string() + ": a JSON object expected"};
-    } catch (const error& err) {
-      return failure{err.code(), err.what()};
-    }
-    if (mustache) {
-      mu::mustache tmpl{text.str()};
-      if (!tmpl.is_valid()) return failure{errc::invalid_argument, e.path().string() + ": " + tmpl.error_message()};
+    if (std::optional<failure> f = check_template_file(name, text.str())) {
+      f->message = e.path().string() + f->message.substr(name.size());  // name the file by its path
+      return *f;
     }
     t.files_[name] = text.str();
   }
+  return t;
+}
+
+result<template_set> template_set::with(std::string_view name, std::string text) const {
+  const std::string file(name);
+  if (std::optional<failure> f = check_template_file(file, text)) return *f;
+  template_set t = *this;
+  t.files_[file] = std::move(text);
   return t;
 }
 

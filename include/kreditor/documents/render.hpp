@@ -49,6 +49,10 @@ class template_set {
   /// errc::io for an unreadable directory or file; errc::invalid_argument for a words file
   /// that is not a JSON object or a template Mustache cannot parse, naming the file.
   static result<template_set> from_directory(std::string_view directory);
+  /// This set with the file `name` (a layout `*.mustache` or a `words.LANG.json`) replaced or
+  /// added from `text`, checked as from_directory checks a file: for hosts that keep their
+  /// templates in a database rather than a directory. errc::invalid_argument naming the file.
+  [[nodiscard]] result<template_set> with(std::string_view name, std::string text) const;
   /// The file's text. \throws error(not_found) naming a file no set has.
   [[nodiscard]] const std::string& file(std::string_view name) const;
 

@@ -120,6 +120,28 @@ TEST(RenderNotice, BadTemplatesAreRefusedNamingTheFile) {
   EXPECT_THROW((void)template_set::shipped().file("invoice.txt.mustache"), error);
 }
 
+TEST(RenderNotice, AHostsFilesFromMemoryAreCheckedWhenAdded) {
+  const template_set shipped = template_set::shipped();
+  const auto t = shipped.with("notice.txt.mustache", "{{text.title}} {{customer_id}}");
+  ASSERT_TRUE(t) << t.error().message;
+  EXPECT_EQ(render_notice(hand_made(), document_format::text, t.value(), {}), "Inkassovarsel C-1");
+  struct bad_case {
+    std::string name, text, says;
+  };
+  for (const bad_case& b : std::vector<bad_case>{
+           {"notice.txt.mustache", "{{#a}}", "notice.txt.mustache: "},
+           {"words.nb.json", "[]", "words.nb.json: a JSON object expected"},
+           {"words.nb.json", R"({"labels": "x"})", "words.nb.json: labels: an object"},
+           {"words.nb.json", R"({"kinds": {"reminder": "x"}})", "words.nb.json: kinds.reminder: an object of sentences"},
+           {"words.nb.json", R"({"a": 1, "a": 2})", "appears twice"},
+           {"letter.txt", "x", "neither a layout"}}) {
+    const auto r = shipped.with(b.name, b.text);
+    ASSERT_FALSE(r) << b.text;
+    EXPECT_EQ(r.error().code, errc::invalid_argument);
+    EXPECT_NE(r.error().message.find(b.says), std::string::npos) << r.error().message;
+  }
+}
+
 TEST(RenderNotice, VocabulariesRoundTrip) {
   for (std::size_t i = 0; i < element_count; ++i) {
     const auto e = static_cast<element>(i);
