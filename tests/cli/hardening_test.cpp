@@ -101,7 +101,8 @@ TEST(CliHardening, AJsonNumberBeyondADoubleIsLocated) {
 }
 
 TEST(CliHardening, EverySubcommandHasHelp) {
-  for (const char* name : {"run", "interest", "check", "make", "calendar", "terms", "aging", "exposure", "simulate"}) {
+  for (const char* name : {"run", "interest", "check", "make", "calendar", "terms", "aging", "exposure", "simulate",
+                           "score", "fit", "review", "notices", "casefile", "agreement"}) {
     for (const char* flag : {" --help", " -h"}) {
       const auto r = run_cli(std::string(name) + flag);
       EXPECT_EQ(r.exit_code, 0) << name << flag << ": " << r.err;
