@@ -126,16 +126,22 @@ class spool final : public std::streambuf {
 /// book and results stay in the caches, big enough that the per-slice work does not show.
 constexpr std::size_t customers_per_slice = 256;
 
-/// `run --format csv`: the report a slice of customers at a time (kreditor/book/slices.hpp),
-/// so a million-invoice ledger needs one slice's book in memory, not the whole ledger's. The
-/// rows are spooled and copied to stdout once every slice is evaluated: as for the other
-/// formats, a record the engine rejects means exit 2 and nothing on stdout.
-int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
-            const std::optional<std::string>& state_path, progress& bar) {
+/// `run --format csv` and `--format json`: the report a slice of customers at a time
+/// (kreditor/book/slices.hpp), so a million-invoice ledger needs one slice's book in memory, not
+/// the whole ledger's, and the JSON is never built as one document. The output is spooled and
+/// copied to stdout once every slice is evaluated: as for the table, a record the engine
+/// rejects means exit 2 and nothing on stdout.
+int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
+               const std::optional<std::string>& state_path, progress& bar, bool json) {
   policy_set policies = policies_from(a.get("policy"));
   spool rows;
   std::ostream out(&rows);
-  print_csv_header(out);
+  std::optional<json_report_writer> json_out;
+  if (json)
+    json_out.emplace(out, as_of);
+  else
+    print_csv_header(out);
+  std::string policy_label;
   std::vector<std::pair<int, std::string>> problems;  // (invoices.csv line, message)
   std::vector<recorded_notice> fired;
   bool overdue = false;
@@ -152,7 +158,11 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
       if (rep.result(i).problem) problems.emplace_back(rep.books->invoices[i]->line, std::move(rep.problems[k++]));
     if (!problems.empty()) return;  // nothing will be printed or recorded
     if (state_path) fired_notices(rep, fired);
-    print_csv_rows(out, rep);
+    policy_label = rep.policy;
+    if (json_out)
+      json_out->add(rep);
+    else
+      print_csv_rows(out, rep);
   });
   if (!problems.empty()) {
     // In the ledger's order, as a run over the whole ledger at once lists them.
@@ -166,6 +176,7 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
     write_state(*state_path, state);
   }
   bar.show(1, 1, "writing the report");
+  if (json_out) json_out->finish(policy_label, {});
   out.flush();
   rows.copy_to(ctx.out);
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
@@ -194,7 +205,7 @@ int cmd_run(context& ctx) {
     throw usage_error{*state_path + ": the last run was as of " + to_string(*state.last_run) +
                       ", after --as-of " + to_string(as_of) + " (a state file only moves forward)"};
 
-  if (format == "csv") return run_csv(ctx, a, l, as_of, state, state_path, bar);
+  if (format == "csv" || format == "json") return run_sliced(ctx, a, l, as_of, state, state_path, bar, format == "json");
   const report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);
   });

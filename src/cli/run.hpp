@@ -13,6 +13,7 @@
 #include <array>
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,30 @@ using report = kreditor::run_report;
 /// \throws usage_error as policies_from; kreditor::error from the book.
 [[nodiscard]] report make_report(ledger l, date as_of, const state_file& state,
                                  const std::optional<std::string>& choice, const progress_fn& progress = {});
+
+/// What a run owes in one currency: the table's and the JSON's totals.
+struct currency_totals {
+  money open, overdue, fees, interest, total;
+};
+/// Adds the lines of `r` (rejected ones left out) to `t`, per currency code.
+void add_totals(std::map<std::string, currency_totals>& t, const report& r);
+
+/// print_json in parts, for a run printed a slice of customers at a time: the same bytes as
+/// print_json of the whole report, with the customers of each add() in the order given.
+class json_report_writer {
+ public:
+  /// Writes the document's head.
+  json_report_writer(std::ostream& os, date as_of);
+  /// Writes the listed customers of `r` and counts its totals.
+  void add(const report& r);
+  /// Writes the rest: the policy label, the problems and the totals of every add().
+  void finish(const std::string& policy, const std::vector<std::string>& problems);
+
+ private:
+  std::ostream& os_;
+  bool first_ = true;
+  std::map<std::string, currency_totals> totals_;
+};
 
 void print_table(std::ostream& os, const report& r);
 void print_json(std::ostream& os, const report& r);

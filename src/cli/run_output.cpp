@@ -79,12 +79,9 @@ class text_table {
   std::vector<std::vector<std::string>> rows_;
 };
 
-struct totals {
-  money open, overdue, fees, interest, total;
-};
+}  // namespace
 
-std::map<std::string, totals> totals_by_currency(const report& rep) {
-  std::map<std::string, totals> t;
+void add_totals(std::map<std::string, currency_totals>& t, const report& rep) {
   for (std::size_t i = 0; i < rep.size(); ++i) {
     const line_result& r = rep.result(i);
     if (r.problem) continue;
@@ -97,6 +94,13 @@ std::map<std::string, totals> totals_by_currency(const report& rep) {
     it->second.interest += r.interest;
     it->second.total += r.total_due;
   }
+}
+
+namespace {
+
+std::map<std::string, currency_totals> totals_by_currency(const report& rep) {
+  std::map<std::string, currency_totals> t;
+  add_totals(t, rep);
   return t;
 }
 
@@ -192,95 +196,131 @@ void print_table(std::ostream& os, const report& rep) {
   }
 }
 
-void print_json(std::ostream& os, const report& rep) {
+namespace {
+
+/// The customer's object in `run --json` (listed customers only).
+nlohmann::json customer_json(const report& rep, const customer_summary& c) {
   using nlohmann::json;
   const book& b = *rep.books;
-  json out;
-  out["as_of"] = to_string(rep.as_of);
-  out["policy"] = rep.policy;
-  out["customers"] = json::array();
-  for (const customer_summary& c : rep.customers) {
-    if (!listed(c)) continue;
-    const customer_record& cr = *c.customer;
-    json exposure = json::object();
-    for (const auto& [name, m] : c.exposure.categories()) exposure[std::string(name)] = to_string(m);
-    exposure["total"] = to_string(c.exposure.total);
-    json cj{{"customer_id", cr.customer_id},
-            {"name", cr.name},
-            {"country", cr.country},
-            {"segment", std::string(to_string(cr.segment))},
-            {"currency", std::string(cr.currency.code())},
-            {"credit_limit", to_string(cr.credit_limit)},
-            {"open", to_string(c.open)},
-            {"overdue", to_string(c.overdue)},
-            {"credit_hold", c.credit_hold},
-            {"cash_terms", c.cash_terms},
-            {"over_limit", c.over_limit},
-            {"in_collection", c.in_collection},
-            {"exposure", std::move(exposure)},
-            {"unapplied_credit", to_string(c.unapplied_credit)},
+  const customer_record& cr = *c.customer;
+  json exposure = json::object();
+  for (const auto& [name, m] : c.exposure.categories()) exposure[std::string(name)] = to_string(m);
+  exposure["total"] = to_string(c.exposure.total);
+  json cj{{"customer_id", cr.customer_id},
+          {"name", cr.name},
+          {"country", cr.country},
+          {"segment", std::string(to_string(cr.segment))},
+          {"currency", std::string(cr.currency.code())},
+          {"credit_limit", to_string(cr.credit_limit)},
+          {"open", to_string(c.open)},
+          {"overdue", to_string(c.overdue)},
+          {"credit_hold", c.credit_hold},
+          {"cash_terms", c.cash_terms},
+          {"over_limit", c.over_limit},
+          {"in_collection", c.in_collection},
+          {"exposure", std::move(exposure)},
+          {"unapplied_credit", to_string(c.unapplied_credit)},
+          {"email", cr.email},
+          {"account_manager", cr.account_manager},
+          {"invoices", json::array()}};
+  for (const std::size_t i : c.lines) {
+    const line_result& r = rep.result(i);
+    const dunning::invoice_view& v = b.views[i];
+    json ij{{"invoice_id", v.invoice_id},
+            {"issue_date", to_string(v.issue_date)},
+            {"due_date", to_string(v.due_date)},
+            {"amount", to_string(b.claims[i].amount - b.claims[i].credited)},
             {"email", cr.email},
             {"account_manager", cr.account_manager},
-            {"invoices", json::array()}};
-    for (const std::size_t i : c.lines) {
-      const line_result& r = rep.result(i);
-      const dunning::invoice_view& v = b.views[i];
-      json ij{{"invoice_id", v.invoice_id},
-              {"issue_date", to_string(v.issue_date)},
-              {"due_date", to_string(v.due_date)},
-              {"amount", to_string(b.claims[i].amount - b.claims[i].credited)},
-              {"email", cr.email},
-              {"account_manager", cr.account_manager},
-              {"reference", b.invoices[i]->reference}};
-      if (r.problem) {
-        ij["problem"] = r.problem->message;
-        cj["invoices"].push_back(std::move(ij));
-        continue;
-      }
-      ij["state"] = std::string(dunning::to_string(r.current));
-      ij["overlays"] = flag_names(r.flags);
-      ij["level"] = r.level;
-      ij["last_step"] = r.last_step ? json(*r.last_step) : json();
-      ij["days_past_due"] = r.days_past_due;
-      ij["open"] = to_string(r.open_principal);
-      ij["fees"] = to_string(r.fees);
-      ij["interest"] = to_string(r.interest);
-      ij["total_due"] = to_string(r.total_due);
-      // The law does not settle the day count used (SE, DK, EU): flagged like an uncertain rate.
-      ij["day_count_uncertain"] =
-          rep.policy_of(i).interest_conventions[v.segment == segment::b2c ? 1 : 0].basis_uncertain;
-      ij["fees_paid"] = to_string(b.claims[i].fees_paid);
-      ij["interest_paid"] = to_string(b.claims[i].interest_paid);
-      ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();
-      ij["commands"] = json::array();
-      for (std::size_t k = 0; k < r.commands.size(); ++k) {
-        const dunning::command& cmd = r.commands[k];
-        ij["commands"].push_back({{"command", command_text(rep, i, cmd)},
-                                  {"step", step_of(rep, i, cmd.step)},
-                                  {"deadline", cmd.deadline ? json(to_string(*cmd.deadline)) : json()},
-                                  {"principal", to_string(cmd.principal)},
-                                  {"fee", to_string(cmd.fee)},
-                                  {"interest", to_string(cmd.interest)},
-                                  {"total", to_string(cmd.total)},
-                                  {"recorded", r.recorded[k]},
-                                  {"email", cr.email},
-                                  {"account_manager", cr.account_manager},
-                                  {"reference", b.invoices[i]->reference}});
-      }
+            {"reference", b.invoices[i]->reference}};
+    if (r.problem) {
+      ij["problem"] = r.problem->message;
       cj["invoices"].push_back(std::move(ij));
+      continue;
     }
-    out["customers"].push_back(std::move(cj));
+    ij["state"] = std::string(dunning::to_string(r.current));
+    ij["overlays"] = flag_names(r.flags);
+    ij["level"] = r.level;
+    ij["last_step"] = r.last_step ? json(*r.last_step) : json();
+    ij["days_past_due"] = r.days_past_due;
+    ij["open"] = to_string(r.open_principal);
+    ij["fees"] = to_string(r.fees);
+    ij["interest"] = to_string(r.interest);
+    ij["total_due"] = to_string(r.total_due);
+    // The law does not settle the day count used (SE, DK, EU): flagged like an uncertain rate.
+    ij["day_count_uncertain"] =
+        rep.policy_of(i).interest_conventions[v.segment == segment::b2c ? 1 : 0].basis_uncertain;
+    ij["fees_paid"] = to_string(b.claims[i].fees_paid);
+    ij["interest_paid"] = to_string(b.claims[i].interest_paid);
+    ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();
+    ij["commands"] = json::array();
+    for (std::size_t k = 0; k < r.commands.size(); ++k) {
+      const dunning::command& cmd = r.commands[k];
+      ij["commands"].push_back({{"command", command_text(rep, i, cmd)},
+                                {"step", step_of(rep, i, cmd.step)},
+                                {"deadline", cmd.deadline ? json(to_string(*cmd.deadline)) : json()},
+                                {"principal", to_string(cmd.principal)},
+                                {"fee", to_string(cmd.fee)},
+                                {"interest", to_string(cmd.interest)},
+                                {"total", to_string(cmd.total)},
+                                {"recorded", r.recorded[k]},
+                                {"email", cr.email},
+                                {"account_manager", cr.account_manager},
+                                {"reference", b.invoices[i]->reference}});
+    }
+    cj["invoices"].push_back(std::move(ij));
   }
-  out["totals"] = json::array();
-  for (const auto& [code, x] : totals_by_currency(rep))
-    out["totals"].push_back({{"currency", code},
-                             {"open", to_string(x.open)},
-                             {"overdue", to_string(x.overdue)},
-                             {"fees", to_string(x.fees)},
-                             {"interest", to_string(x.interest)},
-                             {"total_due", to_string(x.total)}});
-  out["problems"] = rep.problems;
-  os << out.dump(2) << "\n";
+  return cj;
+}
+
+/// `text` (a dump with indent 2) nested `pad` deeper: every line after the first indented.
+std::string nested(const std::string& text, std::string_view pad) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (const char ch : text) {
+    out += ch;
+    if (ch == '\n') out += pad;
+  }
+  return out;
+}
+
+}  // namespace
+
+// The document is written as nlohmann's dump(2) of one object would write it (keys in order:
+// as_of, customers, policy, problems, totals), one customer at a time, so a slice's customers
+// can be printed and forgotten before the next slice is evaluated.
+json_report_writer::json_report_writer(std::ostream& os, date as_of) : os_(os) {
+  os_ << "{\n  \"as_of\": " << nlohmann::json(to_string(as_of)).dump() << ",\n  \"customers\": [";
+}
+
+void json_report_writer::add(const report& rep) {
+  for (const customer_summary& c : rep.customers) {
+    if (!listed(c)) continue;
+    os_ << (first_ ? "\n    " : ",\n    ") << nested(customer_json(rep, c).dump(2), "    ");
+    first_ = false;
+  }
+  add_totals(totals_, rep);
+}
+
+void json_report_writer::finish(const std::string& policy, const std::vector<std::string>& problems) {
+  using nlohmann::json;
+  if (!first_) os_ << "\n  ";
+  json t = json::array();
+  for (const auto& [code, x] : totals_)
+    t.push_back({{"currency", code},
+                 {"open", to_string(x.open)},
+                 {"overdue", to_string(x.overdue)},
+                 {"fees", to_string(x.fees)},
+                 {"interest", to_string(x.interest)},
+                 {"total_due", to_string(x.total)}});
+  os_ << "],\n  \"policy\": " << json(policy).dump() << ",\n  \"problems\": " << nested(json(problems).dump(2), "  ")
+      << ",\n  \"totals\": " << nested(t.dump(2), "  ") << "\n}\n";
+}
+
+void print_json(std::ostream& os, const report& rep) {
+  json_report_writer w(os, rep.as_of);
+  w.add(rep);
+  w.finish(rep.policy, rep.problems);
 }
 
 void print_csv_header(std::ostream& os) {

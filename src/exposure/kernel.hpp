@@ -168,7 +168,13 @@ std::vector<std::vector<Slot>> accumulate(std::size_t n, unsigned threads, std::
   for (std::vector<Slot>& t : tables) t.assign(slots, Slot{});
   std::vector<range_status> st(workers);
   (void)run_chunked(n, threads, [&](std::size_t b, std::size_t e, unsigned w) {
-    range(b, e, tables[w].data(), st[w]);
+    // The status a chunk notes on every item lives on this thread's stack: the workers'
+    // entries of `st` share a cache line, and writing them per item made two threads
+    // slower than one (false sharing).
+    range_status local;
+    range(b, e, tables[w].data(), local);
+    st[w].bad_group |= local.bad_group;
+    st[w].overflow |= local.overflow;
   });
   for (const range_status& s : st) {
     status.bad_group |= s.bad_group;

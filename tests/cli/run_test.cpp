@@ -3,6 +3,7 @@
 // consecutive daily runs with --state asking for each notice once.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -179,6 +180,101 @@ TEST_F(RunInputError, ANoticeLevelThePolicyDoesNotHaveIsAnError) {
   EXPECT_EQ(csv.exit_code, 2);
   EXPECT_EQ(csv.out, "");
   EXPECT_EQ(csv.err, r.err);
+}
+
+// `run --format json` and `--format csv` evaluate the ledger a slice of 256 customers at a
+// time and write each slice's part as it comes (the JSON is never one document in memory). On
+// a ledger of three slices the JSON must still be one valid document: every listed customer
+// once and in the ledger's order, totals per currency equal to the sum of its lines over all
+// slices, and each line equal to the CSV's row for it (two printers, one evaluation).
+TEST(RunSlices, JsonAndCsvOverManySlicesAgreeAndTotalsSumEverySlice) {
+  const test_support::unique_tmpdir tmp;
+  const fs::path dir = tmp.path();
+  const char* countries[][3] = {{"NO", "NOK", "30 dager netto"}, {"SE", "SEK", "30 dagar netto"},
+                                {"DK", "DKK", "netto 30 dage"}, {"FI", "EUR", "14 päivää netto"}};
+  std::ofstream customers(dir / "customers.csv"), invoices(dir / "invoices.csv"), payments(dir / "payments.csv");
+  customers << "customer_id,name,country,segment,currency,credit_limit,terms\n";
+  invoices << "invoice_id,customer_id,issue_date,due_date,currency,amount\n";
+  payments << "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
+  const int n_customers = 700;  // 256 + 256 + 188
+  int inv = 0;
+  for (int c = 0; c < n_customers; ++c) {
+    const auto& k = countries[c % 4];
+    const std::string id = "C" + std::to_string(1000 + c);
+    customers << id << ",Customer " << c << "," << k[0] << "," << (c % 5 == 0 ? "b2c" : "b2b") << "," << k[1]
+              << ",50000.00," << k[2] << "\n";
+    for (int j = 0; j < c % 4; ++j, ++inv) {  // a quarter of the customers have no invoice
+      const int month = 6 + (c + j) % 6;      // issued June..November, due a month later
+      const auto day = [j](int m) { return std::string(m < 10 ? "2026-0" : "2026-") + std::to_string(m) + "-1" + std::to_string(j); };
+      const std::string issued = day(month);
+      const std::string due = day(month + 1);
+      const std::string amount = std::to_string(1000 + 37 * c + 11 * j) + ".50";
+      invoices << "I" << inv << "," << id << "," << issued << "," << due << "," << k[1] << "," << amount << "\n";
+      if ((c + j) % 3 == 0 && month < 11)  // paid in full on the due day
+        payments << "P" << inv << "," << id << "," << due << "," << k[1] << "," << amount << ",,I" << inv << "\n";
+    }
+  }
+  customers.close();
+  invoices.close();
+  payments.close();
+  const auto json_run = run_cli("run --format json --as-of 2026-11-20 --ledger " + dir.string());
+  const auto csv_run = run_cli("run --format csv --as-of 2026-11-20 --ledger " + dir.string());
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  ASSERT_EQ(csv_run.exit_code, 0) << csv_run.err;
+  const auto doc = nlohmann::json::parse(json_run.out);  // one valid document
+
+  // CSV rows by invoice: due_date, days_past_due, state, open, fees, interest, total_due.
+  std::map<std::string, std::vector<std::string>> rows;
+  std::istringstream in(csv_run.out);
+  std::string line;
+  std::getline(in, line);  // header
+  for (; std::getline(in, line);) {
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, ',');) f.push_back(cell);
+    ASSERT_GE(f.size(), 12U) << line;
+    rows[f[1]] = {f[3], f[4], f[5], f[8], f[9], f[10], f[11]};
+  }
+  ASSERT_EQ(rows.size(), static_cast<std::size_t>(inv));
+
+  // Sums in minor units (every amount here has two decimals).
+  const auto cents = [](const std::string& s) {
+    const std::size_t dot = s.find('.');
+    return std::stoll(s.substr(0, dot)) * 100 + std::stoll(s.substr(dot + 1));
+  };
+  std::map<std::string, std::array<long long, 5>> sums;  // open, overdue, fees, interest, total_due
+  std::size_t invoices_seen = 0;
+  std::string previous;
+  for (const auto& c : doc["customers"]) {
+    const std::string id = c["customer_id"];
+    EXPECT_LT(previous, id);  // the ledger's order, each customer once
+    previous = id;
+    for (const auto& i : c["invoices"]) {
+      ++invoices_seen;
+      const std::vector<std::string>& r = rows.at(i["invoice_id"].get<std::string>());
+      EXPECT_EQ(r, (std::vector<std::string>{i["due_date"], std::to_string(i["days_past_due"].get<int>()), i["state"],
+                                             i["open"], i["fees"], i["interest"], i["total_due"]}))
+          << i.dump();
+      auto& t = sums[c["currency"].get<std::string>()];
+      t[0] += cents(i["open"]);
+      t[1] += i["days_past_due"].get<int>() > 0 ? cents(i["open"]) : 0;
+      t[2] += cents(i["fees"]);
+      t[3] += cents(i["interest"]);
+      t[4] += cents(i["total_due"]);
+    }
+  }
+  EXPECT_EQ(invoices_seen, static_cast<std::size_t>(inv));
+  ASSERT_EQ(doc["totals"].size(), sums.size());
+  for (const auto& t : doc["totals"]) {
+    const auto& s = sums.at(t["currency"].get<std::string>());
+    EXPECT_EQ(cents(t["open"]), s[0]) << t.dump();
+    EXPECT_EQ(cents(t["overdue"]), s[1]) << t.dump();
+    EXPECT_EQ(cents(t["fees"]), s[2]) << t.dump();
+    EXPECT_EQ(cents(t["interest"]), s[3]) << t.dump();
+    EXPECT_EQ(cents(t["total_due"]), s[4]) << t.dump();
+  }
+  EXPECT_EQ(doc["problems"], nlohmann::json::array());
+  EXPECT_EQ(doc["policy"], "country presets");
 }
 
 // Two consecutive daily runs with --state: each notice is asked for once.
