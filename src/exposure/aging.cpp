@@ -145,7 +145,7 @@ void age_batch(const receivable_columns& items, const aging_buckets& buckets, da
     if (st.overflow) return false;
     for (std::size_t k = 0; k < out.size(); ++k) {
       int128 sum = 0;
-      for (const auto& t : tables) sum += t[k];
+      for (const auto& t : *tables) sum += t[k];
       out[k] = ek::narrow(sum, "age_batch");
     }
     return true;

@@ -64,7 +64,7 @@ void summarize_receivables_batch(const receivable_columns& items, date as_of,
     if (st.overflow) return false;
     for (std::size_t g = 0; g < groups; ++g) {
       ek::receivable_totals<int128> sum;
-      for (const auto& t : tables) {
+      for (const auto& t : *tables) {
         sum.not_due += t[g].not_due;
         sum.overdue += t[g].overdue;
         sum.max_days_past_due = std::max(sum.max_days_past_due, t[g].max_days_past_due);
