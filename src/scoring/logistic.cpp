@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "kreditor/core/errc.hpp"
+#include "scoring/gram.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace scoring {
@@ -30,11 +31,6 @@ constexpr std::size_t chunk_rows = 4096;
 constexpr double separation_eta = 20.0;
 // Scaled Gram pivots below this (relative to the column's own squared norm) mean aliasing.
 constexpr double alias_tolerance = 1e-10;
-
-// log(1 + exp(z)) without overflow.
-double log1pexp(double z) noexcept {
-  return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
-}
 
 double sigmoid(double z) noexcept {
   if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
@@ -110,41 +106,62 @@ class problem {
     vec eta, resid, sqrt_v;
   };
 
+  // One chunk's log-likelihood, score and lower triangle of Z'VZ, in three passes over its rows:
+  // the linear predictor column by column (no copy of the design), then per row the probability,
+  // weight and log-likelihood term from ONE exp and one log1p, then sqrt(v) Z into the workspace
+  // for the Gram kernel (gram.hpp; the same bits on every CPU).
   void chunk(std::size_t c, const vec& beta, workspace& ws, chunk_result& r) const {
     const std::size_t r0 = c * chunk_rows;
     const std::size_t len = std::min(chunk_rows, d_.rows - r0);
     const auto n = static_cast<Eigen::Index>(len);
     const auto q = static_cast<Eigen::Index>(q_);
-    mat& z = ws.z;
-    z.resize(n, q);
-    Eigen::Index col = 0;
-    if (icpt_) z.col(col++).setOnes();
-    for (std::size_t j = 0; j < d_.cols; ++j, ++col)
-      z.col(col) = Eigen::Map<const vec>(d_.x.data() + j * d_.rows + r0, n);
-    vec& eta = ws.eta;
-    vec& resid = ws.resid;
-    vec& sqrt_v = ws.sqrt_v;
-    eta.noalias() = z * beta;
-    resid.resize(n);
-    sqrt_v.resize(n);
-    r.ll = 0;
-    r.max_eta = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const std::size_t row = r0 + static_cast<std::size_t>(i);
+    const std::size_t off = icpt_ ? 1 : 0;
+    ws.eta.resize(n);
+    ws.resid.resize(n);
+    ws.sqrt_v.resize(n);
+    ws.z.resize(n, q);
+    double* eta = ws.eta.data();
+    std::fill(eta, eta + len, icpt_ ? beta[0] : 0.0);
+    for (std::size_t j = 0; j < d_.cols; ++j) {
+      const double b = beta[static_cast<Eigen::Index>(j + off)];
+      const double* col = d_.x.data() + j * d_.rows + r0;
+      for (std::size_t i = 0; i < len; ++i) eta[i] += b * col[i];
+    }
+    double ll = 0;
+    double max_eta = 0;
+    for (std::size_t i = 0; i < len; ++i) {
+      const std::size_t row = r0 + i;
       const double w = d_.weights.empty() ? 1.0 : d_.weights[row];
       const double y = d_.y[row];
       const double e = eta[i];
-      const double p = sigmoid(e);
-      r.ll += w == 0 ? 0.0 : w * (y * e - log1pexp(e));
-      resid[i] = w * (y - p);
-      sqrt_v[i] = std::sqrt(w * p * (1.0 - p));
-      if (w > 0) r.max_eta = std::max(r.max_eta, std::abs(e));
+      // t = exp(-|e|): p = 1/(1+t) (e >= 0) or t/(1+t); p(1-p) = t/(1+t)^2;
+      // log(1 + exp(e)) = max(e, 0) + log1p(t). No overflow for any finite e.
+      const double t = std::exp(-std::abs(e));
+      const double u = 1.0 / (1.0 + t);
+      const double p = e >= 0 ? u : t * u;
+      ll += w == 0 ? 0.0 : w * (y * e - (std::max(e, 0.0) + std::log1p(t)));
+      ws.resid[static_cast<Eigen::Index>(i)] = w * (y - p);
+      ws.sqrt_v[static_cast<Eigen::Index>(i)] = std::sqrt(w * t) * u;
+      if (w > 0) max_eta = std::max(max_eta, std::abs(e));
     }
-    r.g.noalias() = z.transpose() * resid;
-    z.array().colwise() *= sqrt_v.array();
+    r.ll = ll;
+    r.max_eta = max_eta;
+    const Eigen::Map<const mat, 0, Eigen::OuterStride<>> x(d_.x.data() + r0, n,
+                                                            static_cast<Eigen::Index>(d_.cols),
+                                                            Eigen::OuterStride<>(static_cast<Eigen::Index>(d_.rows)));
+    r.g.resize(q);
+    if (icpt_) r.g[0] = ws.resid.sum();
+    r.g.tail(static_cast<Eigen::Index>(d_.cols)).noalias() = x.transpose() * ws.resid;
+    double* z = ws.z.data();
+    const double* sv = ws.sqrt_v.data();
+    if (icpt_) std::copy(sv, sv + len, z);
+    for (std::size_t j = 0; j < d_.cols; ++j) {
+      const double* col = d_.x.data() + j * d_.rows + r0;
+      double* out = z + (j + off) * len;
+      for (std::size_t i = 0; i < len; ++i) out[i] = sv[i] * col[i];
+    }
     r.h.setZero(q, q);
-    r.h.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
-    r.h.triangularView<Eigen::StrictlyUpper>().setZero();
+    gram_(z, len, len, q_, r.h.data());
   }
 
   const design& d_;
@@ -152,6 +169,7 @@ class problem {
   std::size_t q_;
   std::size_t chunks_;
   std::size_t threads_;
+  detail::gram_kernel gram_ = detail::best_gram_kernel();
   mutable std::vector<chunk_result> parts_;
   mutable std::vector<workspace> workspaces_;
 };
@@ -342,6 +360,7 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
 
   logistic_fit fit;
   vec last_step = vec::Zero(q);
+  double previous_decrement = 0;  // Newton decrement of the previous full step (0: none, or it was halved)
   double obj = objective(e, beta);
   for (int it = 1; it <= o.max_iterations; ++it) {
     const mat hp = e.h + mat(ridge.asDiagonal());
@@ -366,9 +385,22 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
       nobj = objective(ne, next);
     }
     last_step = t * step;
-    bool small_step = true;
-    for (Eigen::Index j = 0; j < q; ++j)
-      if (std::abs(last_step[j]) > o.tolerance * (1.0 + std::abs(next[j]))) small_step = false;
+    // The step's size relative to the coefficients: max_j |db_j| / (1 + |b_j|).
+    double size = 0;
+    for (Eigen::Index j = 0; j < q; ++j) size = std::max(size, std::abs(last_step[j]) / (1.0 + std::abs(next[j])));
+    // The Newton decrement lambda = sqrt(g' H^-1 g) at the step's start: the distance to the
+    // optimum in the metric of the information matrix, so it does not depend on the columns'
+    // units (a coefficient per krone and one per loan are judged alike). Newton converges
+    // quadratically, lambda_next ~ C lambda^2; C from the last two full steps predicts
+    // lambda_next ~ lambda^3 / lambda_previous^2. When that is below tolerance / 10 the step just
+    // taken has converged and the confirming iteration is not taken. Only once the step itself is
+    // small (<= sqrt(tolerance)): under separation, or a one-class target with an unpenalised
+    // intercept, lambda shrinks geometrically while a coefficient walks off by ~1 per step.
+    const double decrement = std::sqrt(std::max(0.0, gp.dot(step)));
+    const bool predicted = t == 1.0 && previous_decrement > 0 && size <= std::sqrt(o.tolerance) &&
+                           decrement * decrement * decrement <= 0.1 * o.tolerance * previous_decrement * previous_decrement;
+    const bool small_step = size <= o.tolerance || predicted;
+    previous_decrement = t == 1.0 ? decrement : 0.0;
     const bool small_change = std::abs(nobj - obj) <= o.tolerance * (std::abs(nobj) + 0.1);
     beta = next;
     e = std::move(ne);

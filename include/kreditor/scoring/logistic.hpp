@@ -5,7 +5,11 @@
 // Binary logistic regression by Newton-Raphson (= IRLS for the canonical logit link), on Eigen
 // in src/scoring/ (no Eigen type appears here). Optional ridge penalty and sample weights;
 // standard errors, log-likelihood and convergence diagnostics. Deterministic: the rows are
-// summed in fixed chunks in a fixed order, so the result is bit-identical for any thread count.
+// summed in fixed chunks of 4096 rows, each chunk's X'WX, score and log-likelihood into its own
+// slot, and the slots are added in chunk order, so the result is bit-identical for any thread
+// count. X'WX is summed by one kernel (src/scoring/gram.hpp) in one documented order on every
+// CPU: its AVX2 path (chosen at run time; the library is built for plain x86-64) gives the same
+// bits as the portable one.
 //
 //   design d{.x = columns, .rows = n, .cols = p, .y = bad, .names = names};
 //   logistic_fit f = fit_logistic(d);           // intercept "(Intercept)" first, as R's glm
@@ -57,9 +61,12 @@ struct logistic_options {
   bool intercept = true;  ///< fit an intercept
   double l2 = 0;               ///< ridge penalty (>= 0) on every coefficient except the intercept
   int max_iterations = 50;  ///< Newton steps at most
-  /// Converged when the largest Newton step |db_j| <= tolerance x (1 + |b_j|) AND the relative
-  /// change of the objective is below tolerance. Newton converges quadratically, so the last step
-  /// taken leaves the coefficients within ~tolerance^2 of the optimum.
+  /// Converged when the relative change of the objective is below tolerance AND either the
+  /// largest Newton step |db_j| <= tolerance x (1 + |b_j|), or the step was <= sqrt(tolerance)
+  /// x (1 + |b_j|) and the quadratic convergence seen over the last two full steps predicts the
+  /// next Newton decrement sqrt(g' H^-1 g) (a distance to the optimum that does not depend on the
+  /// columns' units) below tolerance / 10: then the confirming iteration is not taken. Either
+  /// way the coefficients are within ~tolerance^2 (in that metric) of the optimum.
   double tolerance = 1e-10;
   unsigned threads = 1;        ///< worker threads (1..64); results do not depend on it
 };
