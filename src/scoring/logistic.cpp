@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -227,20 +228,25 @@ std::vector<std::string> model_names(const design& d, bool intercept) {
   return names;
 }
 
-// Aliased columns, as R finds them: in column order, a column whose part not explained by the
-// columns kept before it is (relatively) zero. `h` is X'VX with all V > 0 at the start (p = 1/2).
-void check_aliasing(const mat& h, const std::vector<std::string>& names) {
-  const Eigen::Index q = h.rows();
+// The columns that make a symmetric matrix singular, as R finds aliased columns: in column order,
+// a column whose part not explained by the columns kept before it is (relatively) zero. `zero`:
+// a zero (or negative) diagonal; `aliased`: a scaled residual pivot below alias_tolerance.
+struct singular_columns {
   std::vector<std::string> zero;
   std::vector<std::string> aliased;
+};
+
+singular_columns find_singular_columns(const mat& h, const std::vector<std::string>& names) {
+  const Eigen::Index q = h.rows();
+  singular_columns out;
   mat l = mat::Zero(q, q);  // Cholesky factor of the kept columns, scaled to unit diagonal
   std::vector<Eigen::Index> kept;
   vec scale(q);
-  for (Eigen::Index k = 0; k < q; ++k) scale[k] = std::sqrt(h(k, k));
+  for (Eigen::Index k = 0; k < q; ++k) scale[k] = h(k, k) > 0 ? std::sqrt(h(k, k)) : 0.0;
   for (Eigen::Index k = 0; k < q; ++k) {
     const auto name = names[static_cast<std::size_t>(k)];
     if (!(scale[k] > 0)) {
-      zero.push_back(name);
+      out.zero.push_back(name);
       continue;
     }
     // Solve L[kept,kept] * u = c[kept] (forward), residual = 1 - |u|^2.
@@ -252,27 +258,76 @@ void check_aliasing(const mat& h, const std::vector<std::string>& names) {
       u[static_cast<Eigen::Index>(a)] = s / l(ia, ia);
     }
     const double residual = 1.0 - u.squaredNorm();
-    if (residual < alias_tolerance) {
-      aliased.push_back(name);
+    if (!(residual >= alias_tolerance)) {
+      out.aliased.push_back(name);
       continue;
     }
     for (std::size_t a = 0; a < kept.size(); ++a) l(k, kept[a]) = u[static_cast<Eigen::Index>(a)];
     l(k, k) = std::sqrt(residual);
     kept.push_back(k);
   }
-  const auto list = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& n : v) s += (s.empty() ? "'" : ", '") + n + "'";
-    return s;
-  };
-  if (!zero.empty())
-    throw error(errc::invalid_argument, "logistic: column " + list(zero) +
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& n : v) s += (s.empty() ? "'" : ", '") + n + "'";
+  return s;
+}
+
+// Aliased columns at the start (X'VX with all V = 1/4 at p = 1/2): an error naming them.
+void check_aliasing(const mat& h, const std::vector<std::string>& names) {
+  const singular_columns c = find_singular_columns(h, names);
+  if (!c.zero.empty())
+    throw error(errc::invalid_argument, "logistic: column " + quoted_list(c.zero) +
                                             " is zero in every row with positive weight (cannot be estimated)");
-  if (!aliased.empty())
+  if (!c.aliased.empty())
     throw error(errc::invalid_argument,
-                "logistic: column " + list(aliased) +
+                "logistic: column " + quoted_list(c.aliased) +
                     " is collinear with earlier columns (a linear combination of them, as R's glm reports "
                     "NA); drop it or fit with l2 > 0");
+}
+
+// The penalised information matrix X'WX + l2 I* could not be factored (at `when`: "at iteration
+// 3", "at the estimate"): an error that names the columns and what to do. Under l2 > 0 the only
+// way there is an unpenalised intercept whose weights p(1 - p) all vanished, or an l2 too small
+// to matter beside the columns' scale: "fit with l2 > 0" would be no advice.
+[[noreturn]] void singular_information(const mat& hp, const std::vector<std::string>& names, double l2,
+                                       bool intercept, double max_eta, const std::string& when) {
+  const singular_columns c = find_singular_columns(hp, names);
+  std::vector<std::string> all = c.zero;
+  all.insert(all.end(), c.aliased.begin(), c.aliased.end());
+  std::string which = all.empty() ? std::string("the matrix is not positive definite in floating point")
+                                  : "column " + quoted_list(all) +
+                                        (all.size() > 1 ? " are" : " is") + " not determined by the data";
+  if (l2 == 0) {
+    throw error(errc::invalid_argument,
+                "logistic: the information matrix X'WX is singular " + when + ": " + which +
+                    " (numerically collinear with earlier columns at the current weights p(1 - p)); drop " +
+                    (all.empty() ? std::string("collinear columns") : (all.size() > 1 ? "them" : "it")) +
+                    ", or fit with l2 > 0");
+  }
+  const bool intercept_named = intercept && !all.empty() && all.front() == intercept_name;
+  const double max_diag = hp.diagonal().maxCoeff();
+  std::string what;
+  if (intercept_named) {
+    what = "the intercept is not penalised, and every fitted probability is numerically 0 or 1 (largest "
+           "|linear predictor| " + std::to_string(max_eta) +
+           "): the data are separated or one-class; remove the intercept (--no-intercept), or drop the "
+           "separating column";
+  } else {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", l2);
+    char big[64];
+    std::snprintf(big, sizeof big, "%.3g", max_diag);
+    char hint[64];
+    std::snprintf(hint, sizeof hint, "%.3g", max_diag * 1e-10);
+    what = std::string("l2 = ") + buf + " is too small to matter beside the largest diagonal of X'WX (" + big +
+           "); use l2 >= " + hint + ", or rescale (standardise) the columns, or drop the collinear ones";
+  }
+  throw error(errc::invalid_argument,
+              "logistic: the penalised information matrix X'WX + l2 I is singular " + when + " although l2 > 0: " +
+                  which + "; " + what);
 }
 
 [[noreturn]] void separation(const std::vector<std::string>& names, const vec& last_step, bool intercept) {
@@ -368,9 +423,7 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
     const Eigen::LLT<mat> llt(hp);
     if (llt.info() != Eigen::Success) {
       if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
-      throw error(errc::invalid_argument,
-                  "logistic: the information matrix became singular at iteration " + std::to_string(it) +
-                      " (numerically collinear columns); drop columns or fit with l2 > 0");
+      singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at iteration " + std::to_string(it));
     }
     const vec step = llt.solve(gp);
     // Step halving keeps the objective from decreasing (rarely needed for the logit link).
@@ -416,9 +469,7 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
 
   const mat hp = e.h + mat(ridge.asDiagonal());
   const Eigen::LLT<mat> llt(hp);
-  if (llt.info() != Eigen::Success)
-    throw error(errc::invalid_argument, "logistic: the information matrix is singular at the estimate; drop "
-                                        "columns or fit with l2 > 0");
+  if (llt.info() != Eigen::Success) singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at the estimate");
   const mat cov = llt.solve(mat::Identity(q, q));
 
   fit.model.names = names;

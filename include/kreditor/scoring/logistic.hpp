@@ -23,6 +23,12 @@
 //   intercept counts as the first column) when l2 == 0: error(invalid_argument) naming the
 //   aliased columns ("logistic: column 'Purpose.Vacation' is collinear with earlier columns");
 //   R's glm would report NA for them. Drop them, or fit with l2 > 0 (then the fit is defined).
+// * the information matrix turning singular during the fit: error(invalid_argument) naming the
+//   columns not determined at the current weights. Under l2 > 0 there are only two ways there,
+//   and the message says which: the unpenalised intercept with every fitted probability
+//   numerically 0 or 1 (a one-class target or separated data: drop the intercept or the
+//   separating column), or an l2 too small to matter beside the columns' scale (it names the
+//   l2 needed, 1e-10 x the largest diagonal of X'WX, or says to standardise the columns).
 // * complete or quasi-complete separation when l2 == 0 (the likelihood has no maximum: some
 //   fitted probabilities run to 0 or 1 and a coefficient to infinity): error(out_of_range)
 //   naming the diverging column. statsmodels raises PerfectSeparationError only for complete
