@@ -30,6 +30,8 @@ constexpr std::size_t chunk_rows = 4096;
 // A fitted |linear predictor| above this (P < 2e-9 or > 1 - 2e-9) at a non-converged fit is
 // taken as separation.
 constexpr double separation_eta = 20.0;
+// A Newton decrement below this switches to chord steps (the last X'WX factor reused).
+constexpr double chord_decrement = 1e-2;
 // Scaled Gram pivots below this (relative to the column's own squared norm) mean aliasing.
 constexpr double alias_tolerance = 1e-10;
 
@@ -49,8 +51,9 @@ std::string column_name(const design& d, std::size_t j) {
 struct evaluation {
   double ll = 0;     // sum w l_i
   vec g;             // score: Z'(w (y - p))
-  mat h;             // Z' diag(w p (1 - p)) Z, full symmetric
+  mat h;             // Z' diag(w p (1 - p)) Z, full symmetric (empty when not asked for)
   double max_eta = 0;
+  bool has_h = false;
 };
 
 struct chunk_result {
@@ -68,14 +71,16 @@ class problem {
 
   [[nodiscard]] std::size_t params() const noexcept { return q_; }
 
-  [[nodiscard]] evaluation evaluate(const vec& beta) const {
+  /// ll, score and (when `hessian`) X'WX at beta. Without the Hessian a chunk costs about two
+  /// passes over its rows instead of q / 2 + 2.
+  [[nodiscard]] evaluation evaluate(const vec& beta, bool hessian = true) const {
     // Buffers live as long as the problem: no allocation (and no page faults) per iteration.
     std::vector<chunk_result>& parts = parts_;
     parts.resize(chunks_);
     workspaces_.resize(threads_);
     const auto work = [&](std::size_t first) {
       workspace& ws = workspaces_[first];
-      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, ws, parts[c]);
+      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, hessian, ws, parts[c]);
     };
     const std::size_t n_threads = std::min<std::size_t>(threads_, chunks_);
     if (n_threads <= 1) {
@@ -89,15 +94,16 @@ class problem {
     }
     evaluation e;
     e.g = vec::Zero(static_cast<Eigen::Index>(q_));
-    e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
+    if (hessian) e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
     for (std::size_t c = 0; c < chunks_; ++c) {  // fixed order: deterministic
       const chunk_result& p = parts[c];
       e.ll += p.ll;
       e.g += p.g;
-      e.h += p.h;
+      if (hessian) e.h += p.h;
       e.max_eta = std::max(e.max_eta, p.max_eta);
     }
-    e.h.triangularView<Eigen::StrictlyUpper>() = e.h.transpose();
+    if (hessian) e.h.triangularView<Eigen::StrictlyUpper>() = e.h.transpose();
+    e.has_h = hessian;
     return e;
   }
 
@@ -111,7 +117,7 @@ class problem {
   // the linear predictor column by column (no copy of the design), then per row the probability,
   // weight and log-likelihood term from ONE exp and one log1p, then sqrt(v) Z into the workspace
   // for the Gram kernel (gram.hpp; the same bits on every CPU).
-  void chunk(std::size_t c, const vec& beta, workspace& ws, chunk_result& r) const {
+  void chunk(std::size_t c, const vec& beta, bool hessian, workspace& ws, chunk_result& r) const {
     const std::size_t r0 = c * chunk_rows;
     const std::size_t len = std::min(chunk_rows, d_.rows - r0);
     const auto n = static_cast<Eigen::Index>(len);
@@ -140,8 +146,11 @@ class problem {
       const double t = std::exp(-std::abs(e));
       const double u = 1.0 / (1.0 + t);
       const double p = e >= 0 ? u : t * u;
+      const double not_p = e >= 0 ? t * u : u;  // 1 - p without cancellation: the score of a
+      // fitted probability near 1 stays positive (never exactly 0 while X'WX is not), so a run-off
+      // coefficient is seen as one instead of stopping at a false optimum
       ll += w == 0 ? 0.0 : w * (y * e - (std::max(e, 0.0) + std::log1p(t)));
-      ws.resid[static_cast<Eigen::Index>(i)] = w * (y - p);
+      ws.resid[static_cast<Eigen::Index>(i)] = w * (y == 1.0 ? not_p : -p);  // w (y - p), y is 0 or 1
       ws.sqrt_v[static_cast<Eigen::Index>(i)] = std::sqrt(w * t) * u;
       if (w > 0) max_eta = std::max(max_eta, std::abs(e));
     }
@@ -153,6 +162,7 @@ class problem {
     r.g.resize(q);
     if (icpt_) r.g[0] = ws.resid.sum();
     r.g.tail(static_cast<Eigen::Index>(d_.cols)).noalias() = x.transpose() * ws.resid;
+    if (!hessian) return;
     double* z = ws.z.data();
     const double* sv = ws.sqrt_v.data();
     if (icpt_) std::copy(sv, sv + len, z);
@@ -417,26 +427,43 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
   vec last_step = vec::Zero(q);
   double previous_decrement = 0;  // Newton decrement of the previous full step (0: none, or it was halved)
   double obj = objective(e, beta);
+  Eigen::LLT<mat> llt;
   for (int it = 1; it <= o.max_iterations; ++it) {
-    const mat hp = e.h + mat(ridge.asDiagonal());
-    const vec gp = e.g - (ridge.array() * beta.array()).matrix();
-    const Eigen::LLT<mat> llt(hp);
-    if (llt.info() != Eigen::Success) {
-      if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
-      singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at iteration " + std::to_string(it));
+    // A chord step when `e` came without the Hessian: the last factor is reused (see below).
+    const bool chord = !e.has_h;
+    if (!chord) {
+      const mat hp = e.h + mat(ridge.asDiagonal());
+      llt.compute(hp);
+      if (llt.info() != Eigen::Success) {
+        if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+        singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at iteration " + std::to_string(it));
+      }
     }
+    const vec gp = e.g - (ridge.array() * beta.array()).matrix();
     const vec step = llt.solve(gp);
+    const double decrement = std::sqrt(std::max(0.0, gp.dot(step)));
+    // Near the optimum X'WX hardly changes from one step to the next: once the decrement (below)
+    // is under chord_decrement the next point is evaluated without it, and its step reuses this
+    // factor (a chord step, converging linearly at a rate of about the relative change of X'WX,
+    // here ~1e-3). The Hessian is computed again at the estimate for the standard errors. Only in
+    // Newton's quadratic regime (lambda <= previous lambda^2), and only while chord steps contract
+    // (lambda <= previous lambda / 10): under separation or a one-class target lambda shrinks
+    // geometrically while X'WX vanishes, and a stale factor would stop the walk early, hiding it.
+    const bool next_chord = decrement <= chord_decrement && previous_decrement > 0 &&
+                            (chord ? decrement <= 0.1 * previous_decrement
+                                   : decrement <= previous_decrement * previous_decrement);
     // Step halving keeps the objective from decreasing (rarely needed for the logit link).
     double t = 1.0;
     vec next = beta + step;
-    evaluation ne = prob.evaluate(next);
+    evaluation ne = prob.evaluate(next, !next_chord);
     double nobj = objective(ne, next);
     for (int halvings = 0; halvings < 30 && !(nobj >= obj - 1e-12 * (std::abs(obj) + 1.0)); ++halvings) {
       t *= 0.5;
       next = beta + t * step;
-      ne = prob.evaluate(next);
+      ne = prob.evaluate(next, !next_chord);
       nobj = objective(ne, next);
     }
+    if (t < 1.0 && !ne.has_h) ne = prob.evaluate(next);  // halved: back to full Newton steps
     last_step = t * step;
     // The step's size relative to the coefficients: max_j |db_j| / (1 + |b_j|).
     double size = 0;
@@ -445,13 +472,15 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
     // optimum in the metric of the information matrix, so it does not depend on the columns'
     // units (a coefficient per krone and one per loan are judged alike). Newton converges
     // quadratically, lambda_next ~ C lambda^2; C from the last two full steps predicts
-    // lambda_next ~ lambda^3 / lambda_previous^2. When that is below tolerance / 10 the step just
+    // lambda_next ~ lambda^3 / lambda_previous^2 (a chord step converges linearly:
+    // lambda_next ~ lambda^2 / lambda_previous). When that is below tolerance / 10 the step just
     // taken has converged and the confirming iteration is not taken. Only once the step itself is
     // small (<= sqrt(tolerance)): under separation, or a one-class target with an unpenalised
     // intercept, lambda shrinks geometrically while a coefficient walks off by ~1 per step.
-    const double decrement = std::sqrt(std::max(0.0, gp.dot(step)));
+    const double predicted_next = chord ? decrement * decrement / previous_decrement
+                                        : decrement * decrement * decrement / (previous_decrement * previous_decrement);
     const bool predicted = t == 1.0 && previous_decrement > 0 && size <= std::sqrt(o.tolerance) &&
-                           decrement * decrement * decrement <= 0.1 * o.tolerance * previous_decrement * previous_decrement;
+                           predicted_next <= 0.1 * o.tolerance;
     const bool small_step = size <= o.tolerance || predicted;
     previous_decrement = t == 1.0 ? decrement : 0.0;
     const bool small_change = std::abs(nobj - obj) <= o.tolerance * (std::abs(nobj) + 0.1);
@@ -466,9 +495,10 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
     }
   }
   if (!fit.converged && o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+  if (!e.has_h) e = prob.evaluate(beta);  // after chord steps: X'WX at the estimate
 
   const mat hp = e.h + mat(ridge.asDiagonal());
-  const Eigen::LLT<mat> llt(hp);
+  llt.compute(hp);
   if (llt.info() != Eigen::Success) singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at the estimate");
   const mat cov = llt.solve(mat::Identity(q, q));
 

@@ -67,6 +67,9 @@ struct logistic_options {
   bool intercept = true;  ///< fit an intercept
   double l2 = 0;               ///< ridge penalty (>= 0) on every coefficient except the intercept
   int max_iterations = 50;  ///< Newton steps at most
+  /// Near the optimum (Newton decrement <= 1e-2 in Newton's quadratic regime) the steps reuse the
+  /// last factor of X'WX (chord steps: a pass over the rows without the Gram kernel); X'WX is
+  /// computed again at the estimate for the standard errors.
   /// Converged when the relative change of the objective is below tolerance AND either the
   /// largest Newton step |db_j| <= tolerance x (1 + |b_j|), or the step was <= sqrt(tolerance)
   /// x (1 + |b_j|) and the quadratic convergence seen over the last two full steps predicts the
@@ -105,7 +108,7 @@ struct logistic_fit {
   double penalised_objective = 0;   ///< log_likelihood - l2/2 |b|^2 (== log_likelihood when l2 == 0)
   double deviance = 0;              ///< -2 log_likelihood (0/1 data: the saturated model has 0)
   double null_log_likelihood = 0;   ///< intercept-only (or p = 1/2 without intercept) log-likelihood
-  int iterations = 0;               ///< Newton steps taken
+  int iterations = 0;               ///< Newton steps taken (near the optimum: chord steps reusing the last X'WX)
   bool converged = false;  ///< the tolerance was met within max_iterations
   double max_abs_gradient = 0;      ///< largest |score| component at the estimate
   double weight_sum = 0;            ///< sum of weights (the number of rows when unweighted)

@@ -322,6 +322,18 @@ TEST(Logistic, ANonFinitePredictorIsRefusedNotScoredAsNaN) {
   }
 }
 
+// A one-class target has no maximum either (the intercept runs off): never a "converged" fit,
+// whatever shortcut the solver takes near an optimum.
+TEST(Logistic, AOneClassTargetIsANamedErrorNotAConvergedFit) {
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<double> y(10, 1.0);
+  const design d{.x = x, .rows = 10, .cols = 1, .y = y, .names = {"amount"}};
+  for (const int max_iterations : {50, 2000}) {
+    SCOPED_TRACE(max_iterations);
+    EXPECT_EQ(thrown_code([&] { (void)fit_logistic(d, {.max_iterations = max_iterations}); }), errc::out_of_range);
+  }
+}
+
 // Under l2 > 0 a singular information matrix is not cured by "fit with l2 > 0": the message names
 // the column and the real cause.
 TEST(LogisticSingular, UnderRidgeAOneClassTargetNamesTheUnpenalisedIntercept) {
