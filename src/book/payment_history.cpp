@@ -55,6 +55,12 @@ payment_history payment_history_of(const ledger_slices& cut, std::size_t custome
         std::count_if(v.notices.begin(), v.notices.end(), [&](const dunning::notice_record& n) { return n.sent <= as_of; }));
     f.disputed = std::any_of(v.overlays.disputes.begin(), v.overlays.disputes.end(),
                              [&](const dunning::dispute& d) { return d.opened <= as_of; });
+    // Paid by cheque: a cheque of the customer's, undesignated or designated to this invoice, came
+    // in on the day the invoice was settled (the payment that settled it was, or included, a cheque).
+    f.paid_by_cheque = paid && std::any_of(part.payments.begin(), part.payments.end(), [&](const payment_record& p) {
+      return p.method == payment_channel::cheque && p.date_paid == *paid &&
+             (p.invoice_id.empty() || p.invoice_id == v.invoice_id);
+    });
     h.facts.push_back(f);
     h.invoice_ids.push_back(v.invoice_id);
 

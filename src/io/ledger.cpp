@@ -438,10 +438,10 @@ constexpr std::array<column_spec, 9> specs{{
   {"currency", true}, {"amount", true}, {"terms", false}, {"reference", false}, {"credit_of", false}}};
 }  // namespace invoices_csv
 namespace payments_csv {
-enum : std::size_t { id, customer, date_, currency_, amount, reference, invoice };
-constexpr std::array<column_spec, 7> specs{{
+enum : std::size_t { id, customer, date_, currency_, amount, reference, invoice, method };
+constexpr std::array<column_spec, 8> specs{{
   {"payment_id", true}, {"customer_id", true}, {"date", true}, {"currency", true},
-  {"amount", true}, {"reference", false}, {"invoice_id", false}}};
+  {"amount", true}, {"reference", false}, {"invoice_id", false}, {"method", false}}};
 }  // namespace payments_csv
 namespace events_csv {
 enum : std::size_t { date_, customer, invoice, event, details };
@@ -551,6 +551,11 @@ class builder {
         deferred_.push_back({out.payments.size(), r.place(invoice)});
       else
         p.invoice_index = invoice_of_customer([&] { return r.where(invoice); }, p.invoice_id, c);
+    }
+    if (const std::string_view m = r.get(method); !m.empty()) {
+      const result<payment_channel> k = parse_payment_channel(m);
+      if (!k) fail(errc::invalid_argument, r.where(method) + ": " + k.error().message);
+      p.method = *k;
     }
     out.payments.push_back(std::move(p));
   }
@@ -1084,6 +1089,34 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text) {
   std::string known;
   for (const auto& [name, k] : event_kinds) known += (known.empty() ? "" : ", ") + std::string(name);
   return failure{errc::invalid_argument, "unknown event '" + std::string(text) + "' (known: " + known + ")"};
+}
+
+namespace {
+constexpr std::array<std::pair<std::string_view, payment_channel>, 7> payment_channels{{
+    {"bank_transfer", payment_channel::bank_transfer},
+    {"giro", payment_channel::giro},
+    {"card", payment_channel::card},
+    {"cash", payment_channel::cash},
+    {"direct_debit", payment_channel::direct_debit},
+    {"cheque", payment_channel::cheque},
+    {"other", payment_channel::other},
+}};
+}  // namespace
+
+std::string_view to_string(payment_channel m) noexcept {
+  for (const auto& [name, k] : payment_channels)
+    if (k == m) return name;
+  return "";
+}
+
+result<payment_channel> parse_payment_channel(std::string_view text) {
+  if (text.empty()) return payment_channel::unspecified;
+  if (text == "check") return payment_channel::cheque;
+  for (const auto& [name, k] : payment_channels)
+    if (name == text) return k;
+  std::string known;
+  for (const auto& [name, k] : payment_channels) known += (known.empty() ? "" : ", ") + std::string(name);
+  return failure{errc::invalid_argument, "unknown payment method '" + std::string(text) + "' (known: " + known + ")"};
 }
 
 namespace {

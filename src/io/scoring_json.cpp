@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -363,6 +364,104 @@ std::string to_json(const recommendation_policy& p) {
   j["check_score_floor"] = p.check_score_floor;
   j["limit_unit"] = p.limit_unit;
   j["ohlson"] = {{"size_unit", p.ohlson.size_unit}, {"price_level_index", p.ohlson.price_level_index}};
+  return j.dump(2) + "\n";
+}
+
+result<scorecard> parse_scorecard_json(std::string_view text) {
+  return guarded<scorecard>([&] {
+    const reader r("scorecard");
+    const json j = r.parse(text);
+    r.object(j, "");
+    r.only_keys(j, "", {"schema", "scaling", "base_points", "characteristics"});
+    r.schema(j, "kreditor.scorecard/1");
+    scorecard card;
+    const json& sc = r.object(r.need(j, "", "scaling"), "/scaling");
+    r.only_keys(sc, "/scaling", {"pdo", "base_score", "base_odds"});
+    card.scaling.pdo = r.number(r.need(sc, "/scaling", "pdo"), "/scaling/pdo");
+    if (!(card.scaling.pdo > 0)) r.fail("/scaling/pdo", "must be > 0 (points to double the odds)");
+    card.scaling.base_score = r.number(r.need(sc, "/scaling", "base_score"), "/scaling/base_score");
+    card.scaling.base_odds = r.number(r.need(sc, "/scaling", "base_odds"), "/scaling/base_odds");
+    if (!(card.scaling.base_odds > 0)) r.fail("/scaling/base_odds", "must be > 0 (good : bad odds)");
+    card.base_points = r.number(r.need(j, "", "base_points"), "/base_points");
+    const json& list = r.need(j, "", "characteristics");
+    if (!list.is_array() || list.empty()) r.fail("/characteristics", "must be a non-empty array");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string p = "/characteristics/" + std::to_string(i);
+      r.object(list[i], p);
+      r.only_keys(list[i], p, {"name", "iv", "bins"});
+      characteristic c;
+      c.name = r.str(r.need(list[i], p, "name"), p + "/name");
+      if (c.name.empty()) r.fail(p + "/name", "must not be empty");
+      for (const characteristic& before : card.characteristics)
+        if (before.name == c.name) r.fail(p + "/name", "'" + c.name + "' appears twice", errc::conflict);
+      c.iv = r.number(r.need(list[i], p, "iv"), p + "/iv");
+      const json& bins = r.need(list[i], p, "bins");
+      if (!bins.is_array() || bins.empty()) r.fail(p + "/bins", "must be a non-empty array");
+      for (std::size_t k = 0; k < bins.size(); ++k) {
+        const std::string b = p + "/bins/" + std::to_string(k);
+        r.object(bins[k], b);
+        r.only_keys(bins[k], b, {"upper", "goods", "bads", "woe", "iv", "points"});
+        woe_bin bin;
+        const json& upper = r.need(bins[k], b, "upper");
+        const bool last = k + 1 == bins.size();
+        if (last) {
+          if (!upper.is_null()) r.fail(b + "/upper", "the last bin's upper bound must be null (+infinity)");
+          bin.upper = std::numeric_limits<double>::infinity();
+        } else {
+          if (upper.is_null()) r.fail(b + "/upper", "only the last bin's upper bound may be null (+infinity)");
+          bin.upper = r.number(upper, b + "/upper");
+          if (k > 0 && !(c.bins.back().upper < bin.upper))
+            r.fail(b + "/upper", "must be greater than the previous bin's upper bound");
+        }
+        constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+        bin.goods = static_cast<std::size_t>(r.integer(r.need(bins[k], b, "goods"), b + "/goods", 0, most));
+        bin.bads = static_cast<std::size_t>(r.integer(r.need(bins[k], b, "bads"), b + "/bads", 0, most));
+        bin.woe = r.number(r.need(bins[k], b, "woe"), b + "/woe");
+        bin.iv = r.number(r.need(bins[k], b, "iv"), b + "/iv");
+        bin.points = r.number(r.need(bins[k], b, "points"), b + "/points");
+        c.bins.push_back(bin);
+      }
+      card.characteristics.push_back(std::move(c));
+    }
+    return card;
+  });
+}
+
+std::string to_json(const scorecard& card) {
+  const auto finite = [](double v, const std::string& path) {
+    if (!std::isfinite(v))
+      throw error(errc::invalid_argument, "scorecard JSON: " + path + ": " + (std::isnan(v) ? "NaN" : "infinite") +
+                                              " cannot be written (it would not read back)");
+    return v;
+  };
+  json j;
+  j["schema"] = "kreditor.scorecard/1";
+  j["scaling"] = {{"pdo", finite(card.scaling.pdo, "/scaling/pdo")},
+                  {"base_score", finite(card.scaling.base_score, "/scaling/base_score")},
+                  {"base_odds", finite(card.scaling.base_odds, "/scaling/base_odds")}};
+  j["base_points"] = finite(card.base_points, "/base_points");
+  j["characteristics"] = json::array();
+  for (std::size_t i = 0; i < card.characteristics.size(); ++i) {
+    const characteristic& c = card.characteristics[i];
+    const std::string p = "/characteristics/" + std::to_string(i);
+    json bins = json::array();
+    for (std::size_t k = 0; k < c.bins.size(); ++k) {
+      const woe_bin& bin = c.bins[k];
+      const std::string b = p + "/bins/" + std::to_string(k);
+      const bool last = k + 1 == c.bins.size();
+      if (last && bin.upper != std::numeric_limits<double>::infinity())
+        throw error(errc::invalid_argument, "scorecard JSON: " + b + "/upper: the last bin's upper bound must be +infinity");
+      json o;
+      o["upper"] = last ? json(nullptr) : json(finite(bin.upper, b + "/upper"));
+      o["goods"] = bin.goods;
+      o["bads"] = bin.bads;
+      o["woe"] = finite(bin.woe, b + "/woe");
+      o["iv"] = finite(bin.iv, b + "/iv");
+      o["points"] = finite(bin.points, b + "/points");
+      bins.push_back(std::move(o));
+    }
+    j["characteristics"].push_back({{"name", c.name}, {"iv", finite(c.iv, p + "/iv")}, {"bins", std::move(bins)}});
+  }
   return j.dump(2) + "\n";
 }
 

@@ -10,12 +10,14 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "kreditor/core/errc.hpp"
+#include "scoring/gram.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace scoring {
@@ -28,13 +30,10 @@ constexpr std::size_t chunk_rows = 4096;
 // A fitted |linear predictor| above this (P < 2e-9 or > 1 - 2e-9) at a non-converged fit is
 // taken as separation.
 constexpr double separation_eta = 20.0;
+// A Newton decrement below this switches to chord steps (the last X'WX factor reused).
+constexpr double chord_decrement = 1e-2;
 // Scaled Gram pivots below this (relative to the column's own squared norm) mean aliasing.
 constexpr double alias_tolerance = 1e-10;
-
-// log(1 + exp(z)) without overflow.
-double log1pexp(double z) noexcept {
-  return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
-}
 
 double sigmoid(double z) noexcept {
   if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
@@ -52,8 +51,9 @@ std::string column_name(const design& d, std::size_t j) {
 struct evaluation {
   double ll = 0;     // sum w l_i
   vec g;             // score: Z'(w (y - p))
-  mat h;             // Z' diag(w p (1 - p)) Z, full symmetric
+  mat h;             // Z' diag(w p (1 - p)) Z, full symmetric (empty when not asked for)
   double max_eta = 0;
+  bool has_h = false;
 };
 
 struct chunk_result {
@@ -71,14 +71,16 @@ class problem {
 
   [[nodiscard]] std::size_t params() const noexcept { return q_; }
 
-  [[nodiscard]] evaluation evaluate(const vec& beta) const {
+  /// ll, score and (when `hessian`) X'WX at beta. Without the Hessian a chunk costs about two
+  /// passes over its rows instead of q / 2 + 2.
+  [[nodiscard]] evaluation evaluate(const vec& beta, bool hessian = true) const {
     // Buffers live as long as the problem: no allocation (and no page faults) per iteration.
     std::vector<chunk_result>& parts = parts_;
     parts.resize(chunks_);
     workspaces_.resize(threads_);
     const auto work = [&](std::size_t first) {
       workspace& ws = workspaces_[first];
-      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, ws, parts[c]);
+      for (std::size_t c = first; c < chunks_; c += threads_) chunk(c, beta, hessian, ws, parts[c]);
     };
     const std::size_t n_threads = std::min<std::size_t>(threads_, chunks_);
     if (n_threads <= 1) {
@@ -92,15 +94,16 @@ class problem {
     }
     evaluation e;
     e.g = vec::Zero(static_cast<Eigen::Index>(q_));
-    e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
+    if (hessian) e.h = mat::Zero(static_cast<Eigen::Index>(q_), static_cast<Eigen::Index>(q_));
     for (std::size_t c = 0; c < chunks_; ++c) {  // fixed order: deterministic
       const chunk_result& p = parts[c];
       e.ll += p.ll;
       e.g += p.g;
-      e.h += p.h;
+      if (hessian) e.h += p.h;
       e.max_eta = std::max(e.max_eta, p.max_eta);
     }
-    e.h.triangularView<Eigen::StrictlyUpper>() = e.h.transpose();
+    if (hessian) e.h.triangularView<Eigen::StrictlyUpper>() = e.h.transpose();
+    e.has_h = hessian;
     return e;
   }
 
@@ -110,41 +113,66 @@ class problem {
     vec eta, resid, sqrt_v;
   };
 
-  void chunk(std::size_t c, const vec& beta, workspace& ws, chunk_result& r) const {
+  // One chunk's log-likelihood, score and lower triangle of Z'VZ, in three passes over its rows:
+  // the linear predictor column by column (no copy of the design), then per row the probability,
+  // weight and log-likelihood term from ONE exp and one log1p, then sqrt(v) Z into the workspace
+  // for the Gram kernel (gram.hpp; the same bits on every CPU).
+  void chunk(std::size_t c, const vec& beta, bool hessian, workspace& ws, chunk_result& r) const {
     const std::size_t r0 = c * chunk_rows;
     const std::size_t len = std::min(chunk_rows, d_.rows - r0);
     const auto n = static_cast<Eigen::Index>(len);
     const auto q = static_cast<Eigen::Index>(q_);
-    mat& z = ws.z;
-    z.resize(n, q);
-    Eigen::Index col = 0;
-    if (icpt_) z.col(col++).setOnes();
-    for (std::size_t j = 0; j < d_.cols; ++j, ++col)
-      z.col(col) = Eigen::Map<const vec>(d_.x.data() + j * d_.rows + r0, n);
-    vec& eta = ws.eta;
-    vec& resid = ws.resid;
-    vec& sqrt_v = ws.sqrt_v;
-    eta.noalias() = z * beta;
-    resid.resize(n);
-    sqrt_v.resize(n);
-    r.ll = 0;
-    r.max_eta = 0;
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const std::size_t row = r0 + static_cast<std::size_t>(i);
+    const std::size_t off = icpt_ ? 1 : 0;
+    ws.eta.resize(n);
+    ws.resid.resize(n);
+    ws.sqrt_v.resize(n);
+    ws.z.resize(n, q);
+    double* eta = ws.eta.data();
+    std::fill(eta, eta + len, icpt_ ? beta[0] : 0.0);
+    for (std::size_t j = 0; j < d_.cols; ++j) {
+      const double b = beta[static_cast<Eigen::Index>(j + off)];
+      const double* col = d_.x.data() + j * d_.rows + r0;
+      for (std::size_t i = 0; i < len; ++i) eta[i] += b * col[i];
+    }
+    double ll = 0;
+    double max_eta = 0;
+    for (std::size_t i = 0; i < len; ++i) {
+      const std::size_t row = r0 + i;
       const double w = d_.weights.empty() ? 1.0 : d_.weights[row];
       const double y = d_.y[row];
       const double e = eta[i];
-      const double p = sigmoid(e);
-      r.ll += w == 0 ? 0.0 : w * (y * e - log1pexp(e));
-      resid[i] = w * (y - p);
-      sqrt_v[i] = std::sqrt(w * p * (1.0 - p));
-      if (w > 0) r.max_eta = std::max(r.max_eta, std::abs(e));
+      // t = exp(-|e|): p = 1/(1+t) (e >= 0) or t/(1+t); p(1-p) = t/(1+t)^2;
+      // log(1 + exp(e)) = max(e, 0) + log1p(t). No overflow for any finite e.
+      const double t = std::exp(-std::abs(e));
+      const double u = 1.0 / (1.0 + t);
+      const double p = e >= 0 ? u : t * u;
+      const double not_p = e >= 0 ? t * u : u;  // 1 - p without cancellation: the score of a
+      // fitted probability near 1 stays positive (never exactly 0 while X'WX is not), so a run-off
+      // coefficient is seen as one instead of stopping at a false optimum
+      ll += w == 0 ? 0.0 : w * (y * e - (std::max(e, 0.0) + std::log1p(t)));
+      ws.resid[static_cast<Eigen::Index>(i)] = w * (y == 1.0 ? not_p : -p);  // w (y - p), y is 0 or 1
+      ws.sqrt_v[static_cast<Eigen::Index>(i)] = std::sqrt(w * t) * u;
+      if (w > 0) max_eta = std::max(max_eta, std::abs(e));
     }
-    r.g.noalias() = z.transpose() * resid;
-    z.array().colwise() *= sqrt_v.array();
+    r.ll = ll;
+    r.max_eta = max_eta;
+    const Eigen::Map<const mat, 0, Eigen::OuterStride<>> x(d_.x.data() + r0, n,
+                                                            static_cast<Eigen::Index>(d_.cols),
+                                                            Eigen::OuterStride<>(static_cast<Eigen::Index>(d_.rows)));
+    r.g.resize(q);
+    if (icpt_) r.g[0] = ws.resid.sum();
+    r.g.tail(static_cast<Eigen::Index>(d_.cols)).noalias() = x.transpose() * ws.resid;
+    if (!hessian) return;
+    double* z = ws.z.data();
+    const double* sv = ws.sqrt_v.data();
+    if (icpt_) std::copy(sv, sv + len, z);
+    for (std::size_t j = 0; j < d_.cols; ++j) {
+      const double* col = d_.x.data() + j * d_.rows + r0;
+      double* out = z + (j + off) * len;
+      for (std::size_t i = 0; i < len; ++i) out[i] = sv[i] * col[i];
+    }
     r.h.setZero(q, q);
-    r.h.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
-    r.h.triangularView<Eigen::StrictlyUpper>().setZero();
+    gram_(z, len, len, q_, r.h.data());
   }
 
   const design& d_;
@@ -152,6 +180,7 @@ class problem {
   std::size_t q_;
   std::size_t chunks_;
   std::size_t threads_;
+  detail::gram_kernel gram_ = detail::best_gram_kernel();
   mutable std::vector<chunk_result> parts_;
   mutable std::vector<workspace> workspaces_;
 };
@@ -209,20 +238,25 @@ std::vector<std::string> model_names(const design& d, bool intercept) {
   return names;
 }
 
-// Aliased columns, as R finds them: in column order, a column whose part not explained by the
-// columns kept before it is (relatively) zero. `h` is X'VX with all V > 0 at the start (p = 1/2).
-void check_aliasing(const mat& h, const std::vector<std::string>& names) {
-  const Eigen::Index q = h.rows();
+// The columns that make a symmetric matrix singular, as R finds aliased columns: in column order,
+// a column whose part not explained by the columns kept before it is (relatively) zero. `zero`:
+// a zero (or negative) diagonal; `aliased`: a scaled residual pivot below alias_tolerance.
+struct singular_columns {
   std::vector<std::string> zero;
   std::vector<std::string> aliased;
+};
+
+singular_columns find_singular_columns(const mat& h, const std::vector<std::string>& names) {
+  const Eigen::Index q = h.rows();
+  singular_columns out;
   mat l = mat::Zero(q, q);  // Cholesky factor of the kept columns, scaled to unit diagonal
   std::vector<Eigen::Index> kept;
   vec scale(q);
-  for (Eigen::Index k = 0; k < q; ++k) scale[k] = std::sqrt(h(k, k));
+  for (Eigen::Index k = 0; k < q; ++k) scale[k] = h(k, k) > 0 ? std::sqrt(h(k, k)) : 0.0;
   for (Eigen::Index k = 0; k < q; ++k) {
     const auto name = names[static_cast<std::size_t>(k)];
     if (!(scale[k] > 0)) {
-      zero.push_back(name);
+      out.zero.push_back(name);
       continue;
     }
     // Solve L[kept,kept] * u = c[kept] (forward), residual = 1 - |u|^2.
@@ -234,27 +268,76 @@ void check_aliasing(const mat& h, const std::vector<std::string>& names) {
       u[static_cast<Eigen::Index>(a)] = s / l(ia, ia);
     }
     const double residual = 1.0 - u.squaredNorm();
-    if (residual < alias_tolerance) {
-      aliased.push_back(name);
+    if (!(residual >= alias_tolerance)) {
+      out.aliased.push_back(name);
       continue;
     }
     for (std::size_t a = 0; a < kept.size(); ++a) l(k, kept[a]) = u[static_cast<Eigen::Index>(a)];
     l(k, k) = std::sqrt(residual);
     kept.push_back(k);
   }
-  const auto list = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& n : v) s += (s.empty() ? "'" : ", '") + n + "'";
-    return s;
-  };
-  if (!zero.empty())
-    throw error(errc::invalid_argument, "logistic: column " + list(zero) +
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& n : v) s += (s.empty() ? "'" : ", '") + n + "'";
+  return s;
+}
+
+// Aliased columns at the start (X'VX with all V = 1/4 at p = 1/2): an error naming them.
+void check_aliasing(const mat& h, const std::vector<std::string>& names) {
+  const singular_columns c = find_singular_columns(h, names);
+  if (!c.zero.empty())
+    throw error(errc::invalid_argument, "logistic: column " + quoted_list(c.zero) +
                                             " is zero in every row with positive weight (cannot be estimated)");
-  if (!aliased.empty())
+  if (!c.aliased.empty())
     throw error(errc::invalid_argument,
-                "logistic: column " + list(aliased) +
+                "logistic: column " + quoted_list(c.aliased) +
                     " is collinear with earlier columns (a linear combination of them, as R's glm reports "
                     "NA); drop it or fit with l2 > 0");
+}
+
+// The penalised information matrix X'WX + l2 I* could not be factored (at `when`: "at iteration
+// 3", "at the estimate"): an error that names the columns and what to do. Under l2 > 0 the only
+// way there is an unpenalised intercept whose weights p(1 - p) all vanished, or an l2 too small
+// to matter beside the columns' scale: "fit with l2 > 0" would be no advice.
+[[noreturn]] void singular_information(const mat& hp, const std::vector<std::string>& names, double l2,
+                                       bool intercept, double max_eta, const std::string& when) {
+  const singular_columns c = find_singular_columns(hp, names);
+  std::vector<std::string> all = c.zero;
+  all.insert(all.end(), c.aliased.begin(), c.aliased.end());
+  std::string which = all.empty() ? std::string("the matrix is not positive definite in floating point")
+                                  : "column " + quoted_list(all) +
+                                        (all.size() > 1 ? " are" : " is") + " not determined by the data";
+  if (l2 == 0) {
+    throw error(errc::invalid_argument,
+                "logistic: the information matrix X'WX is singular " + when + ": " + which +
+                    " (numerically collinear with earlier columns at the current weights p(1 - p)); drop " +
+                    (all.empty() ? std::string("collinear columns") : (all.size() > 1 ? "them" : "it")) +
+                    ", or fit with l2 > 0");
+  }
+  const bool intercept_named = intercept && !all.empty() && all.front() == intercept_name;
+  const double max_diag = hp.diagonal().maxCoeff();
+  std::string what;
+  if (intercept_named) {
+    what = "the intercept is not penalised, and every fitted probability is numerically 0 or 1 (largest "
+           "|linear predictor| " + std::to_string(max_eta) +
+           "): the data are separated or one-class; remove the intercept (--no-intercept), or drop the "
+           "separating column";
+  } else {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3g", l2);
+    char big[64];
+    std::snprintf(big, sizeof big, "%.3g", max_diag);
+    char hint[64];
+    std::snprintf(hint, sizeof hint, "%.3g", max_diag * 1e-10);
+    what = std::string("l2 = ") + buf + " is too small to matter beside the largest diagonal of X'WX (" + big +
+           "); use l2 >= " + hint + ", or rescale (standardise) the columns, or drop the collinear ones";
+  }
+  throw error(errc::invalid_argument,
+              "logistic: the penalised information matrix X'WX + l2 I is singular " + when + " although l2 > 0: " +
+                  which + "; " + what);
 }
 
 [[noreturn]] void separation(const std::vector<std::string>& names, const vec& last_step, bool intercept) {
@@ -342,33 +425,64 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
 
   logistic_fit fit;
   vec last_step = vec::Zero(q);
+  double previous_decrement = 0;  // Newton decrement of the previous full step (0: none, or it was halved)
   double obj = objective(e, beta);
+  Eigen::LLT<mat> llt;
   for (int it = 1; it <= o.max_iterations; ++it) {
-    const mat hp = e.h + mat(ridge.asDiagonal());
-    const vec gp = e.g - (ridge.array() * beta.array()).matrix();
-    const Eigen::LLT<mat> llt(hp);
-    if (llt.info() != Eigen::Success) {
-      if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
-      throw error(errc::invalid_argument,
-                  "logistic: the information matrix became singular at iteration " + std::to_string(it) +
-                      " (numerically collinear columns); drop columns or fit with l2 > 0");
+    // A chord step when `e` came without the Hessian: the last factor is reused (see below).
+    const bool chord = !e.has_h;
+    if (!chord) {
+      const mat hp = e.h + mat(ridge.asDiagonal());
+      llt.compute(hp);
+      if (llt.info() != Eigen::Success) {
+        if (o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+        singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at iteration " + std::to_string(it));
+      }
     }
+    const vec gp = e.g - (ridge.array() * beta.array()).matrix();
     const vec step = llt.solve(gp);
+    const double decrement = std::sqrt(std::max(0.0, gp.dot(step)));
+    // Near the optimum X'WX hardly changes from one step to the next: once the decrement (below)
+    // is under chord_decrement the next point is evaluated without it, and its step reuses this
+    // factor (a chord step, converging linearly at a rate of about the relative change of X'WX,
+    // here ~1e-3). The Hessian is computed again at the estimate for the standard errors. Only in
+    // Newton's quadratic regime (lambda <= previous lambda^2), and only while chord steps contract
+    // (lambda <= previous lambda / 10): under separation or a one-class target lambda shrinks
+    // geometrically while X'WX vanishes, and a stale factor would stop the walk early, hiding it.
+    const bool next_chord = decrement <= chord_decrement && previous_decrement > 0 &&
+                            (chord ? decrement <= 0.1 * previous_decrement
+                                   : decrement <= previous_decrement * previous_decrement);
     // Step halving keeps the objective from decreasing (rarely needed for the logit link).
     double t = 1.0;
     vec next = beta + step;
-    evaluation ne = prob.evaluate(next);
+    evaluation ne = prob.evaluate(next, !next_chord);
     double nobj = objective(ne, next);
     for (int halvings = 0; halvings < 30 && !(nobj >= obj - 1e-12 * (std::abs(obj) + 1.0)); ++halvings) {
       t *= 0.5;
       next = beta + t * step;
-      ne = prob.evaluate(next);
+      ne = prob.evaluate(next, !next_chord);
       nobj = objective(ne, next);
     }
+    if (t < 1.0 && !ne.has_h) ne = prob.evaluate(next);  // halved: back to full Newton steps
     last_step = t * step;
-    bool small_step = true;
-    for (Eigen::Index j = 0; j < q; ++j)
-      if (std::abs(last_step[j]) > o.tolerance * (1.0 + std::abs(next[j]))) small_step = false;
+    // The step's size relative to the coefficients: max_j |db_j| / (1 + |b_j|).
+    double size = 0;
+    for (Eigen::Index j = 0; j < q; ++j) size = std::max(size, std::abs(last_step[j]) / (1.0 + std::abs(next[j])));
+    // The Newton decrement lambda = sqrt(g' H^-1 g) at the step's start: the distance to the
+    // optimum in the metric of the information matrix, so it does not depend on the columns'
+    // units (a coefficient per krone and one per loan are judged alike). Newton converges
+    // quadratically, lambda_next ~ C lambda^2; C from the last two full steps predicts
+    // lambda_next ~ lambda^3 / lambda_previous^2 (a chord step converges linearly:
+    // lambda_next ~ lambda^2 / lambda_previous). When that is below tolerance / 10 the step just
+    // taken has converged and the confirming iteration is not taken. Only once the step itself is
+    // small (<= sqrt(tolerance)): under separation, or a one-class target with an unpenalised
+    // intercept, lambda shrinks geometrically while a coefficient walks off by ~1 per step.
+    const double predicted_next = chord ? decrement * decrement / previous_decrement
+                                        : decrement * decrement * decrement / (previous_decrement * previous_decrement);
+    const bool predicted = t == 1.0 && previous_decrement > 0 && size <= std::sqrt(o.tolerance) &&
+                           predicted_next <= 0.1 * o.tolerance;
+    const bool small_step = size <= o.tolerance || predicted;
+    previous_decrement = t == 1.0 ? decrement : 0.0;
     const bool small_change = std::abs(nobj - obj) <= o.tolerance * (std::abs(nobj) + 0.1);
     beta = next;
     e = std::move(ne);
@@ -381,12 +495,11 @@ logistic_fit fit_logistic(const design& d, const logistic_options& o) {
     }
   }
   if (!fit.converged && o.l2 == 0 && e.max_eta > separation_eta) separation(names, last_step, o.intercept);
+  if (!e.has_h) e = prob.evaluate(beta);  // after chord steps: X'WX at the estimate
 
   const mat hp = e.h + mat(ridge.asDiagonal());
-  const Eigen::LLT<mat> llt(hp);
-  if (llt.info() != Eigen::Success)
-    throw error(errc::invalid_argument, "logistic: the information matrix is singular at the estimate; drop "
-                                        "columns or fit with l2 > 0");
+  llt.compute(hp);
+  if (llt.info() != Eigen::Success) singular_information(hp, names, o.l2, o.intercept, e.max_eta, "at the estimate");
   const mat cov = llt.solve(mat::Identity(q, q));
 
   fit.model.names = names;

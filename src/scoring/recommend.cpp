@@ -271,6 +271,11 @@ recommendation recommend(const recommendation_inputs& in, const recommendation_p
     } else if (b.days_beyond_terms > 30) {
       notch(1, "late_payer", "pays " + number(b.days_beyond_terms, 0) + " days beyond terms on average (by amount)");
     }
+    if (b.cheque_payments > 0)
+      r.reasons.push_back({"paid_by_cheque", "paid by cheque " + std::to_string(b.cheque_payments) +
+                                                 (b.cheque_payments == 1 ? " time" : " times") +
+                                                 ": ask for bank transfer (cheques clear "
+                                                 "slowly and are open to fraud)"});
     if (b.broken_promises > 0 || b.broken_plans > 0) {
       cash = true;
       r.reasons.push_back({"broken_promise", std::to_string(b.broken_promises) + " broken promise(s) to pay and " +

@@ -140,7 +140,7 @@ TEST_F(RunInputError, EveryKindIsNamedWithFileLineAndColumn) {
        "invoices.csv:2:3: issue_date '2026-07-32' is not a date"},
       {"unknown customer", "invoices.csv", 3, "F-26-1001,NO-9999,2026-08-03,2026-09-02,NOK,48750.00,,,",
        "invoices.csv:3:2: unknown customer_id 'NO-9999'"},
-      {"currency mismatch", "payments.csv", 2, "P-0001,NO-1001,2026-08-04,SEK,55200.00,,",
+      {"currency mismatch", "payments.csv", 2, "P-0001,NO-1001,2026-08-04,SEK,55200.00,,,giro",
        "payments.csv:2:4: currency SEK differs from customer 'NO-1001''s currency NOK"},
       {"duplicate id", "invoices.csv", 3, "F-26-0940,NO-1001,2026-08-03,2026-09-02,NOK,48750.00,,,",
        "invoices.csv:3:1: duplicate invoice_id 'F-26-0940' (first on line 2)"},

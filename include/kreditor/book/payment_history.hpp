@@ -33,7 +33,9 @@ KREDITOR_NAMESPACE_BEGIN
 struct payment_history {
   /// Per invoice issued by the date and not wholly credited, in ledger order: issued, due,
   /// paid (the day it was settled in full; absent while open or when written off), amount
-  /// (after credit notes), the notices sent, a dispute opened.
+  /// (after credit notes), the notices sent, a dispute opened, and paid_by_cheque: a cheque
+  /// (payments.csv column `method`) undesignated or designated to the invoice came in on the day
+  /// it was settled.
   std::vector<scoring::invoice_fact> facts;
   std::vector<std::string> invoice_ids;  ///< parallel to facts: each fact's invoice
   /// Promises whose date passed before the invoice was paid; plans with an instalment past due

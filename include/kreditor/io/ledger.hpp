@@ -65,6 +65,26 @@ struct invoice_record {
   std::uint32_t credit_of_index = no_record;  ///< set by the loader: credit_of's index in ledger::invoices
 };
 
+/// How a payment was made: payments.csv's optional column `method` (and the same key in a JSON
+/// ledger). Scoring counts cheques (scoring::invoice_fact::paid_by_cheque): slow to clear, open to
+/// fraud, and costly to bank, so a customer who pays by cheque is asked for a bank transfer.
+enum class payment_channel : std::uint8_t {
+  unspecified,    ///< the column is absent or empty
+  bank_transfer,  ///< credit transfer initiated by the payer (SEPA credit transfer, bankgiro, ...)
+  giro,           ///< a giro payment slip (OCR/KID giro, inbetalningskort, FI-kort)
+  card,           ///< payment card
+  cash,           ///< cash at the counter
+  direct_debit,   ///< collected by the creditor (AvtaleGiro, Autogiro, Betalingsservice, SEPA direct debit)
+  cheque,         ///< a cheque (also spelled "check" in the file)
+  other,          ///< any other way (set-off by agreement, a collection agency's remittance, ...)
+};
+
+/// "bank_transfer", "giro", "card", "cash", "direct_debit", "cheque", "other"; "" for unspecified.
+[[nodiscard]] std::string_view to_string(payment_channel m) noexcept;
+/// The inverse of to_string ("check" reads as cheque; "" as unspecified); errc::invalid_argument
+/// naming the text and the known values otherwise.
+result<payment_channel> parse_payment_channel(std::string_view text);
+
 /// One row of payments.csv.
 struct payment_record {
   std::string payment_id;  ///< unique in the ledger
@@ -76,6 +96,7 @@ struct payment_record {
   std::string invoice_id;  ///< optional: the debtor's designation, honoured first
   int line = 0;  ///< line in payments.csv (for messages)
   std::uint32_t invoice_index = no_record;   ///< set by the loader: invoice_id's index in ledger::invoices
+  payment_channel method = payment_channel::unspecified;  ///< optional column `method`
 };
 
 /// The kinds of events.csv rows.

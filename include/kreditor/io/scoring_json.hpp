@@ -34,6 +34,18 @@
 //   scoring::recommendation_policy by name; "grades": [{"grade", "max_pd", "terms",
 //   "discount_terms", "tnw_share", "purchases_share", "methods": ["bank_transfer", ...]}],
 //   "ohlson": {"size_unit", "price_level_index"}.
+// Points scorecard (kreditor.scorecard/1): scoring::scorecard by name:
+//   { "schema": "kreditor.scorecard/1",
+//     "scaling": {"pdo": 20, "base_score": 600, "base_odds": 50},     pdo, base_odds > 0
+//     "base_points": 412.5,
+//     "characteristics": [                                            >= 1, names unique
+//       { "name": "Duration", "iv": 0.21,
+//         "bins": [ {"upper": 12, "goods": 250, "bads": 60, "woe": -0.31, "iv": 0.02, "points": 9.1},
+//                   ...,
+//                   {"upper": null, ...} ] } ] }                      ascending uppers; the last is
+//                                                                     null (+infinity), only the last
+//   Every number is finite (a scorecard holding NaN or an infinite WoE or points is refused by
+//   to_json with error(invalid_argument), as it could not be read back).
 #ifndef KREDITOR_IO_SCORING_JSON_HPP
 #define KREDITOR_IO_SCORING_JSON_HPP
 
@@ -45,6 +57,7 @@
 #include "kreditor/scoring/credit_check.hpp"
 #include "kreditor/scoring/logistic.hpp"
 #include "kreditor/scoring/recommend.hpp"
+#include "kreditor/scoring/scorecard.hpp"
 #include "kreditor/scoring/statements.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -72,6 +85,14 @@ KREDITOR_NAMESPACE_BEGIN
 [[nodiscard]] result<scoring::recommendation_policy> parse_recommendation_policy_json(std::string_view text);
 /// The JSON parse_recommendation_policy_json reads back to `p`.
 [[nodiscard]] std::string to_json(const scoring::recommendation_policy& p);
+
+/// Parses a points scorecard (bins with WoE and points, the scaling, the base points). Errors:
+/// invalid_argument naming the JSON pointer and the problem; conflict for a name given twice.
+[[nodiscard]] result<scoring::scorecard> parse_scorecard_json(std::string_view text);
+/// The JSON parse_scorecard_json reads back to a scorecard == `card`. \throws
+/// error(invalid_argument) naming the field for a value JSON cannot carry (NaN, an infinite
+/// number other than the last bin's upper bound).
+[[nodiscard]] std::string to_json(const scoring::scorecard& card);
 
 KREDITOR_NAMESPACE_END
 

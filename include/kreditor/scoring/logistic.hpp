@@ -5,7 +5,11 @@
 // Binary logistic regression by Newton-Raphson (= IRLS for the canonical logit link), on Eigen
 // in src/scoring/ (no Eigen type appears here). Optional ridge penalty and sample weights;
 // standard errors, log-likelihood and convergence diagnostics. Deterministic: the rows are
-// summed in fixed chunks in a fixed order, so the result is bit-identical for any thread count.
+// summed in fixed chunks of 4096 rows, each chunk's X'WX, score and log-likelihood into its own
+// slot, and the slots are added in chunk order, so the result is bit-identical for any thread
+// count. X'WX is summed by one kernel (src/scoring/gram.hpp) in one documented order on every
+// CPU: its AVX2 path (chosen at run time; the library is built for plain x86-64) gives the same
+// bits as the portable one.
 //
 //   design d{.x = columns, .rows = n, .cols = p, .y = bad, .names = names};
 //   logistic_fit f = fit_logistic(d);           // intercept "(Intercept)" first, as R's glm
@@ -19,6 +23,12 @@
 //   intercept counts as the first column) when l2 == 0: error(invalid_argument) naming the
 //   aliased columns ("logistic: column 'Purpose.Vacation' is collinear with earlier columns");
 //   R's glm would report NA for them. Drop them, or fit with l2 > 0 (then the fit is defined).
+// * the information matrix turning singular during the fit: error(invalid_argument) naming the
+//   columns not determined at the current weights. Under l2 > 0 there are only two ways there,
+//   and the message says which: the unpenalised intercept with every fitted probability
+//   numerically 0 or 1 (a one-class target or separated data: drop the intercept or the
+//   separating column), or an l2 too small to matter beside the columns' scale (it names the
+//   l2 needed, 1e-10 x the largest diagonal of X'WX, or says to standardise the columns).
 // * complete or quasi-complete separation when l2 == 0 (the likelihood has no maximum: some
 //   fitted probabilities run to 0 or 1 and a coefficient to infinity): error(out_of_range)
 //   naming the diverging column. statsmodels raises PerfectSeparationError only for complete
@@ -57,9 +67,15 @@ struct logistic_options {
   bool intercept = true;  ///< fit an intercept
   double l2 = 0;               ///< ridge penalty (>= 0) on every coefficient except the intercept
   int max_iterations = 50;  ///< Newton steps at most
-  /// Converged when the largest Newton step |db_j| <= tolerance x (1 + |b_j|) AND the relative
-  /// change of the objective is below tolerance. Newton converges quadratically, so the last step
-  /// taken leaves the coefficients within ~tolerance^2 of the optimum.
+  /// Near the optimum (Newton decrement <= 1e-2 in Newton's quadratic regime) the steps reuse the
+  /// last factor of X'WX (chord steps: a pass over the rows without the Gram kernel); X'WX is
+  /// computed again at the estimate for the standard errors.
+  /// Converged when the relative change of the objective is below tolerance AND either the
+  /// largest Newton step |db_j| <= tolerance x (1 + |b_j|), or the step was <= sqrt(tolerance)
+  /// x (1 + |b_j|) and the quadratic convergence seen over the last two full steps predicts the
+  /// next Newton decrement sqrt(g' H^-1 g) (a distance to the optimum that does not depend on the
+  /// columns' units) below tolerance / 10: then the confirming iteration is not taken. Either
+  /// way the coefficients are within ~tolerance^2 (in that metric) of the optimum.
   double tolerance = 1e-10;
   unsigned threads = 1;        ///< worker threads (1..64); results do not depend on it
 };
@@ -92,7 +108,7 @@ struct logistic_fit {
   double penalised_objective = 0;   ///< log_likelihood - l2/2 |b|^2 (== log_likelihood when l2 == 0)
   double deviance = 0;              ///< -2 log_likelihood (0/1 data: the saturated model has 0)
   double null_log_likelihood = 0;   ///< intercept-only (or p = 1/2 without intercept) log-likelihood
-  int iterations = 0;               ///< Newton steps taken
+  int iterations = 0;               ///< Newton steps taken (near the optimum: chord steps reusing the last X'WX)
   bool converged = false;  ///< the tolerance was met within max_iterations
   double max_abs_gradient = 0;      ///< largest |score| component at the estimate
   double weight_sum = 0;            ///< sum of weights (the number of rows when unweighted)

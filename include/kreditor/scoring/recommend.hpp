@@ -25,7 +25,8 @@
 // terms (e.g. 2/10 net 30) are offered only when their implied annual cost (simple, from
 // kreditor/terms/due_dates.hpp: 2/10 net 30 costs 37.24 % a year) is at most
 // max_discount_annual_cost: a discount is early cash bought at that rate.
-// Payment methods: the grade's; cheques are never offered (there is no cheque method).
+// Payment methods: the grade's; cheques are never offered (there is no cheque method), and a
+// customer who paid invoices by cheque gets the reason paid_by_cheque ("ask for bank transfer").
 //
 // Credit limit (documented method; mydsomanager / creditmanagement-tools practice, with an
 // expected-loss cap after BCBS 2006 para 375):

@@ -42,6 +42,8 @@ struct woe_bin {
   double woe = 0;           ///< ln(%bad / %good), see the file comment
   double iv = 0;            ///< this bin's part of the IV
   double points = 0;        ///< set by make_scorecard
+  /// Memberwise equality.
+  friend bool operator==(const woe_bin&, const woe_bin&) = default;
 };
 
 /// A binned numeric characteristic.
@@ -51,6 +53,8 @@ struct characteristic {
   double iv = 0;  ///< information value: the sum of the bins' IV
   /// The index of the bin holding `x`.
   [[nodiscard]] std::size_t bin_of(double x) const noexcept;
+  /// Memberwise equality.
+  friend bool operator==(const characteristic&, const characteristic&) = default;
 };
 
 /// How bin_characteristic classes the values.
@@ -77,6 +81,8 @@ struct points_scaling {
   double base_odds = 50;    ///< good : bad
   [[nodiscard]] double factor() const;  ///< pdo / ln 2
   [[nodiscard]] double offset() const;  ///< base_score - factor ln(base_odds)
+  /// Memberwise equality.
+  friend bool operator==(const points_scaling&, const points_scaling&) = default;
 };
 
 /// A points scorecard: base points plus one bin's points per characteristic.
@@ -84,6 +90,8 @@ struct scorecard {
   points_scaling scaling;  ///< the scaling the points were made with
   double base_points = 0;  ///< points everyone starts with (from the intercept)
   std::vector<characteristic> characteristics;  ///< bins carry their points
+  /// Memberwise equality (what a JSON round trip keeps: kreditor/io/scoring_json.hpp).
+  friend bool operator==(const scorecard&, const scorecard&) = default;
 };
 
 /// The scorecard of a logistic model of P(bad) fitted on the WoE columns of `chars` (model

@@ -98,5 +98,30 @@ TEST(PaymentHistory, RecordedNoticesOfTheCustomersInvoicesCountAndOthersAreSkipp
   EXPECT_EQ(payment_history_of(l, 1, as_of, policies, notices).facts[0].dunning_level, 1);
 }
 
+TEST(PaymentHistory, AnInvoiceSettledByAChequeCountsAsPaidByCheque) {
+  const std::map<std::string, std::string, std::less<>> files{
+      {"customers.csv", "customer_id,name,country,segment,currency,credit_limit,terms\n"
+                        "C1,Fjord AS,NO,b2b,NOK,100000.00,14 dager netto\n"},
+      {"invoices.csv", "invoice_id,customer_id,issue_date,due_date,currency,amount\n"
+                       "A1,C1,2026-06-01,2026-06-15,NOK,1000.00\n"   // a designated cheque
+                       "A2,C1,2026-07-01,2026-07-15,NOK,2000.00\n"   // a bank transfer
+                       "A3,C1,2026-08-01,2026-08-15,NOK,500.00\n"    // an undesignated cheque (oldest first)
+                       "A4,C1,2026-09-01,2026-09-15,NOK,800.00\n"},  // a cheque for part of it: still open
+      {"payments.csv", "payment_id,customer_id,date,currency,amount,reference,invoice_id,method\n"
+                       "P1,C1,2026-06-10,NOK,1000.00,,A1,cheque\n"
+                       "P2,C1,2026-07-10,NOK,2000.00,,A2,bank_transfer\n"
+                       "P3,C1,2026-08-10,NOK,500.00,,,cheque\n"
+                       "P4,C1,2026-09-10,NOK,100.00,,A4,cheque\n"}};
+  const ledger l = parse_ledger(files).value();
+  policy_set policies;
+  const payment_history h = payment_history_of(l, 0, make_date(2026, 11, 20), policies);
+  ASSERT_EQ(h.facts.size(), 4U);
+  EXPECT_TRUE(h.facts[0].paid_by_cheque);
+  EXPECT_FALSE(h.facts[1].paid_by_cheque);
+  EXPECT_TRUE(h.facts[2].paid_by_cheque);
+  EXPECT_FALSE(h.facts[3].paid_by_cheque);  // open: not paid by anything yet
+  EXPECT_EQ(h.behaviour.cheque_payments, 2);
+}
+
 }  // namespace
 }  // namespace kreditor

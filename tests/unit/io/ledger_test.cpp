@@ -499,5 +499,61 @@ TEST(LedgerDecimalComma, ReadWhenAskedRefusedWithTheOptionNamedOtherwise) {
   EXPECT_NE(by_default.error().message.find("--decimal-comma"), std::string::npos) << by_default.error().message;
 }
 
+TEST(Ledger, PaymentMethodColumnIsOptionalAndReadsTheDocumentedValues) {
+  file_map files = good_files();
+  files["payments.csv"] =
+      "payment_id,customer_id,date,currency,amount,reference,invoice_id,method\n"
+      "P1,C1,2026-10-30,NOK,250.00,100109404,I1,cheque\n"
+      "P2,C1,2026-10-31,NOK,10.00,,,\n"
+      "P3,C1,2026-11-01,NOK,10.00,,,check\n"
+      "P4,C1,2026-11-02,NOK,10.00,,,direct_debit\n";
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.payments.size(), 4U);
+  EXPECT_EQ(l.payments[0].method, payment_channel::cheque);
+  EXPECT_EQ(l.payments[1].method, payment_channel::unspecified);
+  EXPECT_EQ(l.payments[2].method, payment_channel::cheque);  // the American spelling
+  EXPECT_EQ(l.payments[3].method, payment_channel::direct_debit);
+  // Without the column (good_files' payments.csv): unspecified.
+  EXPECT_EQ(parse_ledger(good_files()).value().payments[0].method, payment_channel::unspecified);
+  for (const auto m : {payment_channel::bank_transfer, payment_channel::giro, payment_channel::card,
+                       payment_channel::cash, payment_channel::direct_debit, payment_channel::cheque,
+                       payment_channel::other})
+    EXPECT_EQ(parse_payment_channel(to_string(m)).value(), m) << to_string(m);
+}
+
+TEST(Ledger, UnknownPaymentMethodIsNamedWithFileLineAndColumn) {
+  file_map files = good_files();
+  files["payments.csv"] =
+      "payment_id,customer_id,date,currency,amount,method\n"
+      "P1,C1,2026-10-30,NOK,250.00,bank_transfer\n"
+      "P2,C1,2026-10-31,NOK,10.00,wampum\n";
+  const result<ledger> l = parse_ledger(files);
+  ASSERT_FALSE(l.has_value());
+  EXPECT_EQ(l.error().code, errc::invalid_argument);
+  EXPECT_EQ(l.error().message.rfind("payments.csv:3:6: unknown payment method 'wampum' (known: bank_transfer, giro, "
+                                    "card, cash, direct_debit, cheque, other)",
+                                    0),
+            0U)
+      << l.error().message;
+}
+
+TEST(Ledger, AJsonLedgerTakesTheSameMethodKey) {
+  file_map files = good_files();
+  files.erase("payments.csv");
+  files["ledger.json"] =
+      R"({"as_of": "2026-11-20", "payments": [)"
+      R"({"payment_id": "P1", "customer_id": "C1", "date": "2026-10-30", "currency": "NOK", "amount": "250.00", "method": "cheque"},)"
+      R"({"payment_id": "P2", "customer_id": "C1", "date": "2026-10-31", "currency": "NOK", "amount": "1.00", "method": "barter"}]})";
+  const result<ledger> bad = parse_ledger(files);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("unknown payment method 'barter'"), std::string::npos) << bad.error().message;
+  files["ledger.json"] =
+      R"({"as_of": "2026-11-20", "payments": [)"
+      R"({"payment_id": "P1", "customer_id": "C1", "date": "2026-10-30", "currency": "NOK", "amount": "250.00", "method": "cheque"}]})";
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.payments.size(), 1U);
+  EXPECT_EQ(l.payments[0].method, payment_channel::cheque);
+}
+
 }  // namespace
 }  // namespace kreditor

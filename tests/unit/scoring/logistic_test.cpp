@@ -322,5 +322,61 @@ TEST(Logistic, ANonFinitePredictorIsRefusedNotScoredAsNaN) {
   }
 }
 
+// A one-class target has no maximum either (the intercept runs off): never a "converged" fit,
+// whatever shortcut the solver takes near an optimum.
+TEST(Logistic, AOneClassTargetIsANamedErrorNotAConvergedFit) {
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<double> y(10, 1.0);
+  const design d{.x = x, .rows = 10, .cols = 1, .y = y, .names = {"amount"}};
+  for (const int max_iterations : {50, 2000}) {
+    SCOPED_TRACE(max_iterations);
+    EXPECT_EQ(thrown_code([&] { (void)fit_logistic(d, {.max_iterations = max_iterations}); }), errc::out_of_range);
+  }
+}
+
+// Under l2 > 0 a singular information matrix is not cured by "fit with l2 > 0": the message names
+// the column and the real cause.
+TEST(LogisticSingular, UnderRidgeAOneClassTargetNamesTheUnpenalisedIntercept) {
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const std::vector<double> y(10, 0.0);  // nobody defaulted: the intercept runs to minus infinity
+  const design d{.x = x, .rows = 10, .cols = 1, .y = y, .names = {"amount"}};
+  try {
+    (void)fit_logistic(d, {.l2 = 1.0, .max_iterations = 2000});
+    FAIL() << "no error";
+  } catch (const error& e) {
+    const std::string m = e.what();
+    EXPECT_EQ(e.code(), errc::invalid_argument);
+    EXPECT_NE(m.find("although l2 > 0: column '(Intercept)' is not determined"), std::string::npos) << m;
+    EXPECT_NE(m.find("the intercept is not penalised"), std::string::npos) << m;
+    EXPECT_EQ(m.find("fit with l2 > 0"), std::string::npos) << m;
+  }
+}
+
+TEST(LogisticSingular, UnderATinyRidgeADuplicateColumnIsNamedWithTheL2ItNeeds) {
+  std::vector<double> x;
+  std::vector<double> y;
+  for (int c = 0; c < 2; ++c)  // 'amount' twice: the second copy is not determined
+    for (int i = 0; i < 40; ++i) x.push_back(std::sin(i * 1.3) * 1000);
+  for (int i = 0; i < 40; ++i) x.push_back(std::cos(i * 0.7));
+  for (int i = 0; i < 40; ++i) y.push_back((i * 7) % 3 == 0 ? 1 : 0);
+  const design d{.x = x, .rows = 40, .cols = 3, .y = y, .names = {"amount", "amount_copy", "tenure"}};
+  try {
+    (void)fit_logistic(d, {.l2 = 1e-30});
+    FAIL() << "no error";
+  } catch (const error& e) {
+    const std::string m = e.what();
+    EXPECT_EQ(e.code(), errc::invalid_argument);
+    EXPECT_NE(m.find("column 'amount_copy' is not determined by the data"), std::string::npos) << m;
+    EXPECT_NE(m.find("l2 = 1e-30 is too small"), std::string::npos) << m;
+    EXPECT_NE(m.find("use l2 >= "), std::string::npos) << m;
+    EXPECT_EQ(m.find("fit with l2 > 0"), std::string::npos) << m;
+  }
+  // The l2 the message asks for does fit it.
+  const auto f = fit_logistic(d, {.l2 = 1.0});
+  EXPECT_TRUE(f.converged);
+  EXPECT_NEAR(f.model.coefficients[1], f.model.coefficients[2], 1e-9 * std::abs(f.model.coefficients[1]))
+      << "the ridge splits a duplicate evenly";
+}
+
 }  // namespace
 }  // namespace kreditor::scoring

@@ -321,6 +321,27 @@ TEST(Recommend, BrokenPromiseMeansCashTermsAndNoLimit) {
   EXPECT_TRUE(found);
 }
 
+TEST(Recommend, ChequePaymentsGiveAReasonAskingForBankTransferAndChangeNothingElse) {
+  const financial_statements s = sample_statements();
+  payment_behaviour none;
+  payment_behaviour cheques;
+  cheques.cheque_payments = 3;
+  const recommendation a = recommend({.statements = &s, .behaviour = &none, .currency = nok}, default_policy());
+  const recommendation b = recommend({.statements = &s, .behaviour = &cheques, .currency = nok}, default_policy());
+  const auto cheque_reason = [](const recommendation& r) -> const reason* {
+    for (const auto& x : r.reasons)
+      if (x.code == "paid_by_cheque") return &x;
+    return nullptr;
+  };
+  EXPECT_EQ(cheque_reason(a), nullptr);
+  ASSERT_NE(cheque_reason(b), nullptr);
+  EXPECT_EQ(cheque_reason(b)->text.rfind("paid by cheque 3 times: ask for bank transfer", 0), 0U) << cheque_reason(b)->text;
+  EXPECT_EQ(b.grade, a.grade);
+  EXPECT_EQ(b.terms, a.terms);
+  EXPECT_EQ(b.limit, a.limit);
+  EXPECT_EQ(b.methods, a.methods);  // and no cheque among them
+}
+
 TEST(Recommend, BankruptcyGivesTheWorstGradeAndEveryTermsStringParses) {
   const financial_statements s = sample_statements();
   const credit_check c{.customer_id = "NO-1001", .checked_on = make_date(2026, 1, 5), .bureau = "manual",
