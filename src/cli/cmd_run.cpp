@@ -26,6 +26,7 @@
 #include "cli/run.hpp"
 #include "cli/sample.hpp"
 #include "kreditor/book/slices.hpp"
+#include "kreditor/documents/claim_limitation.hpp"
 
 namespace kreditor::cli {
 namespace {
@@ -131,8 +132,9 @@ constexpr std::size_t customers_per_slice = 256;
 /// rows are spooled and copied to stdout once every slice is evaluated: as for the other
 /// formats, a record the engine rejects means exit 2 and nothing on stdout.
 int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
-            const std::optional<std::string>& state_path, progress& bar) {
+            const std::optional<std::string>& state_path, progress& bar, const limitation_watch_options& window) {
   policy_set policies = policies_from(a.get("policy"));
+  const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);
   spool rows;
   std::ostream out(&rows);
   print_csv_header(out);
@@ -152,6 +154,7 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
       if (rep.result(i).problem) problems.emplace_back(rep.books->invoices[i]->line, std::move(rep.problems[k++]));
     if (!problems.empty()) return;  // nothing will be printed or recorded
     if (state_path) fired_notices(rep, fired);
+    (void)watch_limitation(rep, evidence, window);  // limitation_date per line
     print_csv_rows(out, rep);
   });
   if (!problems.empty()) {
@@ -171,10 +174,18 @@ int run_csv(context& ctx, const args& a, const ledger& l, date as_of, state_file
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
 }
 
+/// `--limitation-days N`: alert on claims time-barred within N days (default 90).
+std::int32_t limitation_days_from(const args& a) {
+  const std::string text = a.get("limitation-days").value_or("90");
+  if (text.empty() || text.size() > 5 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw usage_error{"--limitation-days: '" + text + "' is not a number of days 0..99999"};
+  return std::stoi(text);
+}
+
 }  // namespace
 
 int cmd_run(context& ctx) {
-  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet", "json", "decimal-comma"});
+  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state", "limitation-days"}, {"fail-on-overdue", "quiet", "json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   // --json is --format json, as every other command spells it.
   if (a.flag("json") && a.get("format").value_or("json") != "json")
@@ -194,10 +205,13 @@ int cmd_run(context& ctx) {
     throw usage_error{*state_path + ": the last run was as of " + to_string(*state.last_run) +
                       ", after --as-of " + to_string(as_of) + " (a state file only moves forward)"};
 
-  if (format == "csv") return run_csv(ctx, a, l, as_of, state, state_path, bar);
-  const report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
+  const limitation_watch_options window{.window_days = limitation_days_from(a)};
+  if (format == "csv") return run_csv(ctx, a, l, as_of, state, state_path, bar, window);
+  const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);  // before l moves
+  report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);
   });
+  (void)watch_limitation(rep, evidence, window);  // limitation_date per line, the alerts
   bool overdue = false;
   for (const customer_summary& s : rep.customers) overdue = overdue || s.overdue.is_positive();
 

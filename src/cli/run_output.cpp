@@ -186,6 +186,17 @@ void print_table(std::ostream& os, const report& rep) {
     os << "\nUnapplied credit\n";
     ut.print(os, "  ");
   }
+  // Claims about to become time-barred (watch_limitation): get an acknowledgment or take a legal step.
+  text_table lt({false, false, false, true, false});
+  for (const customer_summary& c : rep.customers)
+    for (const std::size_t i : c.lines)
+      if (const line_result& r = rep.result(i); r.limitation_near)
+        lt.add({c.customer->customer_id, b.views[i].invoice_id, "time-barred after " + to_string(r.limitation_date),
+                to_string(r.total_due), std::string(r.total_due.currency().code()) + (r.limitation_uncertain ? "  (rule uncertain)" : "")});
+  if (!lt.empty()) {
+    os << "\nLimitation alerts\n";
+    lt.print(os, "  ");
+  }
   if (!rep.problems.empty()) {
     os << "\nProblems\n";
     for (const std::string& p : rep.problems) os << "  " << p << "\n";
@@ -199,6 +210,7 @@ void print_json(std::ostream& os, const report& rep) {
   out["as_of"] = to_string(rep.as_of);
   out["policy"] = rep.policy;
   out["customers"] = json::array();
+  out["limitation_alerts"] = json::array();
   for (const customer_summary& c : rep.customers) {
     if (!listed(c)) continue;
     const customer_record& cr = *c.customer;
@@ -267,6 +279,14 @@ void print_json(std::ostream& os, const report& rep) {
                                   {"account_manager", cr.account_manager},
                                   {"reference", b.invoices[i]->reference}});
       }
+      ij["limitation_date"] = r.limitation_date.is_not_a_date() ? json() : json(to_string(r.limitation_date));
+      ij["limitation_alert"] = r.limitation_near;
+      ij["limitation_uncertain"] = r.limitation_uncertain;
+      if (r.limitation_near)
+        out["limitation_alerts"].push_back({{"customer_id", cr.customer_id}, {"invoice_id", v.invoice_id},
+                                            {"limitation_date", to_string(r.limitation_date)},
+                                            {"days_left", day_number(r.limitation_date) - day_number(rep.as_of)},
+                                            {"total_due", to_string(r.total_due)}, {"uncertain", r.limitation_uncertain}});
       cj["invoices"].push_back(std::move(ij));
     }
     out["customers"].push_back(std::move(cj));
@@ -286,7 +306,7 @@ void print_json(std::ostream& os, const report& rep) {
 void print_csv_header(std::ostream& os) {
   os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
         "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
-        "account_manager,reference,recorded,unapplied_credit\n";
+        "account_manager,reference,recorded,unapplied_credit,limitation_date,limitation_alert\n";
 }
 
 void print_csv(std::ostream& os, const report& rep) {
@@ -350,7 +370,9 @@ void print_csv_rows(std::ostream& os, const report& rep) {
         buf += recorded ? "true" : "false";
         buf += ',';
         buf += to_string(c.unapplied_credit);
-        buf += '\n';
+        buf += ',';
+        if (!r.limitation_date.is_not_a_date()) day(r.limitation_date);
+        buf += r.limitation_near ? ",true\n" : ",false\n";
       };
       if (r.problem) {
         buf += ",,,,,,,,,,,,";
