@@ -122,9 +122,14 @@ result<limitation> limitation_of(std::span<const limitation_rule> rules, jurisdi
   out.expires = plus_years(out.runs_from, rule->period_years);
   const std::optional<date> absolute =
       rule->absolute_limit_years ? std::optional<date>(plus_years(out.runs_from, *rule->absolute_limit_years)) : std::nullopt;
-  std::vector<interruption> sorted(events.begin(), events.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const interruption& a, const interruption& b) { return a.on < b.on; });
-  for (const interruption& e : sorted) {
+  const auto by_date = [](const interruption& a, const interruption& b) { return a.on < b.on; };
+  std::vector<interruption> copy;  // only when the caller's events are not in date order
+  if (!std::is_sorted(events.begin(), events.end(), by_date)) {
+    copy.assign(events.begin(), events.end());
+    std::stable_sort(copy.begin(), copy.end(), by_date);
+    events = copy;
+  }
+  for (const interruption& e : events) {
     // Before the period starts nothing runs to interrupt; after it ended the claim is barred
     // and an acknowledgment does not revive it here (whether it could is for a court).
     if (e.on < out.runs_from || out.expires < e.on) continue;
