@@ -506,7 +506,8 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
   // What happened to each invoice up to the date, in date order.
   std::vector<const event_record*> events;
   for (const event_record& e : l.events)
-    if (e.on <= as_of && e.kind != ledger_event_kind::notice_sent && e.kind != ledger_event_kind::write_off)
+    if (e.on <= as_of && e.kind != ledger_event_kind::notice_sent && e.kind != ledger_event_kind::write_off &&
+        e.kind != ledger_event_kind::debt_acknowledgment)  // limitation's, not dunning's
       events.push_back(&e);
   std::stable_sort(events.begin(), events.end(),
                    [](const event_record* x, const event_record* y) { return x->on < y->on; });
@@ -560,6 +561,7 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
           break;
         case write_off:
         case notice_sent: break;  // replayed above
+        case debt_acknowledgment: break;  // left out above: limitation reads it
       }
     }
   }

@@ -26,6 +26,7 @@
 #include "cli/run.hpp"
 #include "cli/sample.hpp"
 #include "kreditor/book/slices.hpp"
+#include "kreditor/documents/claim_limitation.hpp"
 
 namespace kreditor::cli {
 namespace {
@@ -132,8 +133,10 @@ constexpr std::size_t customers_per_slice = 256;
 /// copied to stdout once every slice is evaluated: as for the table, a record the engine
 /// rejects means exit 2 and nothing on stdout.
 int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
-               const std::optional<std::string>& state_path, progress& bar, bool json) {
+               const std::optional<std::string>& state_path, progress& bar, bool json,
+               const limitation_watch_options& window) {
   policy_set policies = policies_from(a.get("policy"));
+  const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);
   spool rows;
   std::ostream out(&rows);
   std::optional<json_report_writer> json_out;
@@ -158,6 +161,7 @@ int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_f
       if (rep.result(i).problem) problems.emplace_back(rep.books->invoices[i]->line, std::move(rep.problems[k++]));
     if (!problems.empty()) return;  // nothing will be printed or recorded
     if (state_path) fired_notices(rep, fired);
+    (void)watch_limitation(rep, evidence, window);  // limitation_date per line, the alerts
     policy_label = rep.policy;
     if (json_out)
       json_out->add(rep);
@@ -182,10 +186,18 @@ int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_f
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
 }
 
+/// `--limitation-days N`: alert on claims time-barred within N days (default 90).
+std::int32_t limitation_days_from(const args& a) {
+  const std::string text = a.get("limitation-days").value_or("90");
+  if (text.empty() || text.size() > 5 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw usage_error{"--limitation-days: '" + text + "' is not a number of days 0..99999"};
+  return std::stoi(text);
+}
+
 }  // namespace
 
 int cmd_run(context& ctx) {
-  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state"}, {"fail-on-overdue", "quiet", "json", "decimal-comma"});
+  const args a(ctx.argv, {"ledger", "policy", "as-of", "format", "state", "limitation-days"}, {"fail-on-overdue", "quiet", "json", "decimal-comma"});
   if (!a.positionals().empty()) throw usage_error{"unexpected argument '" + a.positionals().front() + "'"};
   // --json is --format json, as every other command spells it.
   if (a.flag("json") && a.get("format").value_or("json") != "json")
@@ -205,10 +217,14 @@ int cmd_run(context& ctx) {
     throw usage_error{*state_path + ": the last run was as of " + to_string(*state.last_run) +
                       ", after --as-of " + to_string(as_of) + " (a state file only moves forward)"};
 
-  if (format == "csv" || format == "json") return run_sliced(ctx, a, l, as_of, state, state_path, bar, format == "json");
-  const report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
+  const limitation_watch_options window{.window_days = limitation_days_from(a)};
+  if (format == "csv" || format == "json")
+    return run_sliced(ctx, a, l, as_of, state, state_path, bar, format == "json", window);
+  const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);  // before l moves
+  report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);
   });
+  (void)watch_limitation(rep, evidence, window);  // limitation_date per line, the alerts
   bool overdue = false;
   for (const customer_summary& s : rep.customers) overdue = overdue || s.overdue.is_positive();
 

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/run_book.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/account.hpp"
@@ -68,13 +70,15 @@ class json_report_writer {
   json_report_writer(std::ostream& os, date as_of);
   /// Writes the listed customers of `r` and counts its totals.
   void add(const report& r);
-  /// Writes the rest: the policy label, the problems and the totals of every add().
+  /// Writes the rest: the limitation alerts, the policy label, the problems and the totals of
+  /// every add().
   void finish(const std::string& policy, const std::vector<std::string>& problems);
 
  private:
   std::ostream& os_;
   bool first_ = true;
   std::map<std::string, currency_totals> totals_;
+  nlohmann::json alerts_ = nlohmann::json::array();  ///< limitation_alerts, in the customers' order
 };
 
 void print_table(std::ostream& os, const report& r);

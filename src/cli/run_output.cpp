@@ -190,6 +190,17 @@ void print_table(std::ostream& os, const report& rep) {
     os << "\nUnapplied credit\n";
     ut.print(os, "  ");
   }
+  // Claims about to become time-barred (watch_limitation): get an acknowledgment or take a legal step.
+  text_table lt({false, false, false, true, false});
+  for (const customer_summary& c : rep.customers)
+    for (const std::size_t i : c.lines)
+      if (const line_result& r = rep.result(i); r.limitation_near)
+        lt.add({c.customer->customer_id, b.views[i].invoice_id, "time-barred after " + to_string(r.limitation_date),
+                to_string(r.total_due), std::string(r.total_due.currency().code()) + (r.limitation_uncertain ? "  (rule uncertain)" : "")});
+  if (!lt.empty()) {
+    os << "\nLimitation alerts\n";
+    lt.print(os, "  ");
+  }
   if (!rep.problems.empty()) {
     os << "\nProblems\n";
     for (const std::string& p : rep.problems) os << "  " << p << "\n";
@@ -198,8 +209,9 @@ void print_table(std::ostream& os, const report& rep) {
 
 namespace {
 
-/// The customer's object in `run --json` (listed customers only).
-nlohmann::json customer_json(const report& rep, const customer_summary& c) {
+/// The customer's object in `run --json` (listed customers only); its lines whose claim nears
+/// limitation are appended to `alerts`.
+nlohmann::json customer_json(const report& rep, const customer_summary& c, nlohmann::json& alerts) {
   using nlohmann::json;
   const book& b = *rep.books;
   const customer_record& cr = *c.customer;
@@ -268,6 +280,14 @@ nlohmann::json customer_json(const report& rep, const customer_summary& c) {
                                 {"account_manager", cr.account_manager},
                                 {"reference", b.invoices[i]->reference}});
     }
+    ij["limitation_date"] = r.limitation_date.is_not_a_date() ? json() : json(to_string(r.limitation_date));
+    ij["limitation_alert"] = r.limitation_near;
+    ij["limitation_uncertain"] = r.limitation_uncertain;
+    if (r.limitation_near)
+      alerts.push_back({{"customer_id", cr.customer_id}, {"invoice_id", v.invoice_id},
+                        {"limitation_date", to_string(r.limitation_date)},
+                        {"days_left", day_number(r.limitation_date) - day_number(rep.as_of)},
+                        {"total_due", to_string(r.total_due)}, {"uncertain", r.limitation_uncertain}});
     cj["invoices"].push_back(std::move(ij));
   }
   return cj;
@@ -287,7 +307,7 @@ std::string nested(const std::string& text, std::string_view pad) {
 }  // namespace
 
 // The document is written as nlohmann's dump(2) of one object would write it (keys in order:
-// as_of, customers, policy, problems, totals), one customer at a time, so a slice's customers
+// as_of, customers, limitation_alerts, policy, problems, totals), one customer at a time, so a slice's customers
 // can be printed and forgotten before the next slice is evaluated.
 json_report_writer::json_report_writer(std::ostream& os, date as_of) : os_(os) {
   os_ << "{\n  \"as_of\": " << nlohmann::json(to_string(as_of)).dump() << ",\n  \"customers\": [";
@@ -296,7 +316,7 @@ json_report_writer::json_report_writer(std::ostream& os, date as_of) : os_(os) {
 void json_report_writer::add(const report& rep) {
   for (const customer_summary& c : rep.customers) {
     if (!listed(c)) continue;
-    os_ << (first_ ? "\n    " : ",\n    ") << nested(customer_json(rep, c).dump(2), "    ");
+    os_ << (first_ ? "\n    " : ",\n    ") << nested(customer_json(rep, c, alerts_).dump(2), "    ");
     first_ = false;
   }
   add_totals(totals_, rep);
@@ -313,7 +333,7 @@ void json_report_writer::finish(const std::string& policy, const std::vector<std
                  {"fees", to_string(x.fees)},
                  {"interest", to_string(x.interest)},
                  {"total_due", to_string(x.total)}});
-  os_ << "],\n  \"policy\": " << json(policy).dump() << ",\n  \"problems\": " << nested(json(problems).dump(2), "  ")
+  os_ << "],\n  \"limitation_alerts\": " << nested(alerts_.dump(2), "  ") << ",\n  \"policy\": " << json(policy).dump() << ",\n  \"problems\": " << nested(json(problems).dump(2), "  ")
       << ",\n  \"totals\": " << nested(t.dump(2), "  ") << "\n}\n";
 }
 
@@ -326,7 +346,7 @@ void print_json(std::ostream& os, const report& rep) {
 void print_csv_header(std::ostream& os) {
   os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
         "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
-        "account_manager,reference,recorded,unapplied_credit\n";
+        "account_manager,reference,recorded,unapplied_credit,limitation_date,limitation_alert\n";
 }
 
 void print_csv(std::ostream& os, const report& rep) {
@@ -390,7 +410,9 @@ void print_csv_rows(std::ostream& os, const report& rep) {
         buf += recorded ? "true" : "false";
         buf += ',';
         buf += to_string(c.unapplied_credit);
-        buf += '\n';
+        buf += ',';
+        if (!r.limitation_date.is_not_a_date()) day(r.limitation_date);
+        buf += r.limitation_near ? ",true\n" : ",false\n";
       };
       if (r.problem) {
         buf += ",,,,,,,,,,,,";

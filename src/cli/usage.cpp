@@ -14,14 +14,15 @@ using sv = std::string_view;
 
 // clang-format off
 constexpr std::array<sv, 1> run_syn{
-    "run [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--json] [--state FILE] [--fail-on-overdue] [--quiet] [--decimal-comma]"};
-constexpr std::array<option_usage, 9> run_opt{{
+    "run [--ledger DIR|FILE.json] [--policy NAME|FILE.json] [--as-of DATE] [--format table|json|csv] [--json] [--state FILE] [--limitation-days N] [--fail-on-overdue] [--quiet] [--decimal-comma]"};
+constexpr std::array<option_usage, 10> run_opt{{
     {"--ledger DIR|FILE.json", "a ledger directory of CSV files or one JSON file; default: the bundled sample ledger"},
     {"--policy NAME|FILE.json", "NO, SE, DK, FI, EU, single-reminder, relationship-first or a policy file; default: each customer by its country's preset"},
     {"--as-of DATE", "the run date (YYYY-MM-DD); default: the ledger's own as-of date"},
     {"--format table|json|csv", "table for people, json and csv for programs (every invoice)"},
     {"--json", "the same as --format json, as the other commands spell it"},
     {"--state FILE", "reads the notices earlier runs asked for and records today's"},
+    {"--limitation-days N", "alert on claims that become time-barred within N days (default 90)"},
     {"--fail-on-overdue", "exit 1 when any invoice is overdue"},
     {"--quiet", "no progress bar"},
     {"--decimal-comma", "amounts in the ledger are written with a decimal comma: 1 234,50 or 1.234,50"}}};

@@ -2,48 +2,41 @@
 // notices show them; a plan splits exactly that by dunning::make_payment_plan.
 #include "kreditor/documents/agreement.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "documents/claim_support.hpp"
+#include "documents/mustache.hpp"
+#include "documents/view.hpp"
+
 KREDITOR_NAMESPACE_BEGIN
 
 agreement make_debt_acknowledgment(const run_report& r, const creditor_profile& creditor, std::string_view customer,
                                    std::optional<std::string_view> invoice, const notice_options& options) {
-  const customer_summary* s = nullptr;
-  for (const customer_summary& c : r.customers)
-    if (c.customer->customer_id == customer) s = &c;
-  if (!s) throw error(errc::not_found, "agreement: no customer '" + std::string(customer) + "' in the ledger");
-  const customer_record& cr = *s->customer;
+  const customer_summary& s = detail::customer_in(r, customer, "agreement");
+  const customer_record& cr = *s.customer;
   agreement a;
-  a.kind = document_kind::debt_acknowledgment;
-  a.customer_id = cr.customer_id;
-  a.creditor = creditor.self;
-  a.debtor = {cr.name, cr.org_number, cr.address, cr.email};
-  a.currency = cr.currency;
-  a.account = creditor.account_for(cr.currency);
-  a.made = r.as_of;
-  a.principal = a.fees = a.interest = a.total = money::zero(cr.currency);
+  notice& n = a.content;
+  n.kind = document_kind::debt_acknowledgment;
+  detail::start_document(n, creditor, cr, cr.currency);
+  n.sent = r.as_of;
   bool found = !invoice;
-  for (std::size_t line : s->lines) {
+  for (std::size_t line : s.lines) {
     const dunning::invoice_view& v = r.books->views[line];
     if (invoice && v.invoice_id != *invoice) continue;
     found = true;
-    a.jurisdiction = v.jurisdiction;
-    a.segment = v.segment;
+    n.jurisdiction = v.jurisdiction;
+    n.segment = v.segment;
     const line_result& res = r.result(line);
     if (res.problem) throw error(res.problem->code, "agreement: " + res.problem->message);
     if (res.total_due.is_zero()) continue;
-    notice_invoice inv = invoice_content(r, line);
-    a.principal += inv.principal;
-    a.fees += inv.fees_open;
-    a.interest += inv.interest;
-    a.total += inv.total;
-    a.invoices.push_back(std::move(inv));
+    n.invoices.push_back(invoice_content(r, line));
+    detail::add_to_sums(n, n.invoices.back());
   }
-  if (!found)
-    throw error(errc::not_found, "agreement: no invoice '" + std::string(*invoice) + "' of customer '" +
-                                     std::string(customer) + "' by " + to_string(r.as_of));
-  if (a.invoices.empty())
+  if (!found) detail::no_such_invoice("agreement", *invoice, customer, r.as_of);
+  if (n.invoices.empty())
     throw error(errc::invalid_argument, "agreement: customer '" + std::string(customer) + "' owes nothing on " +
                                             to_string(r.as_of));
-  a.language = options.language.value_or(language_of(a.jurisdiction));
+  n.language = options.language.value_or(language_of(n.jurisdiction));
   return a;
 }
 
@@ -52,12 +45,56 @@ agreement make_plan_agreement(const run_report& r, const creditor_profile& credi
                               int grace_days, const notice_options& options) {
   if (grace_days < 0) throw error(errc::invalid_argument, "agreement: grace days " + std::to_string(grace_days) + " < 0");
   agreement a = make_debt_acknowledgment(r, creditor, customer, invoice, options);
-  a.kind = document_kind::payment_plan;
+  notice& n = a.content;
+  n.kind = document_kind::payment_plan;
   if (terms.agreed.is_not_a_date()) terms.agreed = r.as_of;
-  a.plan = dunning::make_payment_plan({.principal = a.principal, .fees = a.fees, .interest = a.interest}, terms);
+  a.plan = dunning::make_payment_plan({.principal = n.principal, .fees = n.fees, .interest = n.interest}, terms);
+  if (!a.plan->installments.empty()) n.deadline = a.plan->installments.front().due;
   a.security = std::move(security);
   a.grace_days = grace_days;
   return a;
+}
+
+std::string render_agreement(const agreement& a, document_format format, const template_set& templates,
+                             std::span<const notice_requirement> rules) {
+  // An agreement is a letter with a schedule: the notice's view (parties, the claim by
+  // invoice, totals) plus its own part.
+  const notice& n = a.content;
+  const language l = n.language;
+  nlohmann::json extra = nlohmann::json::object();
+  extra["security"] = a.security.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.security);
+  extra["grace_days"] = a.grace_days;
+  nlohmann::json instalments = nlohmann::json::array();
+  if (a.plan) {
+    int number = 0;
+    for (const dunning::plan_installment& i : a.plan->installments) {
+      nlohmann::json x{{"number", ++number}};
+      detail::put(x, "due", i.due, l);
+      detail::put(x, "principal", i.principal, l);
+      detail::put(x, "fees", i.fees, l);
+      detail::put(x, "interest", i.interest, l);
+      detail::put(x, "amount", i.amount, l);
+      instalments.push_back(std::move(x));
+    }
+    nlohmann::json plan;
+    detail::put(plan, "principal", a.plan->principal, l);
+    detail::put(plan, "fees", a.plan->fees, l);
+    detail::put(plan, "interest", a.plan->interest, l);
+    detail::put(plan, "total", a.plan->total, l);
+    extra["plan"] = plan;
+  } else {
+    extra["plan"] = nullptr;
+  }
+  extra["instalments"] = instalments;
+  const nlohmann::json view = detail::full_view(n, templates, rules, extra);
+  switch (format) {
+    case document_format::json: return view.dump(1);
+    case document_format::text:
+      return detail::render_mustache(templates.file("agreement.txt.mustache"), view, "agreement.txt.mustache", false);
+    case document_format::html:
+      return detail::render_mustache(templates.file("agreement.html.mustache"), view, "agreement.html.mustache", true);
+  }
+  return {};
 }
 
 KREDITOR_NAMESPACE_END

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "documents/claim_support.hpp"
 #include "documents/mustache.hpp"
+#include "kreditor/documents/claim_limitation.hpp"
 #include "kreditor/dunning/machine.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -47,23 +49,17 @@ case_file make_case_file(const run_report& r, const creditor_profile& creditor, 
                          std::optional<std::string_view> invoice, std::span<const payment_record> payments,
                          std::span<const std::pair<std::string, interruption>> acknowledgments,
                          std::span<const limitation_rule> limitation_rules) {
-  const customer_summary* s = nullptr;
-  for (const customer_summary& c : r.customers)
-    if (c.customer->customer_id == customer) s = &c;
-  if (!s) throw error(errc::not_found, "case file: no customer '" + std::string(customer) + "' in the ledger");
-  const customer_record& cr = *s->customer;
+  const customer_summary& s = detail::customer_in(r, customer, "case file");
+  const customer_record& cr = *s.customer;
   case_file f;
   f.as_of = r.as_of;
-  f.customer_id = cr.customer_id;
-  f.creditor = creditor.self;
-  f.debtor = {cr.name, cr.org_number, cr.address, cr.email};
-  f.currency = cr.currency;
-  f.account = creditor.account_for(cr.currency);
-  f.principal = f.fees = f.interest = f.total = money::zero(cr.currency);
+  detail::start_document(f, creditor, cr, cr.currency);
   for (const payment_record& p : payments)
     if (p.customer_id == cr.customer_id && !(r.as_of < p.date_paid)) f.payments.push_back(p);
+  // Limitation counts the days the customer paid, the ledger's debt acknowledgments and the host's.
+  const limitation_evidence evidence = limitation_evidence_of(f.payments, r.source->events, acknowledgments);
   bool found = !invoice;
-  for (std::size_t line : s->lines) {
+  for (std::size_t line : s.lines) {
     const dunning::invoice_view& v = r.books->views[line];
     const line_result& res = r.result(line);
     if (invoice && v.invoice_id != *invoice) continue;
@@ -94,31 +90,14 @@ case_file make_case_file(const run_report& r, const creditor_profile& creditor, 
         ci.applied.push_back({c.on, c.part == component::fees ? "fees" : "interest", c.amount});
     std::stable_sort(ci.applied.begin(), ci.applied.end(),
                      [](const case_application& a, const case_application& b) { return a.on < b.on; });
-    // Limitation: what the debtor did (paid on a day the claim went down, promised, agreed a
-    // plan), what the creditor sent, legal steps, and what the host recorded.
-    std::vector<interruption> steps;
-    for (const case_application& a : ci.applied)
-      if (std::any_of(f.payments.begin(), f.payments.end(), [&](const payment_record& p) { return p.date_paid == a.on; }))
-        steps.push_back({a.on, interruption_kind::part_payment});
-    for (const dunning::promise& p : v.overlays.promises) steps.push_back({p.made, interruption_kind::promise});
-    if (v.overlays.plan) steps.push_back({v.overlays.plan->agreed, interruption_kind::promise});
-    for (const dunning::notice_record& n : v.notices) steps.push_back({n.sent, interruption_kind::written_demand});
-    if (v.overlays.legal_proceedings) steps.push_back({*v.overlays.legal_proceedings, interruption_kind::legal_step});
-    for (const auto& [id, step] : acknowledgments)
-      if (id == v.invoice_id) steps.push_back(step);
-    if (auto l = limitation_of(limitation_rules, v.jurisdiction, v.segment, v.issue_date, v.due_date, steps)) {
+    if (auto l = limitation_of_line(r, line, evidence, limitation_rules)) {
       ci.limitation = std::move(l).value();
       if (!f.limitation_date || ci.limitation->expires < *f.limitation_date) f.limitation_date = ci.limitation->expires;
     }
-    f.principal += ci.content.principal;
-    f.fees += ci.content.fees_open;
-    f.interest += ci.content.interest;
-    f.total += ci.content.total;
+    detail::add_to_sums(f, ci.content);
     f.invoices.push_back(std::move(ci));
   }
-  if (!found)
-    throw error(errc::not_found, "case file: no invoice '" + std::string(*invoice) + "' of customer '" +
-                                     std::string(customer) + "' by " + to_string(r.as_of));
+  if (!found) detail::no_such_invoice("case file", *invoice, customer, r.as_of);
   return f;
 }
 

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "jurisdiction/data_support.hpp"
+#include "documents/law_rows.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 
@@ -21,7 +21,12 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 6> kind_names{"part_payment", "promise",    "debt_acknowledgment",
                                                       "written_demand", "legal_step", "judgment"};
 
-date plus_years(date d, int years) { return add_months(d, 12 * years, month_end::clamp); }
+/// `years` after `d`; a period that would end after 9999-12-31, the last day the library
+/// represents, ends on it (earlier than the law's: an alert comes too soon, never too late).
+date plus_years(date d, int years) {
+  if (static_cast<int>(d.year()) + years > 9999) return date(9999, 12, 31);
+  return add_months(d, 12 * years, month_end::clamp);
+}
 
 /// The data's cause for a kind: the specific one first ("written_acknowledgment_of_existence_and_
 /// amount", "legal_step_judgment"), then its general one.
@@ -46,20 +51,9 @@ int int_field(const json& r, const char* key, const std::string& at, int lo, int
 }
 
 std::vector<limitation_rule> rows_from_json(const json& doc, const std::string& who) {
-  if (!doc.is_object() || detail::json_string_or(doc, "format", "") != "kreditor.limitation/1")
-    throw error(errc::invalid_argument, who + ": format: \"kreditor.limitation/1\" expected");
-  if (!doc.contains("rows") || !doc["rows"].is_array()) throw error(errc::invalid_argument, who + ": rows: an array expected");
-  std::vector<limitation_rule> out;
-  for (std::size_t i = 0; i < doc["rows"].size(); ++i) {
-    const json& r = doc["rows"][i];
-    const std::string where = who + ": rows[" + std::to_string(i) + "]";
-    if (!r.is_object()) throw error(errc::invalid_argument, where + ": an object expected");
+  return detail::law_rows<limitation_rule>(doc, who, "kreditor.limitation/1", "rows", [](const json& r, const std::string& where) {
     limitation_rule q;
-    q.id = detail::json_string(r, "id", where);
-    const std::string at = where + " (" + q.id + ")";
-    q.jurisdiction = detail::json_jurisdiction(r, at);
-    q.segments = detail::json_segments(r, at);
-    std::tie(q.effective_from, q.effective_until) = detail::json_effective(r, at);
+    const std::string at = detail::read_row_head(q, r, where);
     q.period_years = int_field(r, "period_years", at, 1, 100);
     const std::string runs_from = detail::json_string(r, "runs_from", at);
     if (runs_from != "due_date" && runs_from != "claim_arose")
@@ -83,15 +77,9 @@ std::vector<limitation_rule> rows_from_json(const json& doc, const std::string& 
     }
     if (r.contains("absolute_limit_years") && !r["absolute_limit_years"].is_null())
       q.absolute_limit_years = int_field(r, "absolute_limit_years", at, 1, 100);
-    q.law = detail::json_string(r, "law", at);
-    q.source = detail::json_sources(r, at);
-    if (!r.contains("uncertain") || !r["uncertain"].is_boolean())
-      throw error(errc::invalid_argument, at + ".uncertain: true or false expected");
-    q.uncertain = r["uncertain"].get<bool>();
-    q.note = detail::json_string_or(r, "note", "");
-    out.push_back(std::move(q));
-  }
-  return out;
+    detail::read_provenance(q, r, at);
+    return q;
+  });
 }
 
 }  // namespace
@@ -113,11 +101,7 @@ const std::vector<limitation_rule>& shipped_limitation_rules() {
 }
 
 result<std::vector<limitation_rule>> load_limitation_rules_json(std::string_view text) {
-  try {
-    return rows_from_json(detail::parse_json(text, "limitation"), "limitation");
-  } catch (const error& e) {
-    return failure{e.code(), e.what()};
-  }
+  return detail::loaded_rows(text, "limitation", [](const json& doc) { return rows_from_json(doc, "limitation"); });
 }
 
 result<limitation> limitation_of(std::span<const limitation_rule> rules, jurisdiction j, segment s, date issued,
@@ -138,9 +122,14 @@ result<limitation> limitation_of(std::span<const limitation_rule> rules, jurisdi
   out.expires = plus_years(out.runs_from, rule->period_years);
   const std::optional<date> absolute =
       rule->absolute_limit_years ? std::optional<date>(plus_years(out.runs_from, *rule->absolute_limit_years)) : std::nullopt;
-  std::vector<interruption> sorted(events.begin(), events.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const interruption& a, const interruption& b) { return a.on < b.on; });
-  for (const interruption& e : sorted) {
+  const auto by_date = [](const interruption& a, const interruption& b) { return a.on < b.on; };
+  std::vector<interruption> copy;  // only when the caller's events are not in date order
+  if (!std::is_sorted(events.begin(), events.end(), by_date)) {
+    copy.assign(events.begin(), events.end());
+    std::stable_sort(copy.begin(), copy.end(), by_date);
+    events = copy;
+  }
+  for (const interruption& e : events) {
     // Before the period starts nothing runs to interrupt; after it ended the claim is barred
     // and an acknowledgment does not revive it here (whether it could is for a court).
     if (e.on < out.runs_from || out.expires < e.on) continue;

@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 
+#include "documents/claim_support.hpp"
 #include "kreditor/dunning/machine.hpp"
 #include "kreditor/jurisdiction/rate_table.hpp"
 
@@ -106,22 +107,13 @@ std::vector<notice> make_notices(const run_report& r, const creditor_profile& cr
         n.jurisdiction = v.jurisdiction;
         n.segment = v.segment;
         n.language = options.language.value_or(language_of(v.jurisdiction));
-        n.customer_id = s.customer->customer_id;
-        n.creditor = creditor.self;
-        n.debtor = {s.customer->name, s.customer->org_number, s.customer->address, s.customer->email};
-        n.account = creditor.account_for(v.currency);
-        n.currency = v.currency;
+        detail::start_document(n, creditor, *s.customer, v.currency);
         n.sent = r.as_of;
-        n.principal = n.fees = n.interest = n.total = money::zero(v.currency);
         out.push_back(std::move(n));
       }
       notice& n = out[it->second];
-      notice_invoice inv = invoice_content(r, line);
-      n.principal += inv.principal;
-      n.fees += inv.fees_open;
-      n.interest += inv.interest;
-      n.total += inv.total;
-      n.invoices.push_back(std::move(inv));
+      n.invoices.push_back(invoice_content(r, line));
+      detail::add_to_sums(n, n.invoices.back());
       if (const std::optional<date> d = deadline_of(res); d && (!n.deadline || *n.deadline < *d)) n.deadline = d;
       const dunning::compiled_policy& cp = r.policy_of(line);
       for (const dunning::command& c : res.commands) {

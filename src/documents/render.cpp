@@ -2,23 +2,18 @@
 // them, the wording's sentences filled in, which required elements are present). The JSON
 // output is that view; text and HTML are Mustache layouts over it. Wording lives in
 // words.<lang>.json so a host changes a sentence without touching a layout or recompiling.
+// The agreement (agreement.cpp) and the invoice clause (invoice_clause.cpp) render through
+// the same view (documents/view.hpp); the template files are template_set.cpp's.
 #include "kreditor/documents/render.hpp"
 
-#include "kreditor/documents/agreement.hpp"
-#include "kreditor/documents/invoice_clause.hpp"
-#include "kreditor/dunning/legal_check.hpp"
-#include "kreditor/jurisdiction/rate_table.hpp"
-
 #include <algorithm>
-#include <filesystem>
 #include <optional>
-#include <fstream>
-#include <sstream>
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "documents/mustache.hpp"
+#include "documents/view.hpp"
 #include "jurisdiction/data_support.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -27,12 +22,7 @@ namespace {
 
 using nlohmann::json;
 namespace mu = kainjow::mustache;
-
-constexpr std::string_view shipped_files[] = {"notice.txt.mustache", "notice.html.mustache", "agreement.txt.mustache",
-                                              "agreement.html.mustache", "invoice_clause.txt.mustache", "case_file.txt.mustache", "case_file.html.mustache",
-                                              "words.nb.json",
-                                              "words.sv.json",       "words.da.json",        "words.fi.json",
-                                              "words.en.json"};
+using detail::put;
 
 // The sentences a words file can hold for a document kind that ARE legally required elements:
 // present when the wording has a non-empty sentence for them.
@@ -60,16 +50,6 @@ mu::data to_mustache(const json& j) {
   }
 }
 
-// Each amount and date twice: exact for programs ("1234.50", "2026-11-20"), and as the
-// language writes it for letters (key + "_text": "1 234,50", "20.11.2026").
-void put(json& j, const std::string& key, money m, language l) {
-  j[key] = to_string(m);
-  j[key + "_text"] = format_amount(m, l);
-}
-void put(json& j, const std::string& key, date d, language l) {
-  j[key] = to_string(d);
-  j[key + "_text"] = format_date(d, l);
-}
 
 /// The sentence for `j`/`s` in a words entry: a string, or an object keyed "NO.b2c", "NO",
 /// "*" (most specific first); absent: empty.
@@ -223,17 +203,29 @@ std::vector<std::pair<element, bool>> presence(const notice& n, const json& view
   return out;
 }
 
+}  // namespace
+
+namespace detail {
+
+void put(json& j, const std::string& key, money m, language l) {
+  j[key] = to_string(m);
+  j[key + "_text"] = format_amount(m, l);
+}
+void put(json& j, const std::string& key, date d, language l) {
+  j[key] = to_string(d);
+  j[key + "_text"] = format_date(d, l);
+}
+
 /// The data view with its wording: what presence() reads. `extra` joins the data first (an
 /// agreement's instalments), so the wording can name it.
-json worded_view(const notice& n, const template_set& t, const json& extra = json::object()) {
+json worded_view(const notice& n, const template_set& t, const json& extra) {
   json v = data_view(n);
   for (const auto& [k, x] : extra.items()) v[k] = x;
   v["text"] = text_view(n, t, v);
   return v;
 }
 
-json full_view(const notice& n, const template_set& t, std::span<const notice_requirement> rules,
-               const json& extra = json::object()) {
+json full_view(const notice& n, const template_set& t, std::span<const notice_requirement> rules, const json& extra) {
   json v = worded_view(n, t, extra);
   std::vector<const notice_requirement*> applied;
   json req = json::object();
@@ -251,9 +243,6 @@ json full_view(const notice& n, const template_set& t, std::span<const notice_re
   return v;
 }
 
-}  // namespace
-
-namespace detail {
 std::string render_mustache(const std::string& text, const json& view, std::string_view file, bool html) {
   mu::mustache tmpl{text};
   if (!tmpl.is_valid())
@@ -267,92 +256,15 @@ std::string render_mustache(const std::string& text, const json& view, std::stri
 
 }  // namespace detail
 
-template_set template_set::shipped() {
-  template_set t;
-  for (std::string_view f : shipped_files) t.files_.emplace(std::string(f), std::string(detail::shipped_data(f)));
-  return t;
-}
-
-namespace {
-
-/// A host's file, checked before it is used: a words file must be a JSON object, a layout must
-/// parse as Mustache. Empty when it is fine; else the problem, naming the file.
-std::optional<failure> check_template_file(const std::string& name, const std::string& text) {
-  const bool mustache = name.ends_with(".mustache");
-  const bool words = name.starts_with("words.") && name.ends_with(".json");
-  if (!mustache && !words)
-    return failure{errc::invalid_argument, "templates: '" + name + "' is neither a layout (*.mustache) nor words.LANG.json"};
-  if (words) {
-    try {
-      const json w = detail::parse_json(text, name);
-      if (!w.is_object()) return failure{errc::invalid_argument, name + ": a JSON object expected"};
-      if (w.contains("labels") && !w["labels"].is_object())
-        return failure{errc::invalid_argument, name + ": labels: an object of label -> text expected"};
-      if (w.contains("kinds")) {
-        if (!w["kinds"].is_object()) return failure{errc::invalid_argument, name + ": kinds: an object expected"};
-        for (const auto& [kind, sentences] : w["kinds"].items())
-          if (!sentences.is_object())
-            return failure{errc::invalid_argument, name + ": kinds." + kind + ": an object of sentences expected"};
-      }
-    } catch (const error& err) {
-      return failure{err.code(), err.what()};
-    }
-  } else {
-    mu::mustache tmpl{text};
-    if (!tmpl.is_valid()) return failure{errc::invalid_argument, name + ": " + tmpl.error_message()};
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
-result<template_set> template_set::from_directory(std::string_view directory) {
-  namespace fs = std::filesystem;
-  template_set t = shipped();
-  std::error_code ec;
-  fs::directory_iterator it{fs::path(directory), ec};
-  if (ec) return failure{errc::io, "templates '" + std::string(directory) + "': " + ec.message()};
-  for (const fs::directory_entry& e : it) {
-    const std::string name = e.path().filename().string();
-    const bool mustache = name.ends_with(".mustache");
-    const bool words = name.starts_with("words.") && name.ends_with(".json");
-    if (!mustache && !words) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) return failure{errc::io, "templates: cannot read " + e.path().string()};
-    if (std::optional<failure> f = check_template_file(name, text.str())) {
-      f->message = e.path().string() + f->message.substr(name.size());  // name the file by its path
-      return *f;
-    }
-    t.files_[name] = text.str();
-  }
-  return t;
-}
-
-result<template_set> template_set::with(std::string_view name, std::string text) const {
-  const std::string file(name);
-  if (std::optional<failure> f = check_template_file(file, text)) return *f;
-  template_set t = *this;
-  t.files_[file] = std::move(text);
-  return t;
-}
-
-const std::string& template_set::file(std::string_view name) const {
-  auto it = files_.find(name);
-  if (it == files_.end()) throw error(errc::not_found, "templates: no file '" + std::string(name) + "'");
-  return it->second;
-}
-
 std::vector<std::pair<element, bool>> required_elements(const notice& n, const template_set& templates,
                                                         std::span<const notice_requirement> rules) {
-  return presence(n, worded_view(n, templates), rules);
+  return presence(n, detail::worded_view(n, templates), rules);
 }
 
 void check_notice(const notice& n, const template_set& templates, std::span<const notice_requirement> rules) {
   std::vector<const notice_requirement*> applied;
   std::string missing;
-  for (const auto& [e, present] : presence(n, worded_view(n, templates), rules, &applied))
+  for (const auto& [e, present] : presence(n, detail::worded_view(n, templates), rules, &applied))
     if (!present) missing += (missing.empty() ? "" : ", ") + std::string(to_string(e));
   if (missing.empty()) return;
   std::string laws;
@@ -364,108 +276,12 @@ void check_notice(const notice& n, const template_set& templates, std::span<cons
 
 std::string render_notice(const notice& n, document_format format, const template_set& templates,
                           std::span<const notice_requirement> rules) {
-  const json view = full_view(n, templates, rules);
+  const json view = detail::full_view(n, templates, rules);
   switch (format) {
     case document_format::json: return view.dump(1);
     case document_format::text: return detail::render_mustache(templates.file("notice.txt.mustache"), view, "notice.txt.mustache", false);
     case document_format::html:
       return detail::render_mustache(templates.file("notice.html.mustache"), view, "notice.html.mustache", true);
-  }
-  return {};
-}
-
-std::string render_agreement(const agreement& a, document_format format, const template_set& templates,
-                             std::span<const notice_requirement> rules) {
-  // An agreement is a letter with a schedule: the notice's view (parties, the claim by
-  // invoice, totals) plus its own part.
-  notice n;
-  n.kind = a.kind;
-  n.jurisdiction = a.jurisdiction;
-  n.segment = a.segment;
-  n.language = a.language;
-  n.customer_id = a.customer_id;
-  n.creditor = a.creditor;
-  n.debtor = a.debtor;
-  n.account = a.account;
-  n.currency = a.currency;
-  n.sent = a.made;
-  n.invoices = a.invoices;
-  n.principal = a.principal;
-  n.fees = a.fees;
-  n.interest = a.interest;
-  n.total = a.total;
-  const language l = a.language;
-  json extra = json::object();
-  extra["security"] = a.security.empty() ? json(nullptr) : json(a.security);
-  extra["grace_days"] = a.grace_days;
-  json instalments = json::array();
-  if (a.plan) {
-    n.deadline = a.plan->installments.empty() ? std::nullopt : std::optional<date>(a.plan->installments.front().due);
-    int number = 0;
-    for (const dunning::plan_installment& i : a.plan->installments) {
-      json x{{"number", ++number}};
-      put(x, "due", i.due, l);
-      put(x, "principal", i.principal, l);
-      put(x, "fees", i.fees, l);
-      put(x, "interest", i.interest, l);
-      put(x, "amount", i.amount, l);
-      instalments.push_back(std::move(x));
-    }
-    json plan;
-    put(plan, "principal", a.plan->principal, l);
-    put(plan, "fees", a.plan->fees, l);
-    put(plan, "interest", a.plan->interest, l);
-    put(plan, "total", a.plan->total, l);
-    extra["plan"] = plan;
-  } else {
-    extra["plan"] = nullptr;
-  }
-  extra["instalments"] = instalments;
-  const json view = full_view(n, templates, rules, extra);
-  switch (format) {
-    case document_format::json: return view.dump(1);
-    case document_format::text:
-      return detail::render_mustache(templates.file("agreement.txt.mustache"), view, "agreement.txt.mustache", false);
-    case document_format::html:
-      return detail::render_mustache(templates.file("agreement.html.mustache"), view, "agreement.html.mustache", true);
-  }
-  return {};
-}
-
-invoice_clause make_invoice_clause(jurisdiction j, segment s, currency c, date on, language l) {
-  invoice_clause out{.jurisdiction = j, .segment = s, .language = l, .currency = c, .on = on,
-                     .late_interest = std::nullopt, .reminder_fee = std::nullopt};
-  if (const result<rate_table> t = statutory_late_interest(j, s))
-    if (const result<rate> r = t.value().rate_at(on)) out.late_interest = r.value();
-  out.reminder_fee = dunning::statutory_fee_cap(j, s, dunning::fee_kind::reminder, c, on, on);
-  return out;
-}
-
-std::string render_invoice_clause(const invoice_clause& clause, document_format format, const template_set& templates) {
-  notice n;  // the wording machinery of a letter, with no letter
-  n.kind = document_kind::invoice_clause;
-  n.jurisdiction = clause.jurisdiction;
-  n.segment = clause.segment;
-  n.language = clause.language;
-  n.currency = clause.currency;
-  n.sent = clause.on;
-  n.principal = n.fees = n.interest = n.total = money::zero(clause.currency);
-  json extra = json::object();
-  extra["rate_percent"] = clause.late_interest ? json(clause.late_interest->percent_string()) : json(nullptr);
-  extra["rate_text"] = clause.late_interest ? json(format_percent(*clause.late_interest, clause.language)) : json(nullptr);
-  if (clause.reminder_fee) put(extra, "reminder_fee", *clause.reminder_fee, clause.language);
-  else extra["reminder_fee"] = extra["reminder_fee_text"] = nullptr;
-  const json view = worded_view(n, templates, extra);
-  switch (format) {
-    case document_format::json: return view.dump(1);
-    case document_format::text:
-      return detail::render_mustache(templates.file("invoice_clause.txt.mustache"), view, "invoice_clause.txt.mustache",
-                                     false);
-    case document_format::html:
-      return "<p class=\"invoice-clause\">" +
-             detail::render_mustache(templates.file("invoice_clause.txt.mustache"), view, "invoice_clause.txt.mustache",
-                                     true) +
-             "</p>\n";
   }
   return {};
 }

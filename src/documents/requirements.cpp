@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "jurisdiction/data_support.hpp"
+#include "documents/law_rows.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 
@@ -14,25 +14,13 @@ namespace {
 using nlohmann::json;
 
 std::vector<notice_requirement> rules_from_json(const json& doc, const std::string& who) {
-  if (!doc.is_object() || detail::json_string_or(doc, "format", "") != "kreditor.notice_requirements/1")
-    throw error(errc::invalid_argument, who + ": format: \"kreditor.notice_requirements/1\" expected");
-  if (!doc.contains("rules") || !doc["rules"].is_array())
-    throw error(errc::invalid_argument, who + ": rules: an array expected");
-  std::vector<notice_requirement> out;
-  const json& rules = doc["rules"];
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const json& r = rules[i];
-    const std::string where = who + ": rules[" + std::to_string(i) + "]";
-    if (!r.is_object()) throw error(errc::invalid_argument, where + ": an object expected");
+  return detail::law_rows<notice_requirement>(doc, who, "kreditor.notice_requirements/1", "rules",
+                                              [](const json& r, const std::string& where) {
     notice_requirement q;
-    q.id = detail::json_string(r, "id", where);
-    const std::string at = where + " (" + q.id + ")";
-    q.jurisdiction = detail::json_jurisdiction(r, at);
-    q.segments = detail::json_segments(r, at);
+    const std::string at = detail::read_row_head(q, r, where);
     auto kind = parse_document_kind(detail::json_string(r, "kind", at));
     if (!kind) throw error(kind.error().code, at + ".kind: " + kind.error().message);
     q.kind = kind.value();
-    std::tie(q.effective_from, q.effective_until) = detail::json_effective(r, at);
     if (!r.contains("elements") || !r["elements"].is_array())
       throw error(errc::invalid_argument, at + ".elements: an array expected");
     for (std::size_t k = 0; k < r["elements"].size(); ++k) {
@@ -69,15 +57,9 @@ std::vector<notice_requirement> rules_from_json(const json& doc, const std::stri
         q.conditional_elements.emplace_back(el.value(), condition.get<std::string>());
       }
     }
-    q.law = detail::json_string(r, "law", at);
-    q.source = detail::json_sources(r, at);
-    if (!r.contains("uncertain") || !r["uncertain"].is_boolean())
-      throw error(errc::invalid_argument, at + ".uncertain: true or false expected");
-    q.uncertain = r["uncertain"].get<bool>();
-    q.note = detail::json_string_or(r, "note", "");
-    out.push_back(std::move(q));
-  }
-  return out;
+    detail::read_provenance(q, r, at);
+    return q;
+  });
 }
 
 }  // namespace
@@ -90,13 +72,8 @@ const std::vector<notice_requirement>& shipped_notice_requirements() {
 }
 
 result<std::vector<notice_requirement>> load_notice_requirements_json(std::string_view text) {
-  try {
-    return rules_from_json(detail::parse_json(text, "notice_requirements"), "notice_requirements");
-  } catch (const error& e) {
-    return failure{e.code(), e.what()};
-  } catch (const nlohmann::json::exception& e) {
-    return failure{errc::invalid_argument, std::string("notice_requirements: ") + e.what()};
-  }
+  return detail::loaded_rows(text, "notice_requirements",
+                             [](const json& doc) { return rules_from_json(doc, "notice_requirements"); });
 }
 
 std::vector<const notice_requirement*> requirements_for(std::span<const notice_requirement> rules, jurisdiction j,

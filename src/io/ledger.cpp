@@ -30,7 +30,7 @@ namespace {
 // --- event kinds --------------------------------------------------------------------------
 
 // clang-format off
-constexpr std::array<std::pair<std::string_view, ledger_event_kind>, 8> event_kinds{{
+constexpr std::array<std::pair<std::string_view, ledger_event_kind>, 9> event_kinds{{
   {"dispute_opened",   ledger_event_kind::dispute_opened},
   {"dispute_resolved", ledger_event_kind::dispute_resolved},
   {"promise_to_pay",   ledger_event_kind::promise_to_pay},
@@ -39,6 +39,7 @@ constexpr std::array<std::pair<std::string_view, ledger_event_kind>, 8> event_ki
   {"hold",             ledger_event_kind::hold},
   {"release",          ledger_event_kind::release},
   {"notice_sent",      ledger_event_kind::notice_sent},
+  {"debt_acknowledgment", ledger_event_kind::debt_acknowledgment},
 }};
 // The customer flags kreditor acts on; anything else is a typo we refuse rather than ignore.
 constexpr std::array<std::string_view, 3> known_flags{"on_hold", "cash_only", "in_collection"};
@@ -584,7 +585,7 @@ class builder {
         disputes_.push_back({e.invoice_index, e.on, e.kind == ledger_event_kind::dispute_opened, r.where(date_)});
     } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
                e.kind == ledger_event_kind::write_off || e.kind == ledger_event_kind::notice_sent ||
-               e.kind == ledger_event_kind::payment_plan) {
+               e.kind == ledger_event_kind::payment_plan || e.kind == ledger_event_kind::debt_acknowledgment) {
       fail(errc::invalid_argument,
            r.where(invoice) + ": event " + std::string(kind) + " needs an invoice_id");
     }

@@ -8,16 +8,7 @@
 
 #include <kreditor/kreditor.h>
 
-static int failures = 0;
-#define CHECK(cond)                                                                     \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__, \
-              #cond, kreditor_last_error());                                            \
-      ++failures;                                                                       \
-    }                                                                                   \
-  } while (0)
-#define OK(call) CHECK((call) == KREDITOR_OK)
+#include "check.h"
 
 static kreditor_date day(int y, int m, int d) {
   kreditor_date out = KREDITOR_NO_DATE;

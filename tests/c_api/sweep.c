@@ -468,10 +468,14 @@ int main(void) {
     e.customer_id = "K1";
     e.invoice_id = "I1";
     e.on = ok_day - 20;
-    e.kind = 8;
+    e.kind = KREDITOR_EVENT_DEBT_ACKNOWLEDGMENT + 1;
     EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_add_event(ledger, &e));
     e.kind = -1;
     EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_add_event(ledger, &e));
+    e.kind = KREDITOR_EVENT_DEBT_ACKNOWLEDGMENT; /* the claim acknowledged must be named */
+    e.invoice_id = NULL;
+    EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_add_event(ledger, &e));
+    e.invoice_id = "I1";
     e.kind = KREDITOR_EVENT_NOTICE_SENT; /* without level */
     EXPECT(KREDITOR_E_INVALID_ARGUMENT, kreditor_ledger_add_event(ledger, &e));
     e.level = "purring";

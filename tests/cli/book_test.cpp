@@ -74,7 +74,8 @@ TEST_F(RunBook, TheOverpaymentIsKeptAsUnappliedCreditInEveryFormat) {
   const auto table = run_cli("run --ledger " + dir.string() + " --as-of 2026-11-20");
   EXPECT_NE(table.out.find("Unapplied credit\n  C1  Fjord AS  " + to_string(credit) + "  NOK"), std::string::npos) << table.out;
   const auto csv = run_cli("run --format csv --ledger " + dir.string() + " --as-of 2026-11-20");
-  EXPECT_NE(csv.out.find("," + to_string(credit) + "\n"), std::string::npos) << csv.out;
+  // unapplied_credit, then limitation_date (none: nothing owed) and limitation_alert.
+  EXPECT_NE(csv.out.find("," + to_string(credit) + ",,false\n"), std::string::npos) << csv.out;
 }
 
 TEST_F(RunBook, FeesAndInterestPaidAreReported) {

@@ -356,7 +356,10 @@ TEST_F(RunWithState, TheCsvRunRecordsWhatTheJsonRunRecords) {
     std::istringstream in(csv);
     std::size_t n = 0;
     for (std::string row; std::getline(in, row);) {
-      const std::size_t last = row.rfind(',');
+      // `recorded` is the fourth column from the end (then unapplied_credit, limitation_date,
+      // limitation_alert): the text between the fourth and the third comma from the end.
+      std::size_t last = row.size();
+      for (int k = 0; k < 3 && last != std::string::npos && last > 0; ++k) last = row.rfind(',', last - 1);
       const std::size_t before = last == std::string::npos || last == 0 ? std::string::npos : row.rfind(',', last - 1);
       if (before != std::string::npos && row.substr(before + 1, last - before - 1) == "true") ++n;
     }

@@ -10,31 +10,11 @@
 #include "kreditor/documents/party.hpp"
 #include "kreditor/documents/render.hpp"
 #include "kreditor/documents/requirements.hpp"
+#include "support/documents.hpp"
 
 using namespace kreditor;
 
-namespace {
-
-notice a_notice() {
-  notice n;
-  n.customer_id = "C1";
-  n.creditor = {"Kreditor AS", "910000004", "Storgata 1, 0155 Oslo", "post@example.no"};
-  n.debtor = {"Kari Nordmann", "", "Lyngveien 7, 5072 Bergen", ""};
-  n.account = "1503.12.34562";
-  n.currency = iso4217::nok;
-  n.sent = make_date(2026, 11, 20);
-  n.deadline = make_date(2026, 12, 4);
-  notice_invoice inv;
-  inv.invoice_id = "F-1";
-  inv.issue_date = make_date(2026, 9, 1);
-  inv.due_date = make_date(2026, 10, 1);
-  inv.amount = inv.principal = inv.total = n.principal = n.total = money(1234550, iso4217::nok);
-  inv.fee = inv.fees_open = inv.interest = inv.interest_settled = n.fees = n.interest = money::zero(iso4217::nok);
-  n.invoices = {inv};
-  return n;
-}
-
-}  // namespace
+using test_support::hand_made_notice;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
@@ -44,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 0: (void)parse_creditor_json(text); break;
     case 1: {
       const auto rules = load_notice_requirements_json(text);
-      if (rules) (void)render_notice(a_notice(), document_format::json, shipped, rules.value());
+      if (rules) (void)render_notice(hand_made_notice(), document_format::json, shipped, rules.value());
       break;
     }
     case 2: {
@@ -60,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const auto t = shipped.with(name, std::string(text));
       if (t) {
         try {
-          (void)render_notice(a_notice(), document_format::text, t.value(), shipped_notice_requirements());
+          (void)render_notice(hand_made_notice(), document_format::text, t.value(), shipped_notice_requirements());
         } catch (const error&) {
           // A sentence of a host's wording may itself be bad Mustache: refused by name, as documented.
         }

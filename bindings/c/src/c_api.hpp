@@ -18,6 +18,7 @@
 
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/policy_set.hpp"
+#include "kreditor/book/report.hpp"
 #include "kreditor/core/errc.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/kreditor.h"
@@ -148,6 +149,20 @@ struct kreditor_ledger {
     std::unordered_set<std::string> payments, orders, securities;
   };
   std::optional<ids> index;
+};
+
+/// The report and the strings its commands need (computed once: a command's "custom:NAME" and
+/// its step's name), so every const char* handed out lives as long as the handle.
+struct kreditor_report {
+  kreditor::run_report r;
+  struct command_ref {
+    std::size_t line = 0;
+    std::size_t k = 0;  ///< index in the line's commands
+    std::string kind_name;
+    std::string step;
+  };
+  std::vector<command_ref> commands;
+  std::vector<std::size_t> first_command;  ///< per line
 };
 
 #endif  // KREDITOR_BINDINGS_C_API_HPP

@@ -20,6 +20,7 @@ static_assert(KREDITOR_EVENT_WRITE_OFF == static_cast<int>(ledger_event_kind::wr
 static_assert(KREDITOR_EVENT_HOLD == static_cast<int>(ledger_event_kind::hold));
 static_assert(KREDITOR_EVENT_RELEASE == static_cast<int>(ledger_event_kind::release));
 static_assert(KREDITOR_EVENT_NOTICE_SENT == static_cast<int>(ledger_event_kind::notice_sent));
+static_assert(KREDITOR_EVENT_DEBT_ACKNOWLEDGMENT == static_cast<int>(ledger_event_kind::debt_acknowledgment));
 static_assert(KREDITOR_SECURITY_GUARANTEE == static_cast<int>(security_kind::guarantee));
 static_assert(KREDITOR_SECURITY_PLEDGE == static_cast<int>(security_kind::pledge));
 static_assert(KREDITOR_SECURITY_CREDIT_INSURANCE == static_cast<int>(security_kind::credit_insurance));
@@ -325,7 +326,7 @@ KREDITOR_API kreditor_status kreditor_ledger_add_event(kreditor_ledger* ledger, 
     const char* fn = "kreditor_ledger_add_event";
     kreditor_ledger& l = *need(ledger, fn, "ledger");
     const kreditor_event& x = in_struct(e, fn, "event");
-    if (x.kind < KREDITOR_EVENT_DISPUTE_OPENED || x.kind > KREDITOR_EVENT_NOTICE_SENT)
+    if (x.kind < KREDITOR_EVENT_DISPUTE_OPENED || x.kind > KREDITOR_EVENT_DEBT_ACKNOWLEDGMENT)
       throw_invalid(fn, "kind " + std::to_string(x.kind) + " is not a KREDITOR_EVENT_* value");
     event_record r;
     r.kind = static_cast<ledger_event_kind>(x.kind);
@@ -339,7 +340,8 @@ KREDITOR_API kreditor_status kreditor_ledger_add_event(kreditor_ledger* ledger, 
     r.invoice_id = std::string(optional_text(x.invoice_id));
     if (!r.invoice_id.empty()) {
       r.invoice_index = invoice_of(l, r.invoice_id, r.customer_index, fn, "invoice_id");
-    } else if (k == dispute_opened || k == dispute_resolved || k == write_off || k == notice_sent || k == payment_plan) {
+    } else if (k == dispute_opened || k == dispute_resolved || k == write_off || k == notice_sent || k == payment_plan ||
+               k == debt_acknowledgment) {
       throw_invalid(fn, "event " + kind + " needs an invoice_id");
     }
     // The typed fields of events.csv's details, each only where it applies (as the loader).

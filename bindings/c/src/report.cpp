@@ -106,19 +106,6 @@ const char* condition_name(condition_kind k) {
 
 }  // namespace
 
-/// The report and the strings its commands need (computed once: a command's "custom:NAME" and
-/// its step's name), so every const char* handed out lives as long as the handle.
-struct kreditor_report {
-  run_report r;
-  struct command_ref {
-    std::size_t line = 0;
-    std::size_t k = 0;  ///< index in the line's commands
-    std::string kind_name;
-    std::string step;
-  };
-  std::vector<command_ref> commands;
-  std::vector<std::size_t> first_command;  ///< per line
-};
 
 struct kreditor_aging {
   aging_buckets buckets;

@@ -228,7 +228,8 @@ void bind_book(py::module_& m) {
       {{"DISPUTE_OPENED", ledger_event_kind::dispute_opened}, {"DISPUTE_RESOLVED", ledger_event_kind::dispute_resolved},
        {"PROMISE_TO_PAY", ledger_event_kind::promise_to_pay}, {"PAYMENT_PLAN", ledger_event_kind::payment_plan},
        {"WRITE_OFF", ledger_event_kind::write_off}, {"HOLD", ledger_event_kind::hold},
-       {"RELEASE", ledger_event_kind::release}, {"NOTICE_SENT", ledger_event_kind::notice_sent}});
+       {"RELEASE", ledger_event_kind::release}, {"NOTICE_SENT", ledger_event_kind::notice_sent},
+       {"DEBT_ACKNOWLEDGMENT", ledger_event_kind::debt_acknowledgment}});
   bind_enum<security_kind>(m, "SecurityKind", "The kind of a security held for a customer's debt.",
                            {{"GUARANTEE", security_kind::guarantee}, {"PLEDGE", security_kind::pledge},
                             {"CREDIT_INSURANCE", security_kind::credit_insurance}});

@@ -107,6 +107,7 @@ void bind_book(py::module_& m);        // ledger records, the book, the daily ru
 void bind_batch(py::module_& m);       // numpy batch kernels
 void bind_scoring(py::module_& m);     // logistic fit/score, scorecards, recommendations
 void bind_review(py::module_& m);      // payment history from the book, the standing credit review
+void bind_documents(py::module_& m);  // notices, case files, agreements, limitation alerts
 void bind_plans(py::module_& m);       // payment plans, the legal check of policies, fee caps
 
 }  // namespace kreditor::python

@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
   kp::bind_scoring(m);
   kp::bind_review(m);
   kp::bind_plans(m);
+  kp::bind_documents(m);
 }

@@ -78,6 +78,11 @@ struct line_result {
   std::vector<bool> recorded;
   std::optional<date> next_action;  ///< the next day something happens by itself
   std::shared_ptr<const failure> problem;  ///< bad record: nothing else is set
+  /// The last day before the claim becomes time-barred, as documents/claim_limitation.hpp's
+  /// watch_limitation sets it (not_a_date until then, when nothing is owed, or no rule covers it).
+  date limitation_date{};
+  bool limitation_near = false;  ///< limitation_date falls within the window watch_limitation was given
+  bool limitation_uncertain = false;  ///< the limitation rule is flagged uncertain: re-check before relying on it
 };
 
 /// A whole run over a ledger as of a date: the book, the engine's verdict per line, and a summary

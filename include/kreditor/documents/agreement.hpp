@@ -13,6 +13,7 @@
 //
 //   agreement a = make_plan_agreement(report, creditor, "NO-1006", {}, terms, "", 14);
 //   print(render_agreement(a, document_format::html, template_set::shipped(), shipped_notice_requirements()));
+//   a.content.total == a.content.principal + a.content.fees + a.content.interest;
 #ifndef KREDITOR_DOCUMENTS_AGREEMENT_HPP
 #define KREDITOR_DOCUMENTS_AGREEMENT_HPP
 
@@ -32,21 +33,11 @@ KREDITOR_NAMESPACE_BEGIN
 
 /// A payment plan or a debt acknowledgment for the debtor to sign, with the claim it concerns.
 struct agreement {
-  document_kind kind = document_kind::debt_acknowledgment;  ///< payment_plan or debt_acknowledgment
-  kreditor::jurisdiction jurisdiction = jurisdiction::no;  ///< the debtor's jurisdiction: whose law and rules apply
-  kreditor::segment segment = segment::b2b;  ///< the debtor's segment (b2b or b2c): which rules apply
-  kreditor::language language = language::nb;  ///< the language it is written in
-  std::string customer_id;  ///< the debtor's customer id in the ledger
-  party creditor;  ///< the firm that is owed, as creditor.json names it
-  party debtor;    ///< the customer, as the ledger's customers.csv names it
-  std::string account;  ///< where to pay, for this currency (creditor_profile::account_for)
-  kreditor::currency currency{};  ///< the claim's currency: every amount is in it
-  date made{};                           ///< the date written on it: the run's
-  std::vector<notice_invoice> invoices;  ///< the claim it concerns, as the run has it
-  /// Sums over the invoices: open principal, fees and late interest still owed, and their total.
-  ///@{
-  money principal{}, fees{}, interest{}, total{};
-  ///@}
+  /// The claim as a letter states it, as a notice would: `kind` payment_plan or
+  /// debt_acknowledgment, jurisdiction, segment, language, the parties, the account, the
+  /// currency, the run's invoices and their sums; `sent` is the date written on it (the run's),
+  /// `deadline` a plan's first instalment.
+  notice content;
   std::optional<dunning::payment_plan> plan;  ///< payment_plan: the schedule
   int grace_days = 0;    ///< payment_plan: an instalment unpaid this many days after its due date breaks it
   std::string security;  ///< security the debtor offers, as written (empty: none)

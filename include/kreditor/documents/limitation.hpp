@@ -82,7 +82,8 @@ result<std::vector<limitation_rule>> load_limitation_rules_json(std::string_view
 /// A claim's limitation as of what is known.
 struct limitation {
   date runs_from{};  ///< the due date (or the invoice date where the period runs from when the claim arose)
-  /// The last day of the period: the claim is time-barred from the next day unless interrupted.
+  /// The last day of the period: the claim is time-barred from the next day unless interrupted
+  /// (at the latest 9999-12-31, the last day the library represents).
   date expires{};
   std::vector<interruption> counted;  ///< the interruptions that started a new period, in order
   const limitation_rule* rule = nullptr;  ///< the rule applied, one of the rows passed to limitation_of

@@ -102,6 +102,9 @@ struct payment_record {
 /// The kinds of events.csv rows.
 enum class ledger_event_kind : std::uint8_t {
   dispute_opened, dispute_resolved, promise_to_pay, payment_plan, write_off, hold, release, notice_sent,
+  /// The debtor signed a debt acknowledgment of the invoice's claim (documents/agreement.hpp):
+  /// no effect on dunning; it interrupts limitation (documents/claim_limitation.hpp).
+  debt_acknowledgment,
 };
 
 /// "dispute_opened", "promise_to_pay", ... (the spelling in events.csv).
@@ -118,6 +121,7 @@ result<ledger_event_kind> parse_ledger_event_kind(std::string_view text);
 ///   hold            until=DATE
 ///   write_off       amount=DECIMAL (absent: the whole open amount)
 ///   notice_sent     level=NAME (required), deadline=DATE, fee=DECIMAL
+///   debt_acknowledgment  (needs an invoice_id; details free text)
 struct event_record {
   date on;  ///< the day it happened
   std::string customer_id;  ///< the customer

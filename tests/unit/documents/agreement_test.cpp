@@ -30,16 +30,16 @@ class SampleAgreements : public ::testing::Test {
 TEST_F(SampleAgreements, APlanSplitsTheRunsClaimExactly) {
   dunning::plan_terms terms{.installments = 3, .first_due = make_date(2026, 12, 20)};
   const agreement a = make_plan_agreement(*report_, creditor_, "NO-1003", {}, terms, "", 14);
-  EXPECT_EQ(a.kind, document_kind::payment_plan);
-  EXPECT_EQ(a.language, language::nb);
-  ASSERT_EQ(a.invoices.size(), 1u);
-  EXPECT_EQ(a.invoices[0].invoice_id, "F-26-1040");
-  EXPECT_EQ(to_string(a.total), "2554.47");  // the run's total due for NO-1003
+  EXPECT_EQ(a.content.kind, document_kind::payment_plan);
+  EXPECT_EQ(a.content.language, language::nb);
+  ASSERT_EQ(a.content.invoices.size(), 1u);
+  EXPECT_EQ(a.content.invoices[0].invoice_id, "F-26-1040");
+  EXPECT_EQ(to_string(a.content.total), "2554.47");  // the run's total due for NO-1003
   ASSERT_TRUE(a.plan);
   ASSERT_EQ(a.plan->installments.size(), 3u);
-  money sum = money::zero(a.currency);
+  money sum = money::zero(a.content.currency);
   for (const dunning::plan_installment& i : a.plan->installments) sum += i.amount;
-  EXPECT_EQ(sum, a.total);  // no plan interest, no plan fee: the claim, split to the minor unit
+  EXPECT_EQ(sum, a.content.total);  // no plan interest, no plan fee: the claim, split to the minor unit
   EXPECT_EQ(a.plan->installments[1].due, make_date(2027, 1, 20));
   const std::string text = render_agreement(a, document_format::text, template_set::shipped(), shipped_notice_requirements());
   EXPECT_NE(text.find("Avtale om nedbetaling"), std::string::npos) << text;
@@ -54,8 +54,8 @@ TEST_F(SampleAgreements, APlanSplitsTheRunsClaimExactly) {
 
 TEST_F(SampleAgreements, ADebtAcknowledgmentInTheDebtorsLanguage) {
   const agreement a = make_debt_acknowledgment(*report_, creditor_, "DK-3001", std::string_view("D-7710"));
-  EXPECT_EQ(a.kind, document_kind::debt_acknowledgment);
-  EXPECT_EQ(a.language, language::da);
+  EXPECT_EQ(a.content.kind, document_kind::debt_acknowledgment);
+  EXPECT_EQ(a.content.language, language::da);
   EXPECT_FALSE(a.plan);
   const std::string text = render_agreement(a, document_format::text, template_set::shipped(), shipped_notice_requirements());
   EXPECT_NE(text.find("Gældsanerkendelse"), std::string::npos) << text;

@@ -105,4 +105,17 @@ TEST(Limitation, LeapDayAndMissingRules) {
   EXPECT_FALSE(parse_interruption_kind("reminder"));
 }
 
+TEST(Limitation, APeriodPastTheLastDayEndsOnIt) {
+  // Due in 9998: three years on would be 10001, past the calendar the library represents.
+  EXPECT_EQ(of(jurisdiction::no, segment::b2b, make_date(9998, 5, 1), make_date(9998, 6, 1)).expires,
+            make_date(9999, 12, 31));
+  EXPECT_EQ(of(jurisdiction::no, segment::b2b, make_date(9996, 5, 1), make_date(9996, 6, 1)).expires,
+            make_date(9999, 6, 1));  // still inside: the law's date
+  // An acknowledgment late in 9999 too.
+  EXPECT_EQ(of(jurisdiction::dk, segment::b2b, make_date(9997, 1, 1), make_date(9997, 2, 1),
+               {{make_date(9999, 1, 10), interruption_kind::debt_acknowledgment}})
+                .expires,
+            make_date(9999, 12, 31));
+}
+
 }  // namespace

@@ -6,49 +6,16 @@
 #include <fstream>
 
 #include "kreditor/documents/render.hpp"
+#include "support/documents.hpp"
 
 namespace {
 using namespace kreditor;
 namespace fs = std::filesystem;
-
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
-
-// A notice built by hand: the renderer needs no run.
-notice hand_made() {
-  notice n;
-  n.kind = document_kind::collection_warning;
-  n.jurisdiction = jurisdiction::no;
-  n.segment = segment::b2c;
-  n.language = language::nb;
-  n.customer_id = "C-1";
-  n.creditor = {"Kreditor & Co <AS>", "910000004", "Storgata 1, 0155 Oslo", "post@example.no"};
-  n.debtor = {"Kari Nordmann", "", "Lyngveien 7, 5072 Bergen", ""};
-  n.account = "1503.12.34562";
-  n.currency = iso4217::nok;
-  n.sent = make_date(2026, 11, 20);
-  n.deadline = make_date(2026, 12, 4);
-  notice_invoice inv;
-  inv.invoice_id = "F-1";
-  inv.issue_date = make_date(2026, 9, 1);
-  inv.due_date = make_date(2026, 10, 1);
-  inv.reference = "100110246";
-  inv.amount = inv.principal = nok(1234550);
-  inv.fees = {{"purring", make_date(2026, 11, 20), nok(3500)}};
-  inv.fee = inv.fees_open = nok(3500);
-  inv.interest = nok(20000);
-  inv.interest_settled = nok(0);
-  inv.total = inv.principal + inv.fees_open + inv.interest;
-  n.invoices = {inv};
-  n.principal = inv.principal;
-  n.fees = inv.fees_open;
-  n.interest = inv.interest;
-  n.total = inv.total;
-  return n;
-}
+using test_support::hand_made_notice;
 
 TEST(RenderNotice, TextHasTheAmountsAsTheLanguageWritesThemAndNoEscaping) {
   const std::string text =
-      render_notice(hand_made(), document_format::text, template_set::shipped(), shipped_notice_requirements());
+      render_notice(hand_made_notice(), document_format::text, template_set::shipped(), shipped_notice_requirements());
   EXPECT_NE(text.find("Kreditor & Co <AS>"), std::string::npos);
   EXPECT_NE(text.find("Inkassovarsel"), std::string::npos);
   EXPECT_NE(text.find("Hovedstol: 12 345,50"), std::string::npos) << text;
@@ -61,7 +28,7 @@ TEST(RenderNotice, TextHasTheAmountsAsTheLanguageWritesThemAndNoEscaping) {
 
 TEST(RenderNotice, HtmlIsEscaped) {
   const std::string html =
-      render_notice(hand_made(), document_format::html, template_set::shipped(), shipped_notice_requirements());
+      render_notice(hand_made_notice(), document_format::html, template_set::shipped(), shipped_notice_requirements());
   EXPECT_NE(html.find("<!DOCTYPE html>"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"nb\">"), std::string::npos);
   EXPECT_NE(html.find("Kreditor &amp; Co &lt;AS&gt;"), std::string::npos);
@@ -72,7 +39,7 @@ TEST(RenderNotice, HtmlIsEscaped) {
 TEST(RenderNotice, EveryLanguageRendersEveryKind) {
   for (language l : {language::nb, language::sv, language::da, language::fi, language::en})
     for (document_kind k : {document_kind::reminder, document_kind::collection_warning}) {
-      notice n = hand_made();
+      notice n = hand_made_notice();
       n.language = l;
       n.kind = k;
       const std::string text = render_notice(n, document_format::text, template_set::shipped(), {});
@@ -92,10 +59,10 @@ TEST(RenderNotice, AHostDirectoryReplacesOnlyTheFilesItHas) {
   std::ofstream(dir / "ignored.txt") << "not a template";
   const auto t = template_set::from_directory(dir.string());
   ASSERT_TRUE(t) << t.error().message;
-  EXPECT_EQ(render_notice(hand_made(), document_format::text, t.value(), {}),
+  EXPECT_EQ(render_notice(hand_made_notice(), document_format::text, t.value(), {}),
             "Inkassovarsel: 12 580,50 NOK til 1503.12.34562\n");
   // The shipped HTML layout and wording still apply.
-  EXPECT_NE(render_notice(hand_made(), document_format::html, t.value(), {}).find("<!DOCTYPE html>"),
+  EXPECT_NE(render_notice(hand_made_notice(), document_format::html, t.value(), {}).find("<!DOCTYPE html>"),
             std::string::npos);
   fs::remove_all(dir);
 }
@@ -124,7 +91,7 @@ TEST(RenderNotice, AHostsFilesFromMemoryAreCheckedWhenAdded) {
   const template_set shipped = template_set::shipped();
   const auto t = shipped.with("notice.txt.mustache", "{{text.title}} {{customer_id}}");
   ASSERT_TRUE(t) << t.error().message;
-  EXPECT_EQ(render_notice(hand_made(), document_format::text, t.value(), {}), "Inkassovarsel C-1");
+  EXPECT_EQ(render_notice(hand_made_notice(), document_format::text, t.value(), {}), "Inkassovarsel C-1");
   struct bad_case {
     std::string name, text, says;
   };

@@ -332,7 +332,8 @@ enum {
   KREDITOR_EVENT_WRITE_OFF = 4,       /* amount (0: the whole open claim) */
   KREDITOR_EVENT_HOLD = 5,            /* until; customer-level when invoice_id is empty */
   KREDITOR_EVENT_RELEASE = 6,
-  KREDITOR_EVENT_NOTICE_SENT = 7      /* level (the policy step's name, required), deadline, fee */
+  KREDITOR_EVENT_NOTICE_SENT = 7,     /* level (the policy step's name, required), deadline, fee */
+  KREDITOR_EVENT_DEBT_ACKNOWLEDGMENT = 8  /* the debtor signed one (invoice_id required): interrupts limitation */
 };
 
 typedef struct kreditor_event {
@@ -567,6 +568,38 @@ KREDITOR_API kreditor_status kreditor_report_find_customer(const kreditor_report
 KREDITOR_API kreditor_status kreditor_report_problem_count(const kreditor_report* report, size_t* out);
 KREDITOR_API kreditor_status kreditor_report_problem(const kreditor_report* report, size_t index,
                                                      const char** out);
+
+/* ---- documents ------------------------------------------------------------------------- */
+/* The run's letters and a collection case file, rendered by the library (kreditor/documents/,
+ * as `kreditor notices` and `kreditor casefile`) into the caller's buffer (the conventions
+ * above: a size query with buf NULL and buf_size 0, then the call with a buffer the caller
+ * allocated and frees). format: "text", "html" or "json" (the view: every field, and for a
+ * notice which legally required elements are present). creditor_json: a creditor.json text
+ * ("format": "kreditor.creditor/1": name, org_number, address, contact, accounts), or NULL (no
+ * creditor details). templates_dir: a directory of the host's layouts and words.LANG.json
+ * replacing the shipped ones, or NULL (the shipped ones). */
+
+/* How many notices the run's commands ask for today: one per customer, currency and kind
+ * (reminder, collection warning). Index them 0..count-1 in kreditor_report_render_notice. */
+KREDITOR_API kreditor_status kreditor_report_notice_count(const kreditor_report* report, size_t* out);
+/* Notice `index`. lang: "nb", "sv", "da", "fi", "en", or NULL (the debtor's country's). A text
+ * or html letter lacking an element the law requires is refused: KREDITOR_E_LEGAL_VIOLATION
+ * naming the customer, the law and what is missing; json always renders. KREDITOR_E_OUT_OF_RANGE
+ * for an index past the count. */
+KREDITOR_API kreditor_status kreditor_report_render_notice(const kreditor_report* report, size_t index,
+                                                           const char* creditor_json, const char* format,
+                                                           const char* lang, const char* templates_dir, char* buf,
+                                                           size_t buf_size, size_t* needed);
+/* The case file of `customer_id` (only `invoice_id` when not NULL; else every open invoice) for
+ * handing over to collection: json is the agency import (schema in the README: claim, invoices,
+ * notices, events, payments, interest_periods, limitation_date); text and html are documents.
+ * `ledger` (may be NULL) gives the customer's payments, which the report does not keep.
+ * KREDITOR_E_NOT_FOUND for an unknown customer or an invoice not the customer's. */
+KREDITOR_API kreditor_status kreditor_report_render_case_file(const kreditor_report* report,
+                                                              const kreditor_ledger* ledger, const char* customer_id,
+                                                              const char* invoice_id, const char* creditor_json,
+                                                              const char* format, const char* templates_dir, char* buf,
+                                                              size_t buf_size, size_t* needed);
 
 /* ---- order release -------------------------------------------------------------------- */
 
