@@ -52,7 +52,7 @@ std::vector<dunning::customer_cover> cover_of(const ledger& l) {
     return out[it->second];
   };
   for (const security_record& s : l.securities)
-    entry(s.customer_id).securities.push_back({s.security_id, s.kind, s.amount, s.expires});
+    entry(s.customer_id).securities.push_back({s.security_id, s.amount, s.expires});
   for (const counterclaim_record& k : l.counterclaims)
     entry(k.customer_id).counterclaims.push_back({k.counterclaim_id, k.amount, k.arose, k.payable_from});
   return out;

@@ -20,8 +20,8 @@
 // due, and a set-off step fires only after the invoice's due date (compile enforces it).
 //
 //   customer_cover c{.customer_id = "C1"};
-//   c.securities.push_back({.security_id = "G-1", .kind = security_kind::guarantee,
-//                           .amount = money(50'000'00, iso4217::nok), .expires = make_date(2026, 12, 31)});
+//   c.securities.push_back({.security_id = "G-1", .amount = money(50'000'00, iso4217::nok),
+//                           .expires = make_date(2026, 12, 31)});
 //   c.counterclaims.push_back({.counterclaim_id = "CN-7", .amount = money(2'000'00, iso4217::nok),
 //                              .arose = make_date(2026, 2, 1)});
 //   evaluate(cp, views, as_of, {.cover = std::span(&c, 1)});
@@ -35,7 +35,6 @@
 
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/policy.hpp"
-#include "kreditor/exposure/credit_account.hpp"
 #include "kreditor/time/date.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -45,8 +44,7 @@ namespace dunning {
 /// A security held against a customer's debt (io/ledger.hpp security_record), as the engine
 /// sees it: realisable up to `amount` while unexpired.
 struct security_cover {
-  std::string security_id{};  ///< the ledger's id: the command names it
-  security_kind kind = security_kind::guarantee;  ///< guarantee, pledge or credit insurance
+  std::string security_id{};  ///< the ledger's id (its kind — guarantee, pledge, credit insurance — is the ledger's)
   money amount{};                 ///< what is left of it to realise (the host lowers it once realised)
   std::optional<date> expires{};  ///< the last day it may be realised; absent: until released
   /// Memberwise equality.

@@ -168,7 +168,7 @@ struct ledger {
   std::vector<order_record> orders;        ///< orders.csv (optional file)
   std::vector<security_record> securities; ///< security.csv (optional file)
   std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given
-  std::vector<counterclaim_record> counterclaims;  ///< counterclaims.csv (optional file)
+  std::vector<counterclaim_record> counterclaims{};  ///< counterclaims.csv (optional file)
 };
 
 /// How a host's export writes what its locale decides.

@@ -103,7 +103,7 @@ TEST_F(CoverSteps, TheB2bPresetsUseThemBeforeTheHandOver) {
 TEST_F(CoverSteps, SetOffFirstNamingTheCounterclaimAndTheSmallerAmount) {
   std::vector<customer_cover> cover{{.customer_id = "C1"}};
   cover[0].counterclaims = {{.counterclaim_id = "CN-7", .amount = nok(200'000), .arose = d(2025, 2, 1)}};
-  cover[0].securities = {{.security_id = "G-1", .kind = security_kind::guarantee, .amount = nok(5'000'000)}};
+  cover[0].securities = {{.security_id = "G-1", .amount = nok(5'000'000)}};
   const run_result r = run({view("I1", nok(1'000'000))}, cover, d(2025, 3, 3));
   ASSERT_FALSE(r.invoices[0].problem) << r.invoices[0].problem->message;
   ASSERT_EQ(r.invoices[0].commands.size(), 1U);
@@ -117,7 +117,7 @@ TEST_F(CoverSteps, SetOffFirstNamingTheCounterclaimAndTheSmallerAmount) {
 
 TEST_F(CoverSteps, ThenSecurityForTheClaimUpToWhatIsLeft) {
   std::vector<customer_cover> cover{{.customer_id = "C1"}};
-  cover[0].securities = {{.security_id = "G-1", .kind = security_kind::guarantee, .amount = nok(5'000'000)}};
+  cover[0].securities = {{.security_id = "G-1", .amount = nok(5'000'000)}};
   // No counterclaim: the set-off step is skipped and the security step fires the same day.
   const run_result r = run({view("I1", nok(1'000'000))}, cover, d(2025, 3, 3));
   ASSERT_EQ(r.invoices[0].commands.size(), 1U);
