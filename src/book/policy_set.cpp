@@ -7,7 +7,9 @@
 KREDITOR_NAMESPACE_BEGIN
 
 policy_set policy_set::named(const std::string& name) {
-  const std::vector<std::string_view> names = dunning::preset_names();
+  std::vector<std::string_view> names = dunning::preset_names();
+  const std::vector<std::string_view> b2b = dunning::b2b_preset_names();  // NO-B2B, ...: one country each
+  names.insert(names.end(), b2b.begin(), b2b.end());
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     std::string known;
     for (const auto n : names) known += (known.empty() ? "" : ", ") + std::string(n);
@@ -15,7 +17,7 @@ policy_set policy_set::named(const std::string& name) {
   }
   policy_set out;
   out.preset_ = name;
-  if (parse_jurisdiction(name)) out.fixed_ = std::make_shared<const dunning::compiled_policy>(dunning::compile(dunning::preset(name)));
+  if (parse_jurisdiction(name) || std::find(b2b.begin(), b2b.end(), name) != b2b.end()) out.fixed_ = std::make_shared<const dunning::compiled_policy>(dunning::compile(dunning::preset(name)));
   return out;
 }
 

@@ -39,6 +39,25 @@ credit_account account_of(const customer_summary& s, money set_off, std::vector<
   return a;
 }
 
+/// The customers' cover the engine may take (security.csv, counterclaims.csv), one entry per
+/// customer that has any. The book's unapplied credit is not among it: the book applies it to
+/// the customer's open claims as they arise, so what remains has no open claim to meet.
+std::vector<dunning::customer_cover> cover_of(const ledger& l) {
+  std::vector<dunning::customer_cover> out;
+  if (l.securities.empty() && l.counterclaims.empty()) return out;
+  std::unordered_map<std::string_view, std::size_t> at;
+  const auto entry = [&](const std::string& id) -> dunning::customer_cover& {
+    const auto [it, added] = at.emplace(id, out.size());
+    if (added) out.push_back({.customer_id = id});
+    return out[it->second];
+  };
+  for (const security_record& s : l.securities)
+    entry(s.customer_id).securities.push_back({s.security_id, s.amount, s.expires});
+  for (const counterclaim_record& k : l.counterclaims)
+    entry(k.customer_id).counterclaims.push_back({k.counterclaim_id, k.amount, k.arose, k.payable_from});
+  return out;
+}
+
 }  // namespace
 
 std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
@@ -88,6 +107,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
   // views are not copied into fresh memory); each chunk's results are kept compactly.
   constexpr std::size_t chunk = std::size_t{1} << 14;
   std::vector<dunning::invoice_view> group;
+  const std::vector<dunning::customer_cover> cover = cover_of(l);
   for (const auto& [j, all] : groups) {
     show(2, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(all.size()) + " invoices)");
     const dunning::compiled_policy& cp = policies.for_jurisdiction(j);
@@ -95,7 +115,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
       const std::span<const std::size_t> members(all.data() + from, std::min(chunk, all.size() - from));
       group.clear();
       for (const std::size_t i : members) group.push_back(std::move(b.views[i]));
-      dunning::run_result r = dunning::evaluate(cp, group, as_of);
+      dunning::run_result r = dunning::evaluate(cp, group, as_of, {.cover = cover});
       for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
       for (dunning::invoice_result& x : r.invoices) {
         line_result& out = rep.results[members[x.index]];

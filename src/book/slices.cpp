@@ -18,6 +18,7 @@ ledger_slices::ledger_slices(const ledger& l) : source_(&l) {
   events_ = group(l.events, [&](const event_record& r) { return customer_of(r.customer_index, r.customer_id); });
   orders_ = group(l.orders, [&](const order_record& r) { return customer_of(no_record, r.customer_id); });
   securities_ = group(l.securities, [&](const security_record& r) { return customer_of(no_record, r.customer_id); });
+  counterclaims_ = group(l.counterclaims, [&](const counterclaim_record& r) { return customer_of(no_record, r.customer_id); });
 }
 
 std::uint32_t ledger_slices::customer_index(std::string_view id) const {
@@ -106,6 +107,7 @@ ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
   });
   (void)copy(orders_, l.orders, out.orders, [](order_record&) {});
   (void)copy(securities_, l.securities, out.securities, [](security_record&) {});
+  (void)copy(counterclaims_, l.counterclaims, out.counterclaims, [](counterclaim_record&) {});
   return out;
 }
 

@@ -165,8 +165,10 @@ void print_table(std::ostream& os, const report& rep) {
   for (const customer_summary& c : rep.customers)
     for (const std::size_t i : c.lines)
       for (const dunning::command& cmd : rep.result(i).commands)
-        ct.add({c.customer->customer_id, b.views[i].invoice_id, command_text(rep, i, cmd), step_of(rep, i, cmd.step),
-                "deadline " + date_or_dash(cmd.deadline), to_string(cmd.total),
+        // A set-off / security command names its cover and shows the amount to take.
+        ct.add({c.customer->customer_id, b.views[i].invoice_id,
+                command_text(rep, i, cmd) + (cmd.cover_id.empty() ? "" : " " + cmd.cover_id), step_of(rep, i, cmd.step),
+                "deadline " + date_or_dash(cmd.deadline), to_string(cmd.cover_id.empty() ? cmd.total : cmd.cover_amount),
                 std::string(cmd.total.currency().code())});
   ct.print(os, "  ");
 
@@ -279,6 +281,10 @@ nlohmann::json customer_json(const report& rep, const customer_summary& c, nlohm
                                 {"email", cr.email},
                                 {"account_manager", cr.account_manager},
                                 {"reference", b.invoices[i]->reference}});
+      if (!cmd.cover_id.empty()) {  // propose_set_off / realise_security (issue 13): what to take
+        ij["commands"].back()["cover_id"] = cmd.cover_id;
+        ij["commands"].back()["cover_amount"] = to_string(cmd.cover_amount);
+      }
     }
     ij["limitation_date"] = r.limitation_date.is_not_a_date() ? json() : json(to_string(r.limitation_date));
     ij["limitation_alert"] = r.limitation_near;

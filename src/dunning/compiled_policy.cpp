@@ -15,7 +15,7 @@ namespace {
 constexpr auto command_names = std::to_array<std::string_view>({
     "send_reminder", "courtesy_email", "receipt_confirmation", "phone_call",
     "notify_account_manager", "credit_hold", "cash_terms", "collection_warning",
-    "hand_over_to_collection", "custom"});
+    "hand_over_to_collection", "custom", "propose_set_off", "realise_security"});
 
 [[noreturn]] void fail(errc code, const policy& p, const std::string& path, const std::string& what) {
   throw error(code, "policy '" + p.name + "': " + path + ": " + what);
@@ -42,6 +42,14 @@ void check_amounts(const policy& p, const std::string& path, const std::vector<m
   }
 }
 
+bool is_cover(command_kind c) { return c == command_kind::propose_set_off || c == command_kind::realise_security; }
+bool any_cover(const std::vector<command_kind>& kinds) { return std::any_of(kinds.begin(), kinds.end(), is_cover); }
+// A step that proposes set-off or realises security (itself or in an amount band).
+bool uses_cover(const policy_step& st) {
+  return any_cover(st.commands) ||
+         std::any_of(st.bands.begin(), st.bands.end(), [](const amount_band& b) { return any_cover(b.commands); });
+}
+
 // Where a step fires relative to the due date when only date anchors (due / invoice) are set:
 // used to reject steps listed after a step that always fires later ("impossible order").
 std::optional<std::int32_t> fixed_due_offset(const trigger& t) {
@@ -56,11 +64,13 @@ std::string_view to_string(command_kind kind) noexcept {
 }
 
 result<command_kind> parse_command_kind(std::string_view text) {
-  for (std::size_t i = 0; i + 1 < command_names.size(); ++i)
-    if (command_names[i] == text) return static_cast<command_kind>(i);
+  for (std::size_t i = 0; i < command_names.size(); ++i)
+    if (command_names[i] == text && static_cast<command_kind>(i) != command_kind::custom)
+      return static_cast<command_kind>(i);
   return failure{errc::invalid_argument, "command '" + std::string(text) + "' is not one of send_reminder, "
                  "courtesy_email, receipt_confirmation, phone_call, notify_account_manager, credit_hold, "
-                 "cash_terms, collection_warning, hand_over_to_collection, custom:NAME"};
+                 "cash_terms, collection_warning, hand_over_to_collection, propose_set_off, realise_security, "
+                 "custom:NAME"};
 }
 
 std::string_view to_string(fee_kind kind) noexcept {
@@ -153,6 +163,27 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
     check_amounts(p, path + ".minimum_open", st.minimum_open);
     if (detail::has_command(st, command_kind::hand_over_to_collection) && k + 1 != p.steps.size())
       fail(errc::conflict, p, step_path(k + 1), "no step can follow the hand-over to collection");
+    if (uses_cover(st)) {
+      // Security is realised and set-off proposed only once the debtor has defaulted after a
+      // demand: after the deadline of a collection warning (set-off itself needs only our claim
+      // due; a guarantee or credit insurance is called after a demand). The previous notice
+      // that may apply to the step's debtors must be that warning.
+      std::optional<std::size_t> prev;
+      for (std::size_t i = k; i-- > 0;)
+        if (detail::is_notice(p.steps[i]) &&
+            (!p.steps[i].segment || !st.segment || *p.steps[i].segment == *st.segment)) {
+          prev = i;
+          break;
+        }
+      if (!prev || !detail::has_command(p.steps[*prev], command_kind::collection_warning))
+        fail(errc::conflict, p, path + ".commands",
+             "propose_set_off and realise_security only after a collection warning (the previous notice " +
+                 (prev ? "is " + step_path(*prev) + ", not a collection warning)" : std::string("is none)")));
+      if (!t.after_previous_deadline_days || *t.after_previous_deadline_days < 1)
+        fail(errc::conflict, p, path + ".trigger",
+             "propose_set_off and realise_security only after the collection warning's deadline "
+             "(after_previous_deadline_days >= 1)");
+    }
     if (const auto off = fixed_due_offset(t)) {
       if (last_fixed && *off < *last_fixed)
         fail(errc::conflict, p, path + ".trigger",
@@ -187,6 +218,7 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
         });
     const bool invoice_timed = t.after_invoice_days && !t.after_due_days && !t.after_previous_notice_days &&
                                !t.after_previous_deadline_days;
+    cs.needs_cover = uses_cover(st);
     cs.before_due_only = !st.late_window_days && ((t.after_due_days && *t.after_due_days < 0) ||
                                                   (invoice_timed && courtesy_only));
     for (segment s : {segment::b2b, segment::b2c})
@@ -231,6 +263,11 @@ compiled_policy compile(const policy& p, const extensions& ext, date law_as_of) 
     cp.steps.push_back(cs);
   }
   cp.broken_promise_begin = static_cast<std::uint32_t>(cp.commands.size());
+  for (const auto& [path, kinds] : {std::pair{"on_broken_promise", &p.on_broken_promise},
+                                    std::pair{"on_broken_plan", &p.on_broken_plan}})
+    if (any_cover(*kinds))
+      fail(errc::invalid_argument, p, path, "propose_set_off and realise_security are policy steps (they need the "
+                                            "collection warning's deadline), not reactions");
   add_commands("on_broken_promise", p.on_broken_promise, {});
   cp.broken_promise_end = static_cast<std::uint32_t>(cp.commands.size());
   cp.broken_plan_begin = static_cast<std::uint32_t>(cp.commands.size());

@@ -56,6 +56,23 @@ bool guards_hold(const context& ctx, const invoice_state& s, std::int32_t k, dat
   return true;
 }
 
+// True when a cover command of step k (its band's, as the open amount chooses) finds cover.
+bool cover_left(const context& ctx, const invoice_state& s, std::int32_t k, date as_of) {
+  if (ctx.cover == nullptr) return false;
+  const compiled_step& cs = ctx.policy.steps[static_cast<std::size_t>(k)];
+  std::uint32_t begin = cs.commands_begin, end = cs.commands_end;
+  for (std::uint32_t b = cs.bands_begin; b < cs.bands_end; ++b) {
+    const compiled_band& band = ctx.policy.bands[b];
+    for (const money& from : band.from)
+      if (from.currency() == ctx.invoice.currency && s.open_minor >= from.minor_units())
+        begin = band.commands_begin, end = band.commands_end;
+  }
+  const money claim(std::max<std::int64_t>(s.open_minor, 1), ctx.invoice.currency);
+  for (std::uint32_t i = begin; i < end; ++i)
+    if (!cover_for(*ctx.cover, ctx.policy.commands[i].kind, claim, as_of, false).empty()) return true;
+  return false;
+}
+
 void add_decisions(const compiled_policy& cp, std::uint32_t begin, std::uint32_t end, bool& hold,
                    bool& cash) {
   for (std::uint32_t i = begin; i < end; ++i) {
@@ -86,6 +103,12 @@ void advance(const context& ctx, invoice_state& s, date as_of, std::vector<comma
   for (std::size_t tries = 0; tries <= ctx.policy.steps.size(); ++tries) {
     const auto next = next_step(ctx, s);
     if (!next || next->day > today) break;
+    // A set-off / security step with nothing to take (no counterclaim payable, no unexpired
+    // security in the invoice's currency, or all of it claimed by this run) is skipped.
+    if (ctx.policy.steps[static_cast<std::size_t>(next->step)].needs_cover && !cover_left(ctx, s, next->step, as_of)) {
+      apply_one(ctx, s, step_skipped{as_of, next->step}, &out, audit);
+      continue;
+    }
     if (!guards_hold(ctx, s, next->step, as_of)) {
       if (ctx.policy.steps[static_cast<std::size_t>(next->step)].skip_if_guard_fails) {
         apply_one(ctx, s, step_skipped{as_of, next->step}, &out, audit);
@@ -152,6 +175,10 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
       kreditor::detail::populate_in_background(run.invoices.data(), views.size() * sizeof(invoice_result));
   // Customers with a decision, found by id (views outlive the call), sorted by id at the end.
   std::unordered_map<std::string_view, std::size_t> decided;
+  std::unordered_map<std::string_view, cover_ledger> cover;
+  for (const customer_cover& c : options.cover)
+    if (!cover.emplace(c.customer_id, cover_ledger::of(c)).second)
+      throw error(errc::conflict, "dunning: the cover of customer '" + c.customer_id + "' is given twice");
   for (std::size_t i = 0; i < views.size(); ++i) {
     const invoice_view& v = views[i];
     invoice_result& r = run.invoices.emplace_back();  // built in place: no move of 300 bytes
@@ -177,7 +204,9 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
         throw error(errc::conflict, "dunning: the balance changes take the principal below zero (" + to_string(open) + ")");
       std::optional<rate_table> agreed;
       if (v.agreed_interest) agreed = rate_table::constant(*v.agreed_interest, "agreed rate");
-      const context ctx{cp, facts, changes, v.settlements, agreed ? &*agreed : nullptr};
+      const auto held = cover.empty() ? cover.end() : cover.find(v.customer_id);
+      const context ctx{cp, facts, changes, v.settlements, agreed ? &*agreed : nullptr,
+                        held == cover.end() ? nullptr : &held->second};
       invoice_state s = initial_state(facts, open);
       std::vector<audit_entry>* audit = options.audit ? &r.audit : nullptr;
       // Fees the notices charged less those settled: a claim is closed only when nothing of

@@ -59,7 +59,7 @@ const legal_fee_rule* cited(const legal_rules& rules, const structure_rule& r) {
   return r.where == rules.where ? rules.find(std::string_view(r.cites)) : nullptr;
 }
 
-// Earliest-fire analysis of the steps that apply to one segment. Steps fire strictly in
+// Earliest-fire analysis of the steps that fire on one path for one segment. Steps fire strictly in
 // order and a step that waits (minimum amount, guard) blocks the later ones, so the previous
 // step is always the previous applicable one.
 struct analysis {
@@ -82,10 +82,12 @@ struct analysis {
   }
 };
 
-analysis analyse(const policy& p, segment s) {
+// `skipped`: steps that do not fire on the path analysed (a step that may be skipped for an
+// invoice, see skippable): the steps after it are then timed from the notice before it.
+analysis analyse(const policy& p, segment s, const std::vector<std::size_t>& skipped = {}) {
   analysis a;
   for (std::size_t i = 0; i < p.steps.size(); ++i)
-    if (applies(p.steps[i], s)) a.order.push_back(i);
+    if (applies(p.steps[i], s) && std::find(skipped.begin(), skipped.end(), i) == skipped.end()) a.order.push_back(i);
   std::ptrdiff_t pn = -1;
   for (std::size_t pos = 0; pos < a.order.size(); ++pos) {
     const policy_step& st = p.steps[a.order[pos]];
@@ -187,6 +189,29 @@ bool skippable(const policy_step& st) {
                        (st.trigger.after_invoice_days && !st.trigger.after_due_days);
   return (!st.minimum_open.empty() && unmet_min == if_not_met::skip) ||
          (!st.guards.empty() && st.if_not_met == if_not_met::skip) || st.late_window_days || pre_due;
+}
+
+// The sets of skippable steps to analyse as skipped: every subset (the empty one first) while
+// there are at most 10 such steps, else every subset of at most two (a policy that long is
+// rare, and 2^n paths would make the check slow).
+std::vector<std::vector<std::size_t>> skip_paths(const std::vector<std::size_t>& optional) {
+  std::vector<std::vector<std::size_t>> out;
+  const std::size_t n = optional.size();
+  if (n <= 10) {
+    for (std::uint32_t mask = 0; mask < (1U << n); ++mask) {
+      std::vector<std::size_t> path;
+      for (std::size_t b = 0; b < n; ++b)
+        if ((mask >> b) & 1U) path.push_back(optional[b]);
+      out.push_back(std::move(path));
+    }
+    return out;
+  }
+  out.emplace_back();
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back({optional[i]});
+    for (std::size_t j = i + 1; j < n; ++j) out.push_back({optional[i], optional[j]});
+  }
+  return out;
 }
 
 std::string command_list(std::span<const command_kind> commands, std::span<const std::string> customs) {
@@ -338,125 +363,143 @@ std::vector<legal_finding> check_legal(const policy& p, date as_of, const std::v
   for (segment s : {segment::b2b, segment::b2c}) {
     const legal_rules rules = rules_for(all, p.jurisdiction, s, as_of);
     const legal_rules other_rules = rules_for(all, p.jurisdiction, other(s), as_of);
-    const analysis a = analyse(p, s);
-    auto report = [&](std::size_t k, const legal_fee_rule& law, const std::string& text, std::string problem) {
-      legal_finding f{law.id + ": " + text + " (" + law.law + ")", law.source, where(p, k, s), std::move(problem),
-                      law.uncertain};
-      if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
-    };
-    std::map<std::string, std::int32_t> counts;           // fee-bearing notices per count group
-    std::map<std::string, std::size_t> last_fee_in_group;  // position of the last one
-    bool earlier_reminder = false, earlier_fee = false;
-    for (std::size_t pos = 0; pos < a.order.size(); ++pos) {
-      const std::size_t k = a.order[pos];
-      const policy_step& st = p.steps[k];
-      const fee_kind kind = kind_of(st);
+    // The timing rules must hold on every path an invoice can take: a step that may be skipped
+    // for an invoice (an amount threshold, a guard with skip, a pre-due or late-window step)
+    // leaves the steps after it timed from the notice before it. The path where every step
+    // fires comes first; another path adds a finding only for a rule a step does not already
+    // break, and says which steps it skips.
+    std::vector<std::size_t> optional;
+    for (std::size_t i = 0; i < p.steps.size(); ++i)
+      if (applies(p.steps[i], s) && skippable(p.steps[i])) optional.push_back(i);
+    for (const std::vector<std::size_t>& skipped : skip_paths(optional)) {
+      const analysis a = analyse(p, s, skipped);
+      std::string path_note;
+      for (std::size_t i : skipped) path_note += (path_note.empty() ? "" : ", ") + ("'" + p.steps[i].name + "'");
+      if (!skipped.empty()) path_note = " when " + path_note + (skipped.size() == 1 ? " is" : " are") + " skipped";
+      auto report = [&](std::size_t k, const legal_fee_rule& law, const std::string& text, std::string problem) {
+        legal_finding f{law.id + ": " + text + " (" + law.law + ")", law.source, where(p, k, s), std::move(problem),
+                        law.uncertain};
+        if (!skipped.empty()) {
+          if (std::any_of(out.begin(), out.end(), [&](const legal_finding& o) { return o.where == f.where && o.rule == f.rule; }))
+            return;
+          f.problem += path_note;
+        }
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+      };
+      std::map<std::string, std::int32_t> counts;           // fee-bearing notices per count group
+      std::map<std::string, std::size_t> last_fee_in_group;  // position of the last one
+      bool earlier_reminder = false, earlier_fee = false;
+      for (std::size_t pos = 0; pos < a.order.size(); ++pos) {
+        const std::size_t k = a.order[pos];
+        const policy_step& st = p.steps[k];
+        const fee_kind kind = kind_of(st);
 
-      // Deadlines every reminder / collection warning must give, fee or not.
-      std::vector<const legal_fee_rule*> notice_laws;
-      if (has_command(st, command_kind::send_reminder)) notice_laws.push_back(law_for(rules, fee_kind::reminder));
-      if (has_command(st, command_kind::collection_warning))
-        notice_laws.push_back(law_for(rules, fee_kind::collection));
-      if (st.fee.charges()) notice_laws.push_back(law_for(rules, kind));
-      std::set<const legal_fee_rule*> seen;
-      for (const legal_fee_rule* law : notice_laws)
-        if (law && seen.insert(law).second && law->min_deadline_days > 0 &&
-            (!st.deadline_days || *st.deadline_days < law->min_deadline_days))
-          report(k, *law, "the notice gives a payment deadline of at least " + day_count(law->min_deadline_days),
-                 st.deadline_days ? "deadline " + day_count(*st.deadline_days) : std::string("gives no deadline"));
+        // Deadlines every reminder / collection warning must give, fee or not.
+        std::vector<const legal_fee_rule*> notice_laws;
+        if (has_command(st, command_kind::send_reminder)) notice_laws.push_back(law_for(rules, fee_kind::reminder));
+        if (has_command(st, command_kind::collection_warning))
+          notice_laws.push_back(law_for(rules, fee_kind::collection));
+        if (st.fee.charges()) notice_laws.push_back(law_for(rules, kind));
+        std::set<const legal_fee_rule*> seen;
+        for (const legal_fee_rule* law : notice_laws)
+          if (law && seen.insert(law).second && law->min_deadline_days > 0 &&
+              (!st.deadline_days || *st.deadline_days < law->min_deadline_days))
+            report(k, *law, "the notice gives a payment deadline of at least " + day_count(law->min_deadline_days),
+                   st.deadline_days ? "deadline " + day_count(*st.deadline_days) : std::string("gives no deadline"));
 
-      if (st.fee.charges()) {
-        const legal_fee_rule* law = law_for(rules, kind);
-        if (!law) {
-          // No rule for this segment; where the other segment has one, the fee is theirs only.
-          const legal_fee_rule* theirs = law_for(other_rules, kind);
-          if (theirs && !st.fee.amounts.empty())
-            report(k, *theirs, "a " + std::string(to_string(theirs->kind)) + " fee only for " + segment_list(*theirs) + " debtors",
-                   "charges it to " + std::string(to_string(s)) + " debtors");
-        } else {
-          const std::string kind_text = "a " + std::string(to_string(law->kind)) + " fee";
-          if (law->min_days_after_due > 0 && (a.lb_due[pos] == no_day || a.lb_due[pos] < law->min_days_after_due))
-            report(k, *law, kind_text + " only for a notice no earlier than " + day_count(law->min_days_after_due) +
-                                " after the due date",
-                   "fires " + days(a.lb_due[pos]) + " after the due date at the earliest");
-          if (const std::optional<money> cap = lowest_cap(*law)) {
-            const std::string text = kind_text + " of at most " + to_string(*cap) + " " + std::string(cap->currency().code());
-            for (const money& m : st.fee.amounts) {
-              if (m.currency() != cap->currency())
-                report(k, *law, text,
-                       "fee in " + std::string(m.currency().code()) + " cannot be checked against the cap in " +
-                           std::string(cap->currency().code()));
-              else if (m > *cap)
-                report(k, *law, text, "fee " + to_string(m) + " exceeds the cap " + to_string(*cap));
+        if (st.fee.charges()) {
+          const legal_fee_rule* law = law_for(rules, kind);
+          if (!law) {
+            // No rule for this segment; where the other segment has one, the fee is theirs only.
+            const legal_fee_rule* theirs = law_for(other_rules, kind);
+            if (theirs && !st.fee.amounts.empty())
+              report(k, *theirs, "a " + std::string(to_string(theirs->kind)) + " fee only for " + segment_list(*theirs) + " debtors",
+                     "charges it to " + std::string(to_string(s)) + " debtors");
+          } else {
+            const std::string kind_text = "a " + std::string(to_string(law->kind)) + " fee";
+            if (law->min_days_after_due > 0 && (a.lb_due[pos] == no_day || a.lb_due[pos] < law->min_days_after_due))
+              report(k, *law, kind_text + " only for a notice no earlier than " + day_count(law->min_days_after_due) +
+                                  " after the due date",
+                     "fires " + days(a.lb_due[pos]) + " after the due date at the earliest");
+            if (const std::optional<money> cap = lowest_cap(*law)) {
+              const std::string text = kind_text + " of at most " + to_string(*cap) + " " + std::string(cap->currency().code());
+              for (const money& m : st.fee.amounts) {
+                if (m.currency() != cap->currency())
+                  report(k, *law, text,
+                         "fee in " + std::string(m.currency().code()) + " cannot be checked against the cap in " +
+                             std::string(cap->currency().code()));
+                else if (m > *cap)
+                  report(k, *law, text, "fee " + to_string(m) + " exceeds the cap " + to_string(*cap));
+              }
+            }
+            if (law->needs_written_notice) {
+              const std::string text = kind_text + " only for a written notice";
+              if (!is_written(st.commands))
+                report(k, *law, text, "sends no written notice (" + command_list(st.commands, st.custom_commands) + ")");
+              for (const amount_band& band : st.bands)
+                if (!is_written(band.commands))
+                  report(k, *law, text,
+                         "its amount band from " + (band.from.empty() ? std::string("?") : to_string(band.from.front()) + " " +
+                                                    std::string(band.from.front().currency().code())) +
+                             " sends no written notice (" + command_list(band.commands, band.custom_commands) + ")");
+            }
+            if (law->needs_agreement && p.reminder_fee_agreement == fee_agreement::never)
+              report(k, *law, kind_text + " only if agreed no later than when the debt arose",
+                     "reminder_fee_agreement is 'never'");
+            if (kind != fee_kind::compensation) {
+              const std::int32_t n = ++counts[law->count_group];
+              if (law->max_count && n > *law->max_count)
+                report(k, *law, "at most " + std::to_string(*law->max_count) + " fee-bearing notice" +
+                                    (*law->max_count == 1 ? "" : "s") + " of group " + law->count_group + " per claim",
+                       "is fee-bearing notice number " + std::to_string(n));
+              const auto last = last_fee_in_group.find(law->count_group);
+              if (law->min_days_between > 0 && last != last_fee_in_group.end()) {
+                const std::int32_t gap = a.min_gap(last->second, pos);
+                if (gap < law->min_days_between)
+                  report(k, *law, "fee-bearing notices of group " + law->count_group + " at least " +
+                                      day_count(law->min_days_between) + " apart",
+                         "fires " + days(gap) + " after the previous fee-bearing notice at the earliest");
+              }
+              last_fee_in_group[law->count_group] = pos;
             }
           }
-          if (law->needs_written_notice) {
-            const std::string text = kind_text + " only for a written notice";
-            if (!is_written(st.commands))
-              report(k, *law, text, "sends no written notice (" + command_list(st.commands, st.custom_commands) + ")");
-            for (const amount_band& band : st.bands)
-              if (!is_written(band.commands))
-                report(k, *law, text,
-                       "its amount band from " + (band.from.empty() ? std::string("?") : to_string(band.from.front()) + " " +
-                                                  std::string(band.from.front().currency().code())) +
-                           " sends no written notice (" + command_list(band.commands, band.custom_commands) + ")");
-          }
-          if (law->needs_agreement && p.reminder_fee_agreement == fee_agreement::never)
-            report(k, *law, kind_text + " only if agreed no later than when the debt arose",
-                   "reminder_fee_agreement is 'never'");
-          if (kind != fee_kind::compensation) {
-            const std::int32_t n = ++counts[law->count_group];
-            if (law->max_count && n > *law->max_count)
-              report(k, *law, "at most " + std::to_string(*law->max_count) + " fee-bearing notice" +
-                                  (*law->max_count == 1 ? "" : "s") + " of group " + law->count_group + " per claim",
-                     "is fee-bearing notice number " + std::to_string(n));
-            const auto last = last_fee_in_group.find(law->count_group);
-            if (law->min_days_between > 0 && last != last_fee_in_group.end()) {
-              const std::int32_t gap = a.min_gap(last->second, pos);
-              if (gap < law->min_days_between)
-                report(k, *law, "fee-bearing notices of group " + law->count_group + " at least " +
-                                    day_count(law->min_days_between) + " apart",
-                       "fires " + days(gap) + " after the previous fee-bearing notice at the earliest");
-            }
-            last_fee_in_group[law->count_group] = pos;
-          }
         }
-      }
 
-      // The order of notices and deadlines.
-      for (const structure_rule& r : structure_rules) {
-        const legal_fee_rule* law = cited(rules, r);
-        if (!law) continue;
-        switch (r.kind) {
-          case structure::warning_after_reminder_deadline:
-            if (earlier_reminder && has_command(st, command_kind::collection_warning) &&
-                (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
-              report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
-            break;
-          case structure::second_fee_after_deadline:
-            if (earlier_fee && fee_bearing(st) && (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
-              report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
-            break;
-          case structure::handover_after_warning: {
-            if (!has_command(st, command_kind::hand_over_to_collection)) break;
-            const std::ptrdiff_t pn = a.prev_notice[pos];
-            const policy_step* warning = pn >= 0 ? &p.steps[a.order[static_cast<std::size_t>(pn)]] : nullptr;
-            const bool warned = warning && has_command(*warning, command_kind::collection_warning);
-            if (!warned || a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1)
-              report(k, *law, r.text,
-                     warned ? "is not triggered by after_previous_deadline_days >= 1"
-                            : "is not preceded by a collection warning");
-            else if (skippable(*warning))
-              report(k, *law, r.text,
-                     "the collection warning before it ('" + warning->name +
-                         "') may be skipped for an invoice (minimum_open, if_not_met skip or a late window)");
-            break;
+        // The order of notices and deadlines.
+        for (const structure_rule& r : structure_rules) {
+          const legal_fee_rule* law = cited(rules, r);
+          if (!law) continue;
+          switch (r.kind) {
+            case structure::warning_after_reminder_deadline:
+              if (earlier_reminder && has_command(st, command_kind::collection_warning) &&
+                  (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
+                report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
+              break;
+            case structure::second_fee_after_deadline:
+              if (earlier_fee && fee_bearing(st) && (a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1))
+                report(k, *law, r.text, "is not triggered by after_previous_deadline_days >= 1");
+              break;
+            case structure::handover_after_warning: {
+              if (!has_command(st, command_kind::hand_over_to_collection)) break;
+              const std::ptrdiff_t pn = a.prev_notice[pos];
+              const policy_step* warning = pn >= 0 ? &p.steps[a.order[static_cast<std::size_t>(pn)]] : nullptr;
+              const bool warned = warning && has_command(*warning, command_kind::collection_warning);
+              if (!warned || a.gap_deadline[pos] == no_day || a.gap_deadline[pos] < 1)
+                report(k, *law, r.text,
+                       warned ? "is not triggered by after_previous_deadline_days >= 1"
+                              : "is not preceded by a collection warning");
+              else if (skippable(*warning))
+                report(k, *law, r.text,
+                       "the collection warning before it ('" + warning->name +
+                           "') may be skipped for an invoice (minimum_open, if_not_met skip or a late window)");
+              break;
+            }
           }
         }
+        if (has_command(st, command_kind::send_reminder)) earlier_reminder = true;
+        if (fee_bearing(st)) earlier_fee = true;
       }
-      if (has_command(st, command_kind::send_reminder)) earlier_reminder = true;
-      if (fee_bearing(st)) earlier_fee = true;
-    }
+    }  // paths
   }
   return out;
 }

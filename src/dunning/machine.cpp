@@ -147,6 +147,31 @@ void emit(const context& c, const invoice_state& s, std::uint32_t begin, std::ui
                    principal, fee, fees, interest, principal + fees + interest});
 }
 
+// The set-off / security commands from out[first] on become one command per counterclaim or
+// security used, each naming it and the amount, until the claim is covered (set-off first, as
+// the commands are listed); a command with no cover left is dropped.
+void take_cover(const context& c, std::vector<command>& out, std::size_t first, date on) {
+  std::vector<command> kept(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+  out.resize(first);
+  std::optional<money> left;
+  for (command& cmd : kept) {
+    if (cmd.kind != command_kind::propose_set_off && cmd.kind != command_kind::realise_security) {
+      out.push_back(std::move(cmd));
+      continue;
+    }
+    if (!left) left = cmd.total;
+    if (c.cover == nullptr) continue;
+    for (const cover_use& u : cover_for(*c.cover, cmd.kind, *left, on, true)) {
+      command one = cmd;
+      one.cover_id = cmd.kind == command_kind::propose_set_off ? c.cover->held->counterclaims[u.index].counterclaim_id
+                                                               : c.cover->held->securities[u.index].security_id;
+      one.cover_amount = u.amount;
+      *left -= u.amount;
+      out.push_back(std::move(one));
+    }
+  }
+}
+
 void record(invoice_state& s, const compiled_step& cs, std::int32_t k, std::int32_t day,
             std::optional<date> deadline, money fee) {
   if (fee.is_negative()) throw error(errc::invalid_argument, "dunning: a notice's fee is negative: " + to_string(fee));
@@ -212,7 +237,7 @@ bool sends_notice(const context& c, const invoice_state& s, const event& e) {
 }
 bool in_order(const context& c, const invoice_state& s, const event& e) { return step_in_order(c, s, e); }
 bool may_skip(const context& c, const invoice_state& s, const event& e) {
-  return step_in_order(c, s, e) && step_of(c, e).skip_if_guard_fails;
+  return step_in_order(c, s, e) && (step_of(c, e).skip_if_guard_fails || step_of(c, e).needs_cover);
 }
 bool settles(const context& c, const invoice_state& s, const event& e) {
   const money m = event_amount(e);
@@ -238,7 +263,9 @@ void fire_step(const context& c, invoice_state& s, const event& e, std::vector<c
   invoice_state after = s;
   record(after, cs, ev.step, day_of(ev.on), deadline, fee);
   const auto [begin, end] = commands_of(c, s, cs);
+  const std::size_t first = out.size();
   emit(c, after, begin, end, ev.step, ev.on, deadline, fee, out);
+  if (cs.needs_cover) take_cover(c, out, first, ev.on);
   s = after;
 }
 // The step is not for this invoice (a guard failed and the step says skip; or its moment has

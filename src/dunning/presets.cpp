@@ -126,6 +126,9 @@ policy relationship_first(jurisdiction j) {
 // national preset's reminder. The other steps are the national preset's.
 // UNCERTAIN (not modelled): SE 4 b § deducts reminder and inkassokrav fees from the 450 SEK;
 // whether NO and DK allow the later collection fees beside the compensation was not researched.
+// Before a business claim is handed over, once the collection warning's deadline has passed:
+// propose set-off against what we owe the customer, then realise security held (each skipped
+// when the customer has none; dunning/cover.hpp), as the seed processes advise.
 policy b2b_variant(policy p) {
   p.name += "-B2B";
   policy_step consumer = p.steps.front();
@@ -137,6 +140,11 @@ policy b2b_variant(policy p) {
   business.fee_kind = fee_kind::compensation;
   p.steps.front() = std::move(consumer);
   p.steps.insert(p.steps.begin() + 1, std::move(business));
+  const auto hand_over = p.steps.end() - 1;
+  p.steps.insert(hand_over, {{.name = "set-off (B2B)", .trigger = after_deadline(1), .commands = {ck::propose_set_off},
+                              .segment = segment::b2b},
+                             {.name = "security (B2B)", .trigger = after_deadline(1), .commands = {ck::realise_security},
+                              .segment = segment::b2b}});
   return p;
 }
 

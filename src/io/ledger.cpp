@@ -461,6 +461,12 @@ constexpr std::array<column_spec, 7> specs{{
   {"security_id", true}, {"customer_id", true}, {"kind", true}, {"currency", true}, {"amount", true},
   {"expires", false}, {"reference", false}}};
 }  // namespace security_csv
+namespace counterclaims_csv {
+enum : std::size_t { id, customer, date_, currency_, amount, payable_from, reference };
+constexpr std::array<column_spec, 7> specs{{
+  {"counterclaim_id", true}, {"customer_id", true}, {"date", true}, {"currency", true}, {"amount", true},
+  {"payable_from", false}, {"reference", false}}};
+}  // namespace counterclaims_csv
 // clang-format on
 
 /// Builds the ledger row by row, checking each against what came before.
@@ -639,6 +645,23 @@ class builder {
     if (!r.get(expires).empty()) s.expires = parse_date_at(r, expires, "expires");
     s.reference = std::string(r.get(reference));
     out.securities.push_back(std::move(s));
+  }
+
+  void add_counterclaim(const row_view& r) {
+    using namespace counterclaims_csv;
+    counterclaim_record k;
+    k.line = r.line();
+    k.counterclaim_id = std::string(required(r, id, "counterclaim_id"));
+    counterclaims_.insert_unique(out.counterclaims, k.counterclaim_id, r, id, "counterclaim_id");
+    const customer_record& c = customer_of(r, customer);
+    k.customer_id = c.customer_id;
+    k.arose = parse_date_at(r, date_, "date");
+    check_currency(r, currency_, c);
+    k.amount = positive_money_at(r, amount, "amount", c.currency);
+    if (!r.get(payable_from).empty())
+      k.payable_from = parse_date_not_before(r, payable_from, "payable_from", k.arose, "its date");
+    k.reference = std::string(r.get(reference));
+    out.counterclaims.push_back(std::move(k));
   }
 
   /// Checks that need every invoice: a credit note's invoice exists and is the same customer's.
@@ -847,6 +870,7 @@ class builder {
   id_index<payment_record, &payment_record::payment_id> payments_;
   id_index<order_record, &order_record::order_id> orders_;
   id_index<security_record, &security_record::security_id> securities_;
+  id_index<counterclaim_record, &counterclaim_record::counterclaim_id> counterclaims_;
   std::vector<std::pair<std::size_t, std::string>> credit_notes_;
   struct dispute_row {
     std::uint32_t invoice;
@@ -930,7 +954,7 @@ void read_section(builder& b, const section_source& s, std::string_view section,
 }
 
 ledger assemble(const file_sources& files, const ledger_options& options) {
-  std::optional<section_source> customers, invoices, payments, events, orders, security;
+  std::optional<section_source> customers, invoices, payments, events, orders, security, counterclaims;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
   std::string doc_name;  // the JSON ledger file, if one was given
@@ -943,6 +967,7 @@ ledger assemble(const file_sources& files, const ledger_options& options) {
   take_csv(events, "events.csv");
   take_csv(orders, "orders.csv");
   take_csv(security, "security.csv");
+  take_csv(counterclaims, "counterclaims.csv");
   if (const auto it = files.find("as_of.txt"); it != files.end()) as_of = parse_as_of(it->first, it->second.text);
   // Any *.json in the map is a whole or partial JSON ledger (ledger.json, or the file load_ledger
   // was pointed at).
@@ -966,6 +991,7 @@ ledger assemble(const file_sources& files, const ledger_options& options) {
                                             : key == "events"   ? &events
                                             : key == "orders"   ? &orders
                                             : key == "security" ? &security
+                                            : key == "counterclaims" ? &counterclaims
                                                                 : nullptr;
       if (slot != nullptr) {
         if (*slot) fail(errc::conflict, name + ": \"" + key + "\" is also given as " + (*slot)->file);
@@ -979,7 +1005,7 @@ ledger assemble(const file_sources& files, const ledger_options& options) {
         as_of = *d;
       } else {
         fail(errc::invalid_argument, name + ": unknown key '" + key +
-                                         "' (known: as_of, customers, invoices, payments, events, orders, security)");
+                                         "' (known: as_of, customers, invoices, payments, events, orders, security, counterclaims)");
       }
     }
   }
@@ -1051,6 +1077,9 @@ ledger assemble(const file_sources& files, const ledger_options& options) {
   if (orders) read_section(b, *orders, "orders", orders_csv::specs, [&](const row_view& r) { b.add_order(r); });
   if (security)
     read_section(b, *security, "security", security_csv::specs, [&](const row_view& r) { b.add_security(r); });
+  if (counterclaims)
+    read_section(b, *counterclaims, "counterclaims", counterclaims_csv::specs,
+                 [&](const row_view& r) { b.add_counterclaim(r); });
   return std::move(b.out);
 }
 
@@ -1072,9 +1101,9 @@ result<std::string> read_file(const std::filesystem::path& p) {
 }  // namespace
 
 std::span<const std::string_view> ledger_file_names() noexcept {
-  static constexpr std::array<std::string_view, 8> names{"customers.csv", "invoices.csv", "payments.csv",
+  static constexpr std::array<std::string_view, 9> names{"customers.csv", "invoices.csv", "payments.csv",
                                                          "events.csv",    "orders.csv",   "security.csv",
-                                                         "ledger.json",   "as_of.txt"};
+                                                         "ledger.json",   "as_of.txt",    "counterclaims.csv"};
   return names;
 }
 

@@ -16,10 +16,10 @@ namespace {
 
 // The same limits as invalid_reason (payment_terms.cpp): checked once before any kernel runs,
 // so the kernels below can assume them.
-void check_period(const payment_terms& t, std::int32_t n, term_unit unit) {
-  if (t.anchor == term_anchor::proximo) {
+void check_period(term_anchor anchor, std::int32_t n, term_unit unit) {
+  if (anchor == term_anchor::proximo) {
     if (n < 1 || n > 31 || unit != term_unit::day) bad_period(n);
-  } else if (t.anchor == term_anchor::end_of_month_after || t.anchor == term_anchor::day_of_month_after) {
+  } else if (anchor == term_anchor::end_of_month_after || anchor == term_anchor::day_of_month_after) {
     if (n < 0 || n > 3660 || unit != term_unit::day) bad_period(n);
   } else if (unit == term_unit::month) {
     if (n < 1 || n > 120) bad_period(n);
@@ -106,10 +106,18 @@ std::int32_t kernel_param(const payment_terms& t) noexcept {
   return t.anchor == term_anchor::day_of_month_after ? t.day_of_month : t.cutoff_day;
 }
 
+// The anchor an instalment counts from: its own (a mixed schedule's end-of-month line) or the terms'.
+term_anchor anchor_of(const payment_terms& t, const installment& p) noexcept {
+  return p.anchor != term_anchor::invoice_date ? p.anchor : t.anchor;
+}
+
+std::int32_t period_end_day(const payment_terms& t, std::int32_t start, std::int32_t n, term_unit unit,
+                            term_anchor anchor) {
+  check_period(anchor, n, unit);
+  return with_kernel(anchor, unit, [&](auto kernel) { return kernel(start, n, kernel_param(t), t.month_end_rule); });
+}
 std::int32_t period_end_day(const payment_terms& t, std::int32_t start, std::int32_t n, term_unit unit) {
-  check_period(t, n, unit);
-  return with_kernel(t.anchor, unit,
-                     [&](auto kernel) { return kernel(start, n, kernel_param(t), t.month_end_rule); });
+  return period_end_day(t, start, n, unit, t.anchor);
 }
 
 [[noreturn]] void past_the_calendar(std::int32_t n) {
@@ -127,6 +135,9 @@ date to_date(std::int32_t n) {
 date period_end(const payment_terms& t, date start, std::int32_t n, term_unit unit) {
   return to_date(period_end_day(t, day_number(start), n, unit));
 }
+date period_end(const payment_terms& t, date start, const installment& p) {
+  return to_date(period_end_day(t, day_number(start), p.net, p.unit, anchor_of(t, p)));
+}
 
 date roll_date(date d, const deadline_rule& roll) {
   // The common case (no adjustment) stays inline and cheap.
@@ -142,8 +153,7 @@ date unadjusted_due(const payment_terms& t, invoice_dates dates) {
     case term_kind::installments: {
       if (t.installments.empty())
         throw error(errc::invalid_argument, "due_date: instalment terms without instalments");
-      const installment& last = t.installments.back();
-      return period_end(t, credit_start(dates), last.net, last.unit);
+      return period_end(t, credit_start(dates), t.installments.back());
     }
     case term_kind::due_on_receipt:
     case term_kind::cash_in_advance:
@@ -176,8 +186,7 @@ date installment_due_date(const payment_terms& t, std::size_t index, invoice_dat
     throw error(errc::out_of_range, "installment_due_date: index " + std::to_string(index) +
                                         " is past the " + std::to_string(t.installments.size()) +
                                         " instalments");
-  const installment& p = t.installments[index];
-  return roll_date(period_end(t, credit_start(dates), p.net, p.unit), roll);
+  return roll_date(period_end(t, credit_start(dates), t.installments[index]), roll);
 }
 
 void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
@@ -200,13 +209,14 @@ void due_dates(const payment_terms& t, std::span<const std::int32_t> issue_days,
     const bool parts = t.kind == term_kind::installments;
     const std::int32_t n = parts ? t.installments.back().net : t.net;
     const term_unit unit = parts ? t.installments.back().unit : t.unit;
-    check_period(t, n, unit);
+    const term_anchor anchor = parts ? anchor_of(t, t.installments.back()) : t.anchor;
+    check_period(anchor, n, unit);
     const std::int32_t cutoff = kernel_param(t);
     const month_end rule = t.month_end_rule;
     const std::int32_t* const in = issue_days.data();  // plain pointers: nothing to reload
     std::int32_t* const due = out.data();
     const std::size_t size = issue_days.size();
-    with_kernel(t.anchor, unit, [=](auto kernel) {
+    with_kernel(anchor, unit, [=](auto kernel) {
       // A due date never comes before that of an earlier issue date (every form is monotone;
       // tested), so the latest issue date has the latest due date: one range check for all.
       if (size == 0) return;
@@ -273,7 +283,7 @@ std::vector<scheduled_payment> payment_schedule(const payment_terms& t, money am
   std::vector<std::size_t> percent_index;
   for (std::size_t i = 0; i < n; ++i) {
     const installment& p = t.installments[i];
-    out[i].due = roll_date(period_end(t, credit_start(dates), p.net, p.unit), roll);
+    out[i].due = roll_date(period_end(t, credit_start(dates), p), roll);
     out[i].amount = money::zero(amount.currency());
     switch (p.kind) {
       case share_kind::amount: {

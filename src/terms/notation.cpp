@@ -322,6 +322,15 @@ class parser {
         if (!is_net_word(word(cur())))
           return fail(cur().begin, "expected 'net' and a period after the instalment share");
         if (!net_period(t, p.net, p.unit)) return false;
+        // "... end of month": this instalment alone falls due at the end of the month in which
+        // its period ends (a schedule mixing plain and end-of-month lines).
+        if (end_of_month_words()) {
+          if (t.anchor != term_anchor::invoice_date)
+            return fail(cur().begin, "cannot mix an instalment's 'end of month' with EOM, prox or 'then'");
+          p.anchor = term_anchor::end_of_month_after;
+          i_ += 3;
+          if (!modifiers(t)) return false;
+        }
         if (!t.installments.try_push_back(p))
           return fail(item_begin, "more than 12 instalments");
         t.kind = term_kind::installments;
@@ -332,6 +341,13 @@ class parser {
       if (!t.installments.empty())
         return fail(item_begin, "instalments cannot be combined with a single net period");
       if (!net_period(t, t.net, t.unit)) return false;
+      if (end_of_month_words()) {  // "net 30 end of month" = "net 30 then EOM"
+        if (t.anchor != term_anchor::invoice_date)
+          return fail(cur().begin, "cannot mix 'end of month' with EOM, prox or 'then'");
+        t.anchor = term_anchor::end_of_month_after;
+        i_ += 3;
+        if (!modifiers(t)) return false;
+      }
       have_net = true;
     }
     if (t.kind == term_kind::net && !have_net) {
@@ -340,6 +356,11 @@ class parser {
       return unexpected();
     }
     return true;
+  }
+
+  // "end of month" at the cursor (the ERP meaning: the end of the month in which the period ends).
+  [[nodiscard]] bool end_of_month_words() const noexcept {
+    return is_word("end") && is_word("of", 1) && is_word("month", 2);
   }
 
   [[nodiscard]] bool starts_item() const noexcept {
@@ -537,6 +558,7 @@ std::string format(const payment_terms& t) {
         }
         s += " net ";
         append_period(s, p.net, p.unit);
+        if (p.anchor == term_anchor::end_of_month_after) s += " end of month";
       }
       break;
   }

@@ -80,10 +80,22 @@ std::string_view invalid_reason(const payment_terms& t) noexcept {
   for (std::size_t i = 0; i < t.installments.size(); ++i) {
     const installment& p = t.installments[i];
     if (p.unit != unit) return "all instalments must use the same unit";
-    if (auto why = period_problem(p.net, p.unit, t.anchor); !why.empty()) return why;
+    if (p.anchor != term_anchor::invoice_date) {
+      if (p.anchor != term_anchor::end_of_month_after)
+        return "an instalment's own anchor can only be end of month (of the date + its days)";
+      if (t.anchor != term_anchor::invoice_date)
+        return "an end-of-month instalment needs terms without their own EOM, prox or 'then'";
+    }
+    const term_anchor anchor = p.anchor != term_anchor::invoice_date ? p.anchor : t.anchor;
+    if (auto why = period_problem(p.net, p.unit, anchor); !why.empty()) return why;
     // Two instalments may fall on one day (e.g. a deposit and a first part); never earlier.
     if (i > 0 && p.net < t.installments[i - 1].net)
       return "instalments must have non-decreasing periods";
+    // A month's end is at most 30 days after a day of it: a plain instalment after an
+    // end-of-month one comes no earlier when its period is at least 30 days longer.
+    if (i > 0 && p.anchor == term_anchor::invoice_date &&
+        t.installments[i - 1].anchor == term_anchor::end_of_month_after && p.net < t.installments[i - 1].net + 30)
+      return "a plain instalment after an end-of-month one needs a period at least 30 days longer";
     switch (p.kind) {
       case share_kind::percent:
         if (p.share.parts_per_billion() <= 0 || p.share.parts_per_billion() > rate::one)

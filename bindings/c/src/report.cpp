@@ -41,6 +41,8 @@ static_assert(KREDITOR_COMMAND_CASH_TERMS == static_cast<int>(command_kind::cash
 static_assert(KREDITOR_COMMAND_COLLECTION_WARNING == static_cast<int>(command_kind::collection_warning));
 static_assert(KREDITOR_COMMAND_HAND_OVER_TO_COLLECTION == static_cast<int>(command_kind::hand_over_to_collection));
 static_assert(KREDITOR_COMMAND_CUSTOM == static_cast<int>(command_kind::custom));
+static_assert(KREDITOR_COMMAND_PROPOSE_SET_OFF == static_cast<int>(command_kind::propose_set_off));
+static_assert(KREDITOR_COMMAND_REALISE_SECURITY == static_cast<int>(command_kind::realise_security));
 static_assert(KREDITOR_DECISION_APPROVE == static_cast<int>(release_decision::approve));
 static_assert(KREDITOR_DECISION_APPROVE_WITH_CONDITIONS == static_cast<int>(release_decision::approve_with_conditions));
 static_assert(KREDITOR_DECISION_REQUIRE_PREPAYMENT == static_cast<int>(release_decision::require_prepayment));

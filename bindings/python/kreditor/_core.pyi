@@ -224,6 +224,8 @@ class CommandKind(enum.Enum):
     COLLECTION_WARNING = 'collection_warning'
     HAND_OVER_TO_COLLECTION = 'hand_over_to_collection'
     CUSTOM = 'custom'
+    PROPOSE_SET_OFF = 'propose_set_off'
+    REALISE_SECURITY = 'realise_security'
 class ConditionKind(enum.Enum):
     PREPAY = 'prepay'
     PAY_DOWN_OVERDUE = 'pay_down_overdue'

@@ -399,7 +399,7 @@ void bind_book(py::module_& m) {
                        std::vector<order_record> orders, std::vector<security_record> securities,
                        std::optional<date> as_of) {
              return std::make_shared<ledger>(ledger{std::move(customers), std::move(invoices), std::move(payments),
-                                                    std::move(events), std::move(orders), std::move(securities), as_of});
+                                                    std::move(events), std::move(orders), std::move(securities), as_of, {}});
            }),
            py::arg("customers") = std::vector<customer_record>{}, py::arg("invoices") = std::vector<invoice_record>{},
            py::arg("payments") = std::vector<payment_record>{}, py::arg("events") = std::vector<event_record>{},

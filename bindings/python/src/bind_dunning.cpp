@@ -25,7 +25,8 @@ void bind_dunning(py::module_& m) {
        {"RECEIPT_CONFIRMATION", command_kind::receipt_confirmation}, {"PHONE_CALL", command_kind::phone_call},
        {"NOTIFY_ACCOUNT_MANAGER", command_kind::notify_account_manager}, {"CREDIT_HOLD", command_kind::credit_hold},
        {"CASH_TERMS", command_kind::cash_terms}, {"COLLECTION_WARNING", command_kind::collection_warning},
-       {"HAND_OVER_TO_COLLECTION", command_kind::hand_over_to_collection}, {"CUSTOM", command_kind::custom}});
+       {"HAND_OVER_TO_COLLECTION", command_kind::hand_over_to_collection}, {"CUSTOM", command_kind::custom},
+       {"PROPOSE_SET_OFF", command_kind::propose_set_off}, {"REALISE_SECURITY", command_kind::realise_security}});
   bind_enum<fee_kind>(m, "FeeKind", "The legal kind of a dunning fee.",
                       {{"REMINDER", fee_kind::reminder}, {"COLLECTION", fee_kind::collection},
                        {"COMPENSATION", fee_kind::compensation}});

@@ -72,6 +72,7 @@ class ledger_slices {
   const ledger* source_;
   std::unordered_map<std::string_view, std::uint32_t> customer_ids_;
   grouping invoices_, payments_, events_, orders_, securities_;
+  grouping counterclaims_;  // issue 13: counterclaims.csv
   std::unordered_map<std::string_view, std::uint32_t> invoice_customer_;  // built for notices only
 };
 

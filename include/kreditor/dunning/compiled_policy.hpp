@@ -145,6 +145,7 @@ struct compiled_step {
   bool skip_below_minimum = true;     ///< minimum_open not reached: skip (true) or wait
   bool skip_if_guard_fails = false;   ///< a guard false: skip (true) or wait
   bool before_due_only = false;       ///< a pre-due step: skipped once the invoice is overdue
+  bool needs_cover = false;           ///< propose_set_off / realise_security: skipped without cover
   std::int32_t late_window = no_day;  ///< skipped when due more than this many days after its scheduled day
   std::array<std::int32_t, 2> fee_min_invoice_lead{{0, 0}};  ///< per segment: due - invoice date at least
   fee_kind fee = fee_kind::reminder;  ///< which statutory fee a fee-bearing step charges

@@ -102,6 +102,10 @@ struct run_result {
 /// What evaluate() records besides the verdicts.
 struct evaluate_options {
   bool audit = false;  ///< fill invoice_result::audit
+  /// The customers' cover (security held, what we owe them; dunning/cover.hpp), by
+  /// customer_id; the views of a customer not listed have none. The run claims each security
+  /// and counterclaim at most up to what is left of it, in the order of the views.
+  std::span<const customer_cover> cover{};
 };
 
 /// Evaluates every view as of `as_of`. One bad view does not stop the run: its result

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -32,6 +33,7 @@
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/account.hpp"
 #include "kreditor/dunning/compiled_policy.hpp"
+#include "kreditor/dunning/cover.hpp"
 #include "kreditor/dunning/policy.hpp"
 #include "kreditor/time/date.hpp"
 
@@ -208,6 +210,11 @@ struct command {
   money fees{};                    ///< all fees charged so far, this one included
   money interest{};                ///< late interest accrued to `on`
   money total{};                   ///< principal + fees + interest
+  /// propose_set_off / realise_security: the counterclaim's or security's id (dunning/cover.hpp)
+  std::string cover_id{};
+  /// propose_set_off / realise_security: what to set off or realise, min(open claim, what is
+  /// left of the cover named); one command per counterclaim or security used
+  money cover_amount{};
   /// Memberwise equality.
   friend bool operator==(const command&, const command&) = default;
 };
@@ -224,6 +231,10 @@ struct context {
   std::span<const charge_settlement> settlements{};
   /// The contractual rate table replacing the policy's for this invoice (null: the policy's).
   const rate_table* agreed_rates = nullptr;
+  /// The customer's cover and what this run has claimed of it (null: none known, so a step
+  /// with propose_set_off / realise_security is skipped). Firing such a step marks the amounts
+  /// it claims here: the one thing step() changes outside the state.
+  cover_ledger* cover = nullptr;
 };
 
 /// What of `part` was settled on or before `on` (minor units).

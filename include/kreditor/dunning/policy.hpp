@@ -44,6 +44,14 @@ enum class command_kind : std::uint8_t {
   collection_warning,       ///< NO inkassovarsel, SE inkassokrav, FI maksuvaatimus: collection follows
   hand_over_to_collection,  ///< hand the claim over to a debt collector (NO betalingsoppfordring)
   custom,                   ///< a command registered through `extensions` (named by the step)
+  /// Propose setting the claim off against what we owe the customer (dunning/cover.hpp): the
+  /// command names the counterclaim and the amount, min(open claim, what is left of it). A
+  /// proposal: the host declares the set-off (NO/SE/DK/FI: our claim due, our debt payable).
+  propose_set_off,
+  /// Realise a security held (guarantee, pledge, credit insurance; dunning/cover.hpp): the
+  /// command names the security and the amount, min(open claim, what is left of it), and is
+  /// issued only while the security is unexpired.
+  realise_security,
 };
 
 /// "send_reminder", "phone_call", ... (the JSON and CLI spelling).

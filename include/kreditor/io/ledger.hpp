@@ -169,6 +169,20 @@ struct security_record {
   int line = 0;  ///< line in security.csv (for messages)
 };
 
+/// One row of counterclaims.csv (optional file): something we owe the customer (a credit note
+/// not paid out, a purchase from them), which a policy's propose_set_off step may set a claim
+/// off against (dunning/cover.hpp). Set-off needs our claim due and the right to pay this one
+/// now: it counts from `payable_from`, else from its date.
+struct counterclaim_record {
+  std::string counterclaim_id;         ///< unique in the ledger
+  std::string customer_id;             ///< the customer we owe it to
+  date arose;                          ///< column `date`: the day it arose
+  money amount{};                      ///< positive, in the customer's currency: what is left of it
+  std::optional<date> payable_from;    ///< column `payable_from`: the first day we may pay it
+  std::string reference;               ///< optional: their invoice number, the credit note
+  int line = 0;  ///< line in counterclaims.csv (for messages)
+};
+
 /// A whole ledger. Ids are unique; every invoice, payment and event names a known customer;
 /// currencies of invoices and payments match their customer's.
 struct ledger {
@@ -179,6 +193,7 @@ struct ledger {
   std::vector<order_record> orders;        ///< orders.csv (optional file)
   std::vector<security_record> securities; ///< security.csv (optional file)
   std::optional<date> as_of;  ///< the ledger's own as-of date (ledger.json / as_of.txt), if given
+  std::vector<counterclaim_record> counterclaims{};  ///< counterclaims.csv (optional file)
 };
 
 /// How a host's export writes what its locale decides.
@@ -203,11 +218,11 @@ struct ledger_options {
 result<ledger> load_ledger(std::string_view path, const ledger_options& options = {});
 
 /// The files a ledger directory may hold, in reading order: customers.csv, invoices.csv,
-/// payments.csv, events.csv, orders.csv, security.csv, ledger.json, as_of.txt.
+/// payments.csv, events.csv, orders.csv, security.csv, ledger.json, as_of.txt, counterclaims.csv.
 [[nodiscard]] std::span<const std::string_view> ledger_file_names() noexcept;
 
 /// Parses a ledger from in-memory CSV texts (file name -> contents); load_ledger and the CLI's
-/// bundled sample use this. `events.csv`, `orders.csv` and `security.csv` may be absent.
+/// bundled sample use this. `events.csv`, `orders.csv`, `security.csv` and `counterclaims.csv` may be absent.
 result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files,
                             const ledger_options& options = {});
 

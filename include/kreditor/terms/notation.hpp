@@ -33,6 +33,14 @@
 //   P% net N, P% net N | A net N, balance net N              (instalments: percent, fixed
 //                                                             amount A, or the balance; two
 //                                                             may share a day: periods never fall)
+//   P% net N, P% net N end of month                          (a schedule mixing plain and
+//                                                             end-of-month lines: 'end of month'
+//                                                             after ONE instalment's period is that
+//                                                             line's own, 'then EOM' meaning; EOM,
+//                                                             prox and 'then' apply to all lines;
+//                                                             "50% 30 days" is the Nordic discount
+//                                                             tier "R % D dagar", so 'net' is needed)
+//   net N end of month                                       (= net N then EOM)
 //   net N then EOM                                           (the end of the month in which the
 //                                                             date + N days falls: ERP "N days EOM")
 //   net N then day D                                         (N days, then day D of the following
@@ -47,7 +55,7 @@
 //   (", " before "net" only with two or more tiers), "net 30 EOM", "1/10 net 30 EOM",
 //   "net 30 EOM cutoff 25", "net 10 prox", "2/10 net 25 prox", "50% net 30, 50% net 60",
 //   "1000.00 net 30, balance net 60 EOM" (EOM/prox once, at the end: they apply to the whole
-//   terms), "net 30 then EOM", "net 30 then day 10", "due on receipt", "COD", "CIA", then "; interest 12%" and "; reminder fee".
+//   terms), "net 30 then EOM", "net 30 then day 10", "50% net 30, 50% net 30 end of month", "due on receipt", "COD", "CIA", then "; interest 12%" and "; reminder fee".
 #ifndef KREDITOR_TERMS_NOTATION_HPP
 #define KREDITOR_TERMS_NOTATION_HPP
 

@@ -82,6 +82,10 @@ struct installment {
   decimal amount{};          ///< for share_kind::amount, in major units of the invoice currency
   std::int32_t net = 30;     ///< period, in the terms' unit and anchor
   term_unit unit = term_unit::day;  ///< the unit of `net`
+  /// This instalment's own anchor, for a schedule mixing plain and end-of-month lines ("50% net
+  /// 30, 50% net 30 end of month"): end_of_month_after (the end of the month in which the date +
+  /// `net` days falls) while the terms' anchor is invoice_date; invoice_date: the terms' anchor.
+  term_anchor anchor = term_anchor::invoice_date;
 
   /// Memberwise equality.
   friend bool operator==(const installment&, const installment&) = default;

@@ -164,3 +164,27 @@ INSTANTIATE_TEST_SUITE_P(Json, FeeRulesJsonErrors, ::testing::Values(
 
 }  // namespace
 }  // namespace kreditor
+
+namespace kreditor {
+namespace {
+
+// Issue 13: the FI consumer payment demand's 14 days after the reminder is the statute's own
+// (laki saatavien perinnästä 5 § as amended by 299/2022): the row cites the act; the rest of the
+// row (band boundaries, start date) is still UNCERTAIN and the flag stays.
+TEST(FeeRulesSources, FinnishConsumerDemandCitesTheActForItsFourteenDays) {
+  const auto all = shipped_fee_rules();
+  ASSERT_TRUE(all) << all.error().message;
+  int seen = 0;
+  for (const legal_fee_rule& r : *all) {
+    if (r.id != "FI.maksuvaatimus.consumer") continue;
+    ++seen;
+    EXPECT_EQ(r.min_days_between, 14);
+    EXPECT_NE(r.source.find("finlex.fi/fi/laki/alkup/2022/20220299"), std::string::npos) << r.source;
+    EXPECT_NE(r.note.find("513/1999 5 §"), std::string::npos) << r.note;
+    EXPECT_TRUE(r.uncertain);
+  }
+  EXPECT_EQ(seen, 1);
+}
+
+}  // namespace
+}  // namespace kreditor
