@@ -58,6 +58,19 @@ std::vector<dunning::customer_cover> cover_of(const ledger& l) {
   return out;
 }
 
+/// Lowers the customer's cover by what `cmd` takes of it, so that the run's later chunks see
+/// only what is left (the engine keeps count within one evaluate call only).
+void spend_cover(std::vector<dunning::customer_cover>& cover, std::string_view customer_id, const dunning::command& cmd) {
+  if (cmd.cover_id.empty()) return;
+  for (dunning::customer_cover& c : cover) {
+    if (c.customer_id != customer_id) continue;
+    for (dunning::security_cover& s : c.securities)
+      if (cmd.kind == dunning::command_kind::realise_security && s.security_id == cmd.cover_id) s.amount -= cmd.cover_amount;
+    for (dunning::counterclaim& k : c.counterclaims)
+      if (cmd.kind == dunning::command_kind::propose_set_off && k.counterclaim_id == cmd.cover_id) k.amount -= cmd.cover_amount;
+  }
+}
+
 }  // namespace
 
 std::string step_name(const dunning::compiled_policy& p, std::int32_t step) {
@@ -107,7 +120,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
   // views are not copied into fresh memory); each chunk's results are kept compactly.
   constexpr std::size_t chunk = std::size_t{1} << 14;
   std::vector<dunning::invoice_view> group;
-  const std::vector<dunning::customer_cover> cover = cover_of(l);
+  std::vector<dunning::customer_cover> cover = cover_of(l);  // what is left of it, chunk by chunk
   for (const auto& [j, all] : groups) {
     show(2, "evaluating " + std::string(to_string(j)) + " (" + std::to_string(all.size()) + " invoices)");
     const dunning::compiled_policy& cp = policies.for_jurisdiction(j);
@@ -119,6 +132,7 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
       for (std::size_t k = 0; k < members.size(); ++k) b.views[members[k]] = std::move(group[k]);
       for (dunning::invoice_result& x : r.invoices) {
         line_result& out = rep.results[members[x.index]];
+        for (const dunning::command& cmd : x.commands) spend_cover(cover, b.views[members[x.index]].customer_id, cmd);
         if (x.problem) {
           out.problem = std::make_shared<const failure>(std::move(*x.problem));
           continue;

@@ -82,6 +82,40 @@ TEST_F(RunCover, OtherCommandsCarryNoCoverFields) {
   EXPECT_FALSE(cmds[0].contains("cover_id"));
 }
 
+// The engine gets a jurisdiction's invoices in chunks of 16384: a customer with more invoices
+// than that must not be offered the same guarantee once per chunk. 16400 overdue claims of
+// 100.00 against one guarantee of 5000.00: the commands take 5000.00 of it in all, not more.
+TEST_F(RunCover, ACustomerWithMoreInvoicesThanAChunkIsNotOfferedTheSameCoverTwice) {
+  files.erase("counterclaims.csv");
+  files["security.csv"] = "security_id,customer_id,kind,currency,amount,expires,reference\n"
+                          "G-1,C1,guarantee,NOK,5000.00,2025-12-31,\n";
+  std::string invoices(test_support::invoices_header);
+  std::string events = "date,customer_id,invoice_id,event,details\n";
+  const int n = 16400;
+  for (int i = 0; i < n; ++i) {
+    const std::string id = "I" + std::to_string(i);
+    invoices += id + ",C1,2025-01-02,2025-01-16,NOK,100.00,,,\n";
+    events += "2025-01-30,C1," + id + ",notice_sent,level=purring (B2B);deadline=2025-02-13\n";
+    events += "2025-02-14,C1," + id + ",notice_sent,level=inkassovarsel;deadline=2025-02-28\n";
+  }
+  files["invoices.csv"] = invoices;
+  files["events.csv"] = events;
+  const auto r = run("2025-03-03");
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 2000);
+  const auto doc = nlohmann::json::parse(r.out);
+  long long taken = 0;  // minor units
+  int realised = 0;
+  for (const auto& inv : doc["customers"][0]["invoices"])
+    for (const auto& cmd : inv.value("commands", nlohmann::json::array()))
+      if (cmd["command"] == "realise_security") {
+        ++realised;
+        const std::string a = cmd["cover_amount"];
+        taken += std::stoll(a.substr(0, a.find('.'))) * 100 + std::stoll(a.substr(a.find('.') + 1));
+      }
+  EXPECT_EQ(taken, 5000'00);
+  EXPECT_GE(realised, 1);
+}
+
 TEST_F(RunCover, ACounterclaimPayableBeforeItAroseIsAnInputError) {
   files["counterclaims.csv"] = "counterclaim_id,customer_id,date,currency,amount,payable_from,reference\n"
                                "CN-7,C1,2025-02-01,NOK,2000.00,2025-01-01,\n";
