@@ -250,7 +250,9 @@ _Static_assert(offsetof(kreditor_command, recorded) == 112, "kreditor_command.re
 _Static_assert(offsetof(kreditor_command, email) == 120, "kreditor_command.email moved");
 _Static_assert(offsetof(kreditor_command, account_manager) == 128, "kreditor_command.account_manager moved");
 _Static_assert(offsetof(kreditor_command, reference) == 136, "kreditor_command.reference moved");
-_Static_assert(sizeof(kreditor_command) == 144, "kreditor_command changed size");
+_Static_assert(offsetof(kreditor_command, cover_id) == 144, "kreditor_command.cover_id moved");
+_Static_assert(offsetof(kreditor_command, cover_amount_minor) == 152, "kreditor_command.cover_amount_minor moved");
+_Static_assert(sizeof(kreditor_command) == 160, "kreditor_command changed size");  /* 144 in v1's first release */
 _Static_assert(offsetof(kreditor_customer_summary, size) == 0, "kreditor_customer_summary.size moved");
 _Static_assert(offsetof(kreditor_customer_summary, customer_id) == 8, "kreditor_customer_summary.customer_id moved");
 _Static_assert(offsetof(kreditor_customer_summary, name) == 16, "kreditor_customer_summary.name moved");

@@ -2,9 +2,11 @@
  * the host's records, evaluate it, carry out the commands and record them, run again.
  * Checks the commands against the NO preset's rules (purring 14 days after due with a 14-day
  * deadline; inkassovarsel the day after that deadline) and the C conventions on the way. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, rmdir: the set-off check writes a ledger directory */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <kreditor/kreditor.h>
 
@@ -113,6 +115,8 @@ int main(void) {
   CHECK(strcmp(cmd.account_manager, "Ingrid Berg") == 0);
   CHECK(strcmp(cmd.reference, "100010013") == 0);
   CHECK(strcmp(cmd.customer_id, "C-17") == 0);
+  CHECK(strcmp(cmd.cover_id, "") == 0); /* no set-off or security step */
+  CHECK(cmd.cover_amount_minor == 0);
   CHECK(commands_for(report, "B", &cmd) == 0);
   CHECK(commands_for(report, "C", &cmd) == 0);
   /* The lines: A reminded from today's run, B not yet due, C paid. */
@@ -187,6 +191,54 @@ int main(void) {
   }
   kreditor_report_free(report);
   kreditor_ledger_free(ledger);
+
+  /* Set-off (issue 13): a ledger directory with what we owe the customer (counterclaims.csv)
+   * under the NO-B2B preset; the command names the counterclaim and the amount to take. */
+  {
+    static const char* const files[][2] = {
+        {"customers.csv", "customer_id,name,country,segment,currency,credit_limit,terms\n"
+                          "C1,Acme AS,NO,b2b,NOK,0.00,14 dager netto\n"},
+        {"invoices.csv", "invoice_id,customer_id,issue_date,due_date,currency,amount\n"
+                         "I1,C1,2025-01-02,2025-01-16,NOK,10000.00\n"},
+        {"payments.csv", "payment_id,customer_id,date,currency,amount\n"},
+        {"events.csv", "date,customer_id,invoice_id,event,details\n"
+                       "2025-01-30,C1,I1,notice_sent,level=purring (B2B);deadline=2025-02-13\n"
+                       "2025-02-14,C1,I1,notice_sent,level=inkassovarsel;deadline=2025-02-28\n"},
+        {"counterclaims.csv", "counterclaim_id,customer_id,date,currency,amount,payable_from,reference\n"
+                              "CN-7,C1,2025-02-01,NOK,2000.00,,\n"}};
+    char dir[] = "/tmp/kreditor_c_cover_XXXXXX";
+    char path[128];
+    size_t f, n = 0;
+    kreditor_policy_set* b2b = NULL;
+    CHECK(mkdtemp(dir) != NULL);
+    for (f = 0; f < sizeof files / sizeof files[0]; ++f) {
+      FILE* out;
+      snprintf(path, sizeof path, "%s/%s", dir, files[f][0]);
+      out = fopen(path, "w");
+      CHECK(out != NULL);
+      if (out == NULL) continue;
+      fputs(files[f][1], out);
+      fclose(out);
+    }
+    OK(kreditor_ledger_load(dir, &ledger));
+    OK(kreditor_policy_set_new_named("NO-B2B", &b2b));
+    OK(kreditor_report_make(ledger, day(2025, 3, 3), b2b, &report));
+    OK(kreditor_report_command_count(report, &n));
+    CHECK(n == 1);
+    OK(kreditor_command_init(&cmd, sizeof cmd));
+    OK(kreditor_report_command(report, 0, &cmd));
+    CHECK(cmd.kind == KREDITOR_COMMAND_PROPOSE_SET_OFF);
+    CHECK(strcmp(cmd.cover_id, "CN-7") == 0);
+    CHECK(cmd.cover_amount_minor == minor("2000.00"));
+    kreditor_report_free(report);
+    kreditor_policy_set_free(b2b);
+    kreditor_ledger_free(ledger);
+    for (f = 0; f < sizeof files / sizeof files[0]; ++f) {
+      snprintf(path, sizeof path, "%s/%s", dir, files[f][0]);
+      remove(path);
+    }
+    rmdir(dir);
+  }
   if (failures != 0) {
     fprintf(stderr, "%d checks failed\n", failures);
     return 1;

@@ -92,8 +92,16 @@ void copy_code(currency c, char out[4]) noexcept;
 kreditor_status out_string(std::string_view s, char* buf, std::size_t buf_size, std::size_t* needed,
                            const char* fn);
 
-/// A struct the caller passes in: not NULL, and its size this library's sizeof. ABI version 1
-/// has one version of each struct; when one grows (fields appended), this must also accept the
+/// The size of a struct in ABI version 1's first release. A struct the library only fills may
+/// grow (fields appended): a caller compiled against the earlier header passes the earlier
+/// size and gets the fields it knows (kreditor_command gained cover_id and cover_amount_minor).
+template <class S>
+inline constexpr std::size_t first_size = sizeof(S);
+template <>
+inline constexpr std::size_t first_size<kreditor_command> = offsetof(kreditor_command, cover_id);
+
+/// A struct the caller passes in: not NULL, and its size this library's sizeof. A struct the
+/// library reads has one version in ABI version 1; when one grows, this must also accept the
 /// older sizes and give the missing fields their defaults (the README's stability promise). A
 /// larger size (a newer header) is refused: its fields would be ignored silently.
 template <class S>
@@ -104,12 +112,21 @@ const S& in_struct(const S* s, const char* fn, const char* name) {
                           std::to_string(sizeof(S)) + " (sizeof; use the kreditor_*_init functions)");
   return *s;
 }
-/// A struct the library fills: checked like in_struct; `value` (with size set) copied in.
+/// A struct the library fills: not NULL, its size this library's sizeof or first_size<S>.
+template <class S>
+void out_struct_check(const S* s, const char* fn, const char* name) {
+  need(s, fn, name);
+  if (s->size != sizeof(S) && s->size != first_size<S>)
+    throw_invalid(fn, std::string(name) + "->size is " + std::to_string(s->size) + ", expected " +
+                          std::to_string(sizeof(S)) + " (sizeof; use the kreditor_*_init functions)");
+}
+/// A struct the library fills: checked by out_struct_check; the caller's size of `value` copied in.
 template <class S>
 void out_struct(S* s, const S& value, const char* fn, const char* name) {
-  in_struct<S>(s, fn, name);
-  std::memcpy(static_cast<void*>(s), &value, sizeof(S));
-  s->size = sizeof(S);
+  out_struct_check(s, fn, name);
+  const std::size_t size = s->size;
+  std::memcpy(static_cast<void*>(s), &value, size);
+  s->size = size;
 }
 /// The zeroed struct with its size set: the base of the _init functions and the out values.
 template <class S>
@@ -120,14 +137,16 @@ S blank() noexcept {
   s.size = sizeof(S);
   return s;
 }
-/// The _init functions: `size` must be this version's sizeof.
+/// The _init functions: `size` must be this version's sizeof (or first_size<S>, for a struct
+/// that grew).
 template <class S>
 kreditor_status init_struct(S* s, std::size_t size, const S& defaults, const char* fn) {
   return guarded([&] {
     need(s, fn, "struct");
-    if (size != sizeof(S))
+    if (size != sizeof(S) && size != first_size<S>)
       throw_invalid(fn, "size " + std::to_string(size) + " is not sizeof the struct (" + std::to_string(sizeof(S)) + ")");
-    std::memcpy(static_cast<void*>(s), &defaults, sizeof(S));
+    std::memcpy(static_cast<void*>(s), &defaults, size);
+    s->size = size;
     return KREDITOR_OK;
   });
 }

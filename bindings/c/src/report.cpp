@@ -258,7 +258,7 @@ KREDITOR_API kreditor_status kreditor_report_command(const kreditor_report* repo
   return guarded([&] {
     const char* fn = "kreditor_report_command";
     const kreditor_report& rep = report_of(report, fn);
-    in_struct<kreditor_command>(out, fn, "out");
+    out_struct_check<kreditor_command>(out, fn, "out");
     check_index(index, rep.commands.size(), fn, "command");
     const kreditor_report::command_ref& ref = rep.commands[index];
     const run_report& r = rep.r;
@@ -286,6 +286,8 @@ KREDITOR_API kreditor_status kreditor_report_command(const kreditor_report* repo
     v.email = borrowed(cr.email);
     v.account_manager = borrowed(cr.account_manager);
     v.reference = borrowed(b.invoices[ref.line]->reference);
+    v.cover_id = borrowed(c.cover_id);
+    v.cover_amount_minor = c.cover_id.empty() ? 0 : c.cover_amount.minor_units();
     out_struct(out, v, fn, "out");
     return KREDITOR_OK;
   });

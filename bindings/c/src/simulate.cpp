@@ -122,7 +122,7 @@ KREDITOR_API kreditor_status kreditor_timeline_command(const kreditor_timeline* 
   return guarded([&] {
     const char* fn = "kreditor_timeline_command";
     const kreditor_timeline& t = *need(timeline, fn, "timeline");
-    in_struct<kreditor_command>(out, fn, "out");
+    out_struct_check<kreditor_command>(out, fn, "out");
     check_event(t, event, fn);
     const dunning::timeline_event& e = t.events[event];
     if (k >= e.commands.size())
@@ -148,6 +148,7 @@ KREDITOR_API kreditor_status kreditor_timeline_command(const kreditor_timeline* 
     v.email = "";
     v.account_manager = "";
     v.reference = "";
+    v.cover_id = "";  // a simulation has no ledger, so no set-off or security to name
     out_struct(out, v, fn, "out");
     return KREDITOR_OK;
   });

@@ -38,6 +38,8 @@ struct report_command {
   money principal{}, fee{}, fees{}, interest{}, total{};
   bool recorded = false;  ///< a run for this date already recorded it (a rerun)
   std::string email, account_manager, reference;
+  std::string cover_id;  ///< propose_set_off / realise_security: the counterclaim or security ("" otherwise)
+  std::optional<money> cover_amount;  ///< what to take of it (None otherwise)
 };
 
 /// One invoice's line of the daily run: the book's claim and the engine's verdict.
@@ -139,7 +141,9 @@ report_line line_of(const run_report& r, std::size_t i) {
                             .command = std::move(text), .step = step_name(p, cmd.step), .on = cmd.on,
                             .deadline = cmd.deadline, .principal = cmd.principal, .fee = cmd.fee, .fees = cmd.fees,
                             .interest = cmd.interest, .total = cmd.total, .recorded = static_cast<bool>(res.recorded[k]),
-                            .email = c.email, .account_manager = c.account_manager, .reference = out.reference});
+                            .email = c.email, .account_manager = c.account_manager, .reference = out.reference,
+                            .cover_id = cmd.cover_id,
+                            .cover_amount = cmd.cover_id.empty() ? std::nullopt : std::optional<money>(cmd.cover_amount)});
   }
   return out;
 }
@@ -527,6 +531,9 @@ void bind_book(py::module_& m) {
       .def_readonly("email", &report_command::email)
       .def_readonly("account_manager", &report_command::account_manager)
       .def_readonly("reference", &report_command::reference)
+      .def_readonly("cover_id", &report_command::cover_id,
+                    "propose_set_off / realise_security: the counterclaim or security to take from ('' otherwise).")
+      .def_readonly("cover_amount", &report_command::cover_amount, "What to take of it (None otherwise).")
       .def("to_notice", [](const report_command& c) {
         return recorded_notice{c.invoice_id, c.step, c.on, c.deadline, c.fee};
       }, "The RecordedNotice to keep once the command is carried out.")

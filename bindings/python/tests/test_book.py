@@ -230,3 +230,37 @@ def test_print_run_sample():
     text = str(kreditor.run_sample())
     assert text.startswith("Dunning run as of 2026-11-20")
     assert "commands today" in text
+
+
+def test_cover_commands_name_the_cover_as_the_cli_does(cli, tmp_path):
+    """Set-off and security (issue 13): the Python command carries the counterclaim or security
+    and the amount to take, equal to the CLI's cover_id and cover_amount."""
+    files = {
+        "customers.csv": "customer_id,name,country,segment,currency,credit_limit,terms\n"
+                         "C1,Acme AS,NO,b2b,NOK,0.00,14 dager netto\n",
+        "invoices.csv": "invoice_id,customer_id,issue_date,due_date,currency,amount\n"
+                        "I1,C1,2025-01-02,2025-01-16,NOK,10000.00\n"
+                        "I2,C1,2025-01-02,2025-01-16,NOK,3000.00\n",
+        "payments.csv": "payment_id,customer_id,date,currency,amount\n",
+        "events.csv": "date,customer_id,invoice_id,event,details\n"
+                      "2025-01-30,C1,I1,notice_sent,level=purring (B2B);deadline=2025-02-13\n"
+                      "2025-02-14,C1,I1,notice_sent,level=inkassovarsel;deadline=2025-02-28\n"
+                      "2025-01-30,C1,I2,notice_sent,level=purring (B2B);deadline=2025-02-13\n"
+                      "2025-02-14,C1,I2,notice_sent,level=inkassovarsel;deadline=2025-02-28\n",
+        "counterclaims.csv": "counterclaim_id,customer_id,date,currency,amount,payable_from,reference\n"
+                             "CN-7,C1,2025-02-01,NOK,2000.00,,\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    expected = cli_json(cli, "run", "--ledger", str(tmp_path), "--policy", "NO-B2B", "--as-of", "2025-03-03",
+                        "--format", "json")
+    report = kreditor.make_report(kreditor.Ledger.load(str(tmp_path)), D(2025, 3, 3),
+                                  policies=kreditor.PolicySet.named("NO-B2B"))
+    want = [(i["invoice_id"], c.get("cover_id", ""), c.get("cover_amount"))
+            for i in expected["customers"][0]["invoices"] for c in i["commands"]]
+    got = [(c.invoice_id, c.cover_id, None if c.cover_amount is None else str(c.cover_amount.amount))
+           for line in report.lines for c in line.commands]
+    assert got == want
+    # The counterclaim is taken once in all: 2000.00 for the first claim, then the next step.
+    assert ("I1", "CN-7", "2000.00") in got
+    assert sum(Decimal(a) for _, cid, a in got if cid == "CN-7") == Decimal("2000.00")

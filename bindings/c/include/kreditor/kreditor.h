@@ -513,6 +513,11 @@ typedef struct kreditor_command {
   const char* email;            /* the customer's */
   const char* account_manager;
   const char* reference;        /* the invoice's KID / OCR */
+  /* Appended after v1's first release (a caller compiled against the shorter struct gets the
+   * fields above): propose_set_off / realise_security name the counterclaim or security to take
+   * from and the amount to take; "" and 0 for every other command. */
+  const char* cover_id;
+  int64_t cover_amount_minor;
 } kreditor_command;
 
 /* One customer's credit position on the run's date (the one summary `run` and `exposure` share). */
