@@ -229,7 +229,10 @@ _Static_assert(offsetof(kreditor_line, interest_paid_minor) == 152, "kreditor_li
 _Static_assert(offsetof(kreditor_line, next_action) == 160, "kreditor_line.next_action moved");
 _Static_assert(offsetof(kreditor_line, first_command) == 168, "kreditor_line.first_command moved");
 _Static_assert(offsetof(kreditor_line, command_count) == 176, "kreditor_line.command_count moved");
-_Static_assert(sizeof(kreditor_line) == 184, "kreditor_line changed size");
+_Static_assert(offsetof(kreditor_line, limitation_date) == 184, "kreditor_line.limitation_date moved");
+_Static_assert(offsetof(kreditor_line, limitation_alert) == 188, "kreditor_line.limitation_alert moved");
+_Static_assert(offsetof(kreditor_line, limitation_uncertain) == 192, "kreditor_line.limitation_uncertain moved");
+_Static_assert(sizeof(kreditor_line) == 200, "kreditor_line changed size");  /* 184 in v1's first release */
 _Static_assert(offsetof(kreditor_command, size) == 0, "kreditor_command.size moved");
 _Static_assert(offsetof(kreditor_command, line) == 8, "kreditor_command.line moved");
 _Static_assert(offsetof(kreditor_command, invoice_id) == 16, "kreditor_command.invoice_id moved");

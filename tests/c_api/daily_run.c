@@ -131,6 +131,9 @@ int main(void) {
       CHECK(line.days_past_due == today - day(2026, 9, 15));
       CHECK(line.command_count == 1);
       CHECK(line.open_minor == minor("1000.00"));
+      /* NO: three years from the due date (foreldelsesloven §§ 2-3), nothing interrupted it. */
+      CHECK(line.limitation_date == day(2029, 9, 15));
+      CHECK(line.limitation_alert == 0);
     } else if (strcmp(line.invoice_id, "B") == 0) {
       CHECK(line.state == KREDITOR_STATE_NOT_YET_DUE);
       CHECK(strcmp(line.state_name, "not_yet_due") == 0);
@@ -138,6 +141,7 @@ int main(void) {
     } else {
       CHECK(strcmp(line.invoice_id, "C") == 0);
       CHECK(line.state == KREDITOR_STATE_PAID && line.open_minor == 0);
+      CHECK(line.limitation_date == KREDITOR_NO_DATE); /* nothing owed, nothing to lapse */
     }
   }
   OK(kreditor_report_find_customer(report, "C-17", &customer));

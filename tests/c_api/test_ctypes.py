@@ -47,6 +47,8 @@ Payment = struct("kreditor_payment", [
     ("reference", cstr), ("invoice_id", cstr)])
 Notice = struct("kreditor_notice", [
     ("invoice_id", cstr), ("step", cstr), ("sent", date_t), ("deadline", date_t), ("fee_minor", i64)])
+# Line and Command keep the layouts of ABI v1's first release on purpose (the header has since
+# appended the limitation and cover fields): a host built then must keep working.
 Line = struct("kreditor_line", [
     ("invoice_id", cstr), ("customer_id", cstr), ("customer_index", size_t), ("reference", cstr),
     ("currency", C.c_char * 4), ("issue_date", date_t), ("due_date", date_t), ("amount_minor", i64),

@@ -94,11 +94,14 @@ kreditor_status out_string(std::string_view s, char* buf, std::size_t buf_size, 
 
 /// The size of a struct in ABI version 1's first release. A struct the library only fills may
 /// grow (fields appended): a caller compiled against the earlier header passes the earlier
-/// size and gets the fields it knows (kreditor_command gained cover_id and cover_amount_minor).
+/// size and gets the fields it knows (kreditor_command gained cover_id and cover_amount_minor,
+/// kreditor_line the limitation fields).
 template <class S>
 inline constexpr std::size_t first_size = sizeof(S);
 template <>
 inline constexpr std::size_t first_size<kreditor_command> = offsetof(kreditor_command, cover_id);
+template <>
+inline constexpr std::size_t first_size<kreditor_line> = offsetof(kreditor_line, limitation_date);
 
 /// A struct the caller passes in: not NULL, and its size this library's sizeof. A struct the
 /// library reads has one version in ABI version 1; when one grows, this must also accept the

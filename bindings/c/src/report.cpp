@@ -7,6 +7,7 @@
 
 #include "c_api.hpp"
 #include "kreditor/book/report.hpp"
+#include "kreditor/documents/claim_limitation.hpp"
 #include "kreditor/dunning/machine.hpp"
 #include "kreditor/exposure/aging.hpp"
 #include "kreditor/exposure/order_release.hpp"
@@ -156,6 +157,8 @@ KREDITOR_API kreditor_status kreditor_report_make(const kreditor_ledger* ledger,
     need(out, fn, "out");
     auto rep = std::make_unique<kreditor_report>();
     rep->r = make_report(l.records, day, l.notices, policies != nullptr ? policies->policies : policy_set{});
+    // Each line's limitation date and the 90-day alert, as `kreditor run` gives them.
+    (void)watch_limitation(rep->r, limitation_evidence_of(l.records.payments, l.records.events));
     const run_report& r = rep->r;
     rep->first_command.reserve(r.size());
     for (std::size_t i = 0; i < r.size(); ++i) {
@@ -201,7 +204,7 @@ KREDITOR_API kreditor_status kreditor_report_line(const kreditor_report* report,
   return guarded([&] {
     const char* fn = "kreditor_report_line";
     const kreditor_report& rep = report_of(report, fn);
-    in_struct<kreditor_line>(out, fn, "out");
+    out_struct_check<kreditor_line>(out, fn, "out");
     const run_report& r = rep.r;
     check_index(index, r.size(), fn, "line");
     const book& b = *r.books;
@@ -218,6 +221,7 @@ KREDITOR_API kreditor_status kreditor_report_line(const kreditor_report* report,
     v.due_date = from_date(b.views[index].due_date);
     v.amount_minor = (c.amount - c.credited).minor_units();
     v.next_action = KREDITOR_NO_DATE;
+    v.limitation_date = KREDITOR_NO_DATE;
     v.first_command = rep.first_command[index];
     if (x.problem) {
       v.problem = borrowed(x.problem->message);
@@ -238,6 +242,9 @@ KREDITOR_API kreditor_status kreditor_report_line(const kreditor_report* report,
       v.interest_paid_minor = c.interest_paid.minor_units();
       v.next_action = from_optional_date(x.next_action);
       v.command_count = x.commands.size();
+      if (!x.limitation_date.is_not_a_date()) v.limitation_date = from_date(x.limitation_date);
+      v.limitation_alert = x.limitation_near ? 1 : 0;
+      v.limitation_uncertain = x.limitation_uncertain ? 1 : 0;
     }
     out_struct(out, v, fn, "out");
     return KREDITOR_OK;

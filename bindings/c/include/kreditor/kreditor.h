@@ -488,6 +488,12 @@ typedef struct kreditor_line {
   kreditor_date next_action;    /* KREDITOR_NO_DATE: nothing will happen by itself */
   size_t first_command;         /* this line's commands: kreditor_report_command(first_command + k) */
   size_t command_count;
+  /* Appended after v1's first release (a caller compiled against the shorter struct gets the
+   * fields above). Limitation (the law's table, src/data/limitation.json), interrupted by part
+   * payments, promises, plans, recorded acknowledgments and, in SE and FI, notices: */
+  kreditor_date limitation_date; /* KREDITOR_NO_DATE: nothing open, or no rule for the claim */
+  int limitation_alert;         /* 1: the claim lapses within 90 days of the run's date */
+  int limitation_uncertain;     /* 1: the rule is flagged uncertain in the table */
 } kreditor_line;
 
 /* One thing to do today. Carry it out, then record it (kreditor_ledger_add_notice with
