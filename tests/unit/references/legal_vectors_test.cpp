@@ -1,4 +1,4 @@
-// Every check-digit vector of shared/facts/legal_vectors.json "check_digits", with its
+// Every check-digit vector of tests/data/legal_vectors.json "check_digits" (the research vectors, copied in), with its
 // source. The table is transcribed; the last tests re-read the JSON (its copy in tests/data)
 // and fail if the two ever disagree.
 #include <gtest/gtest.h>
