@@ -245,10 +245,7 @@ int cmd_run(context& ctx) {
     for (const std::string& p : rep.problems) ctx.err << "kreditor run: " << p << "\n";
     return exit_usage;
   }
-  if (format == "json")
-    print_json(ctx.out, rep);
-  else
-    print_table(ctx.out, rep);
+  print_table(ctx.out, rep);  // json and csv were written slice by slice (run_sliced)
   return a.flag("fail-on-overdue") && overdue ? exit_problems : exit_ok;
 }
 

@@ -62,8 +62,8 @@ struct currency_totals {
 /// Adds the lines of `r` (rejected ones left out) to `t`, per currency code.
 void add_totals(std::map<std::string, currency_totals>& t, const report& r);
 
-/// print_json in parts, for a run printed a slice of customers at a time: the same bytes as
-/// print_json of the whole report, with the customers of each add() in the order given.
+/// `run --format json`, written a slice of customers at a time: the same bytes as nlohmann's
+/// dump(2) of the whole report as one document, with the customers of each add() in the order given.
 class json_report_writer {
  public:
   /// Writes the document's head.
@@ -82,10 +82,8 @@ class json_report_writer {
 };
 
 void print_table(std::ostream& os, const report& r);
-void print_json(std::ostream& os, const report& r);
-void print_csv(std::ostream& os, const report& r);
-/// print_csv in parts, for a run printed a slice of customers at a time: the header row, then
-/// each slice's rows.
+/// `run --format csv`, printed a slice of customers at a time: the header row, then each
+/// slice's rows.
 void print_csv_header(std::ostream& os);
 void print_csv_rows(std::ostream& os, const report& r);
 

@@ -343,21 +343,10 @@ void json_report_writer::finish(const std::string& policy, const std::vector<std
       << ",\n  \"totals\": " << nested(t.dump(2), "  ") << "\n}\n";
 }
 
-void print_json(std::ostream& os, const report& rep) {
-  json_report_writer w(os, rep.as_of);
-  w.add(rep);
-  w.finish(rep.policy, rep.problems);
-}
-
 void print_csv_header(std::ostream& os) {
   os << "customer_id,invoice_id,currency,due_date,days_past_due,state,overlays,last_step,open,fees,"
         "interest,total_due,commands,deadline,credit_hold,cash_terms,problem,fees_paid,interest_paid,email,"
         "account_manager,reference,recorded,unapplied_credit,limitation_date,limitation_alert\n";
-}
-
-void print_csv(std::ostream& os, const report& rep) {
-  print_csv_header(os);
-  print_csv_rows(os, rep);
 }
 
 void print_csv_rows(std::ostream& os, const report& rep) {
