@@ -3,6 +3,9 @@
 //   BM_Ledger_ParseRows       parse_ledger over CSV texts: items = invoice + payment rows
 //   BM_Ledger_LoadFiles       load_ledger over the same files on disk, streamed in buffered
 //                             reads (the CLI's path): bytes = invoices.csv + payments.csv
+//   BM_Ledger_LoadColumns     load_ledger_columns over the same files (what run, aging and
+//                             exposure read): bytes per second of all threads' CPU time, so
+//                             per core (issue 12's figure: >= 400 MB/s), and of wall time
 //   BM_Csv_StreamRecords      the streamed CSV reader alone (records and UTF-8 checks, no
 //                             ledger rows built): bytes of invoices.csv per second, one core
 //   BM_Ledger_ReplayPostings  the columnar allocation kernel: items = invoices (0.66 payments each)
@@ -20,6 +23,7 @@
 
 #include "io/csv.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/io/ledger_columns.hpp"
 #include "kreditor/ledger/allocation.hpp"
 #include "kreditor/terms/notation.hpp"
 
@@ -104,6 +108,24 @@ void BM_Ledger_LoadFiles(benchmark::State& state) {
                           static_cast<std::int64_t>(files.at("invoices.csv").size() + files.at("payments.csv").size()));
 }
 BENCHMARK(BM_Ledger_LoadFiles)->Arg(1'000)->Arg(100'000)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_Ledger_LoadColumns(benchmark::State& state) {
+  const auto& files = texts(state.range(0));
+  const std::filesystem::path dir = ledger_dir(state.range(0));
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    result<ledger_columns> l = load_ledger_columns(dir.string());
+    rows = l.value().invoices.size() + l.value().payments.size();
+    benchmark::DoNotOptimize(rows);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<std::int64_t>(files.at("invoices.csv").size() + files.at("payments.csv").size()));
+}
+// Per core: the CPU time of every thread (payments.csv is read on a second one).
+BENCHMARK(BM_Ledger_LoadColumns)->Arg(100'000)->Arg(1'000'000)->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
+// Wall time, both threads at work.
+BENCHMARK(BM_Ledger_LoadColumns)->Arg(100'000)->Arg(1'000'000)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 void BM_Csv_StreamRecords(benchmark::State& state) {
   const std::filesystem::path file = ledger_dir(state.range(0)) / "invoices.csv";

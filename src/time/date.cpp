@@ -19,8 +19,16 @@ date make_date(int year, int month, int day) {
     throw error(errc::invalid_argument, "date: " + std::to_string(year) + "-" +
                                             std::to_string(month) + "-" + std::to_string(day) +
                                             " does not exist");
-  return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(day));
+  // From the day number (H. Hinnant's days_from_civil, exact for the proleptic Gregorian
+  // calendar): Boost's date(y, m, d) checks each part again with exceptions, and a ledger
+  // makes a million dates.
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = y / 400;  // year >= 1400: no negative years
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  static const date epoch(1970, 1, 1);
+  return epoch + days(era * 146097 + doe - 719468);
 }
 
 date end_of_month(date d) { return d.end_of_month(); }

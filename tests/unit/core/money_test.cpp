@@ -85,6 +85,38 @@ INSTANTIATE_TEST_SUITE_P(Table, MoneyParse, ::testing::Values(
     ParseCase{"12.300",       eur,      1230},  // trailing zeros beyond the minor units are exact
     ParseCase{"92233720368547758.07", eur, INT64_MAX}));
 
+// money::parse reads the plain amounts a ledger writes ([-]DIGITS[.DIGITS]) without the general
+// decimal parser: for every such text, and for the texts around its edges, the value (or the
+// refusal) is the general parser's, decimal::parse then an exact rescale to the currency.
+TEST(Money, ThePlainAmountFastPathIsTheGeneralParser) {
+  std::mt19937_64 rng(20261207);
+  const currency currencies[] = {nok, jpy, kwd};
+  const auto digits = [&](std::size_t n) {
+    std::string out;
+    for (std::size_t k = 0; k < n; ++k) out += static_cast<char>('0' + rng() % 10);
+    return out;
+  };
+  std::size_t read = 0;
+  for (int k = 0; k < 200'000; ++k) {
+    const currency c = currencies[rng() % 3];
+    std::string text = rng() % 4 == 0 ? "-" : "";
+    text += digits(rng() % 18);  // 0..17 integer digits: past 15 the general parser reads them
+    if (rng() % 3 != 0) text += "." + digits(rng() % 5);  // 0..4 decimals, "5." included
+    const result<money> fast = money::parse(text, c);
+    const result<decimal> d = decimal::parse(text, decimal_mark::point);
+    const result<decimal> exact = d ? d->rescale_exact(c.minor_units()) : result<decimal>(d.error());
+    ASSERT_EQ(fast.has_value(), exact.has_value()) << text << " in " << c.code();
+    if (!exact) {
+      EXPECT_EQ(fast.error().code, exact.error().code) << text;
+      continue;
+    }
+    ASSERT_EQ(fast->minor_units(), exact->mantissa()) << text << " in " << c.code();
+    EXPECT_EQ(fast->currency(), c);
+    ++read;
+  }
+  EXPECT_GT(read, 50'000U);
+}
+
 TEST(Money, ParseRejectsMalformedTextNamingIt) {
   for (const char* bad : {"", "-", "1.2.3", "1..2", ".5", "5.", "1e5", "12a", " 12", "1,,000", ",100",
                           "100,", "--1", "NaN"}) {

@@ -99,6 +99,23 @@ TEST(MakeDate, RejectsDaysThatDoNotExist) {
   EXPECT_EQ(thrown_code([] { (void)make_date(10000, 1, 1); }), errc::out_of_range);
 }
 
+// make_date computes the day number itself (days_from_civil) rather than through Boost's
+// checked date(y, m, d): every day of the years it accepts must be Boost's same day.
+TEST(MakeDate, EveryDayOf1400To9999IsBoostsDay) {
+  std::size_t checked = 0;
+  for (date day(1400, 1, 1); day <= date(9999, 12, 31); day += days(1)) {
+    const auto ymd = day.year_month_day();
+    const date made = make_date(ymd.year, ymd.month, ymd.day);
+    if (made != day) {
+      ADD_FAILURE() << "make_date(" << ymd.year << ", " << ymd.month.as_number() << ", " << ymd.day << ") = "
+                    << to_string(made) << ", Boost says " << to_string(day);
+      break;
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3'141'085U);  // 8600 years: 8600 * 365 + 2085 leap days
+}
+
 TEST(EndOfMonth, KnowsLeapYears) {
   EXPECT_EQ(end_of_month(d(2024, 2, 10)), d(2024, 2, 29));
   EXPECT_EQ(end_of_month(d(2100, 2, 10)), d(2100, 2, 28));
