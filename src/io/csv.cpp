@@ -111,7 +111,9 @@ result<bool> csv_reader::next() {
   auto r = read_record();
   if (!r || !r.value()) return r;
   // Text is UTF-8: a byte that is not (a Latin-1 export, a truncated character) is named
-  // here, where the file, line and field are known, not when the text is printed later.
+  // here, where the file, line and field are known, not when the text is printed later. A
+  // plain line is checked whole first: only a bad one is looked at field by field.
+  if (!plain_record_.empty() && first_invalid_utf8(plain_record_) == std::string_view::npos) return true;
   for (std::size_t k = 0; k < fields_.size(); ++k) {
     const std::size_t bad = first_invalid_utf8(fields_[k]);
     if (bad == std::string_view::npos) continue;
@@ -139,7 +141,18 @@ result<bool> csv_reader::read_record() {
   }
 }
 
+namespace {
+/// The bytes of `word` equal to `byte` (each as 0x80 in its place, all others 0): exact, with
+/// no borrow from one byte into the next.
+inline std::uint64_t bytes_equal(std::uint64_t word, std::uint64_t byte) noexcept {
+  constexpr std::uint64_t low7 = 0x7F7F'7F7F'7F7F'7F7FULL;
+  const std::uint64_t x = word ^ (byte * 0x0101'0101'0101'0101ULL);
+  return ~(((x & low7) + low7) | x | low7);
+}
+}  // namespace
+
 result<csv_reader::parsed> csv_reader::parse_record() {
+  plain_record_ = {};
   fields_.clear();
   field_lines_.clear();
   scratch_used_ = 0;
@@ -152,25 +165,39 @@ result<csv_reader::parsed> csv_reader::parse_record() {
   if (pos_ >= n) return eof_ ? parsed::end : parsed::need_more;
   record_line_ = line_;
   const char* data = text_.data();
-  // The common record: one line, no quote, no carriage return but before its LF. It is split
-  // at its commas with memchr (a word at a time), not looked at byte by byte.
+  // The common record: one line, no quote, no carriage return but before its LF. Its commas
+  // are found eight bytes at a time, not byte by byte.
   if (const void* lf = std::memchr(data + pos_, '\n', n - pos_); lf != nullptr) {
     const auto end = static_cast<std::size_t>(static_cast<const char*>(lf) - data);
     std::size_t stop = end;  // the record's last byte + 1, before a CRLF's CR
     if (stop > pos_ && data[stop - 1] == '\r') --stop;
-    if (std::memchr(data + pos_, '"', stop - pos_) == nullptr && std::memchr(data + pos_, '\r', stop - pos_) == nullptr) {
-      for (std::size_t at = pos_;;) {
-        const void* comma = std::memchr(data + at, ',', stop - at);
-        const std::size_t cut = comma == nullptr ? stop : static_cast<std::size_t>(static_cast<const char*>(comma) - data);
-        fields_.emplace_back(data + at, cut - at);
-        field_lines_.push_back(line_);
-        if (comma == nullptr) break;
-        at = cut + 1;
+    bool plain = true;
+    std::size_t field = pos_;
+    for (std::size_t at = pos_; at < stop && plain; at += 8) {
+      std::uint64_t word = 0;
+      std::uint64_t inside = ~std::uint64_t{0};  // the word's bytes before `stop`
+      if (at + 8 <= n) {
+        std::memcpy(&word, data + at, 8);  // a fixed 8: one load, not a call
+        if (stop - at < 8) inside = (std::uint64_t{1} << (8 * (stop - at))) - 1;
+      } else {
+        std::memcpy(&word, data + at, stop - at);  // the buffer's last bytes; zeros match nothing
       }
+      plain = ((bytes_equal(word, '"') | bytes_equal(word, '\r')) & inside) == 0;
+      for (std::uint64_t commas = bytes_equal(word, ',') & inside; commas != 0; commas &= commas - 1) {
+        const std::size_t cut = at + static_cast<std::size_t>(__builtin_ctzll(commas) / 8);
+        fields_.emplace_back(data + field, cut - field);
+        field = cut + 1;
+      }
+    }
+    if (plain) {
+      fields_.emplace_back(data + field, stop - field);
+      field_lines_.assign(fields_.size(), line_);
+      plain_record_ = std::string_view(data + pos_, stop - pos_);
       pos_ = end + 1;
       ++line_;
       return parsed::record;
     }
+    fields_.clear();  // quotes or a lone CR: read byte by byte below
   }
   for (;;) {
     const std::size_t column = fields_.size() + 1;

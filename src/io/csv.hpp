@@ -76,6 +76,7 @@ class csv_reader {
   std::size_t pos_ = 0;
   int line_ = 1;         // line of pos_
   int record_line_ = 0;  // line the current record starts on
+  std::string_view plain_record_;  // the record's bytes when it was one plain line (parse_record's fast path), else empty
   std::vector<std::string_view> fields_;
   std::vector<int> field_lines_;
   std::deque<std::string> scratch_;  // unescaped quoted fields; a deque keeps views stable

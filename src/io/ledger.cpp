@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 
@@ -334,18 +335,30 @@ class id_table {
   template <class KeyOf>
   [[nodiscard]] std::uint32_t find(std::string_view id, const KeyOf& key_of) const {
     if (slots_.empty()) return no_record;
-    const std::uint32_t h = hash(id);
+    const std::uint32_t h = hash_of(id);
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const slot& s = slots_[at];
       if (s.row == no_record) return no_record;
       if (s.hash == h && key_of(s.row) == id) return s.row;
     }
   }
+  /// Starts loading the slot where `id` would go: an insert a few hundred instructions later
+  /// finds it in the cache (a million ids' slots do not fit in one).
+  /// Returns id's hash, for insert.
+  std::uint32_t prefetch(std::string_view id) const noexcept {
+    const std::uint32_t h = hash_of(id);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_], 1);
+    return h;
+  }
   /// Adds `id` at `row` unless it is there: then returns the row it is at, else no_record.
   template <class KeyOf>
   std::uint32_t insert(std::string_view id, std::uint32_t row, const KeyOf& key_of) {
+    return insert(id, hash_of(id), row, key_of);
+  }
+  /// The same, `h` being hash(id) (from prefetch).
+  template <class KeyOf>
+  std::uint32_t insert(std::string_view id, std::uint32_t h, std::uint32_t row, const KeyOf& key_of) {
     if (2 * (size_ + 1) > slots_.size()) grow();
-    const std::uint32_t h = hash(id);
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       slot& s = slots_[at];
       if (s.row == no_record) {
@@ -355,6 +368,10 @@ class id_table {
       }
       if (s.hash == h && key_of(s.row) == id) return s.row;
     }
+  }
+  /// The hash the table files `id` under.
+  static std::uint32_t hash_of(std::string_view id) noexcept {
+    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
   }
   void reserve(std::size_t ids) {
     if (2 * ids <= slots_.size()) return;
@@ -368,9 +385,6 @@ class id_table {
     std::uint32_t hash = 0;
     std::uint32_t row = no_record;
   };
-  static std::uint32_t hash(std::string_view id) noexcept {
-    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
-  }
   void grow() { grow(slots_.empty() ? 64 : 2 * slots_.size()); }
   void grow(std::size_t slots) {
     std::vector<slot> old = detail::huge_vector<slot>(slots);
@@ -418,11 +432,23 @@ class id_index {
   /// Adds the id of the row about to be appended to the table (at `row`, its size); a
   /// duplicate is an error naming the first.
   void insert_unique(std::string_view id, std::uint32_t row, const row_view& r, std::size_t c, std::string_view what) {
-    const std::uint32_t first = table_.insert(id, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
+    insert_unique(id, table_.hash_of(id), row, r, c, what);
+  }
+  /// The same, `h` being the id's hash (from prefetch).
+  void insert_unique(std::string_view id, std::uint32_t h, std::uint32_t row, const row_view& r, std::size_t c,
+                     std::string_view what) {
+    const std::uint32_t first = table_.insert(id, h, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
     if (first != no_record)
       fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
                                " (first on line " + std::to_string(line_of(*rows_, first)) + ")");
   }
+  /// The same check without adding: a duplicate is an error naming the first.
+  void check_new(std::string_view id, const row_view& r, std::size_t c, std::string_view what) const {
+    if (const std::uint32_t first = find(id); first != no_record)
+      fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
+                               " (first on line " + std::to_string(line_of(*rows_, first)) + ")");
+  }
+  std::uint32_t prefetch(std::string_view id) const noexcept { return table_.prefetch(id); }
   void reserve(std::size_t n) { table_.reserve(n); }
 
  private:
@@ -535,59 +561,65 @@ class builder {
   void add_invoice(const row_view& r) {
     using namespace invoices_csv;
     invoice_columns& t = out.invoices;
-    const std::uint32_t row = add_id(t, invoices_, r, id, "invoice_id");
-    const std::uint32_t customer_index = customer_index_of(r, customer);
-    const date issued = parse_date_at(r, issue_date, "issue_date");
-    date due;  // not_a_date_time: from the terms
-    if (!r.get(due_date).empty()) due = parse_date_not_before(r, due_date, "due_date", issued, "issue_date");
-    const currency ccy = check_currency(r, currency_, customer_index);
-    const std::string_view credited = r.get(credit_of);
-    // A negative amount is only meaningful as a credit note naming the invoice it reduces.
-    const money m = parse_money_at(r, amount, "amount", ccy, !credited.empty());
-    if (!credited.empty() && !m.is_negative())
-      fail(errc::invalid_argument, r.where(amount) + ": a credit note (credit_of " + in_quotes(credited) +
-                                       ") needs a negative amount");
-    const std::string_view terms_text = r.get(terms);
-    const std::uint32_t terms_handle = terms_text.empty() ? 0 : invoice_terms(r, terms_text);
-    t.customer.push_back(customer_index);
-    t.issue_date.push_back(issued);
-    t.due_date.push_back(due);
-    t.amount.push_back(m.minor_units());
-    t.terms.push_back(terms_handle);
-    t.reference.push_back(t.text.add(r.get(reference)));
-    t.credit_of.push_back(no_record);
-    t.line.push_back(r.line());
-    if (!credited.empty()) credit_notes_.push_back({row, std::string(credited), r.where(credit_of)});
+    read_row(t, invoices_, r, id, "invoice_id", [&](std::uint32_t row) {
+      const std::uint32_t customer_index = customer_index_of(r, customer);
+      const date issued = parse_date_at(r, issue_date, "issue_date");
+      date due;  // not_a_date_time: from the terms
+      if (!r.get(due_date).empty())
+        due = parse_date_not_before(r, due_date, "due_date", issued, "issue_date");
+      const currency ccy = check_currency(r, currency_, customer_index);
+      const std::string_view credited = r.get(credit_of);
+      // A negative amount is only meaningful as a credit note naming the invoice it reduces.
+      const money m = parse_money_at(r, amount, "amount", ccy, !credited.empty());
+      if (!credited.empty() && !m.is_negative())
+        fail(errc::invalid_argument, r.where(amount) + ": a credit note (credit_of " +
+                                         in_quotes(credited) + ") needs a negative amount");
+      const std::string_view terms_text = r.get(terms);
+      const std::uint32_t terms_handle = terms_text.empty() ? 0 : invoice_terms(r, terms_text);
+      t.customer.push_back(customer_index);
+      t.issue_date.push_back(issued);
+      t.due_date.push_back(due);
+      t.amount.push_back(m.minor_units());
+      t.terms.push_back(terms_handle);
+      t.reference.push_back(t.text.add(r.get(reference)));
+      t.credit_of.push_back(no_record);
+      t.line.push_back(r.line());
+      if (!credited.empty())
+        credit_notes_.push_back({row, std::string(credited), r.where(credit_of)});
+    });
   }
 
   void add_payment(const row_view& r) {
     using namespace payments_csv;
     payment_columns& t = out.payments;
-    const std::uint32_t row = add_id(t, payments_, r, id, "payment_id");
-    const std::uint32_t customer_index = customer_index_of(r, customer);
-    const date paid = parse_date_at(r, date_, "date");
-    const money m = positive_money_at(r, amount, "amount", check_currency(r, currency_, customer_index));
-    const std::uint32_t reference_handle = t.text.add(r.get(reference));
-    std::uint32_t designated = no_record;
-    if (const std::string_view invoice_id = r.get(invoice); !invoice_id.empty()) {
-      if (defer_designations)
-        deferred_.push_back({row, r.place(invoice), std::string(invoice_id)});
-      else
-        designated = invoice_of_customer([&] { return r.where(invoice); }, invoice_id, customer_index);
-    }
-    payment_channel channel = payment_channel::unspecified;
-    if (const std::string_view m_text = r.get(method); !m_text.empty()) {
-      const result<payment_channel> k = parse_payment_channel(m_text);
-      if (!k) fail(errc::invalid_argument, r.where(method) + ": " + k.error().message);
-      channel = *k;
-    }
-    t.customer.push_back(customer_index);
-    t.date_paid.push_back(paid);
-    t.amount.push_back(m.minor_units());
-    t.reference.push_back(reference_handle);
-    t.invoice.push_back(designated);
-    t.line.push_back(r.line());
-    t.method.push_back(channel);
+    read_row(t, payments_, r, id, "payment_id", [&](std::uint32_t row) {
+      const std::uint32_t customer_index = customer_index_of(r, customer);
+      const date paid = parse_date_at(r, date_, "date");
+      const money m =
+          positive_money_at(r, amount, "amount", check_currency(r, currency_, customer_index));
+      const std::uint32_t reference_handle = t.text.add(r.get(reference));
+      std::uint32_t designated = no_record;
+      if (const std::string_view invoice_id = r.get(invoice); !invoice_id.empty()) {
+        if (defer_designations)
+          deferred_.push_back({row, r.place(invoice), std::string(invoice_id)});
+        else
+          designated =
+              invoice_of_customer([&] { return r.where(invoice); }, invoice_id, customer_index);
+      }
+      payment_channel channel = payment_channel::unspecified;
+      if (const std::string_view m_text = r.get(method); !m_text.empty()) {
+        const result<payment_channel> k = parse_payment_channel(m_text);
+        if (!k) fail(errc::invalid_argument, r.where(method) + ": " + k.error().message);
+        channel = *k;
+      }
+      t.customer.push_back(customer_index);
+      t.date_paid.push_back(paid);
+      t.amount.push_back(m.minor_units());
+      t.reference.push_back(reference_handle);
+      t.invoice.push_back(designated);
+      t.line.push_back(r.line());
+      t.method.push_back(channel);
+    });
   }
 
   void add_event(const row_view& r) {
@@ -783,15 +815,23 @@ class builder {
     return out.customers[index];
   }
 
-  /// The row the next row of `t` (invoices or payments) will be: its id, column `c`, checked
-  /// unique and stored at once (the index reads it back when a later id has the same hash).
-  template <class Table, class Index>
-  static std::uint32_t add_id(Table& t, Index& ids, const row_view& r, std::size_t c, std::string_view what) {
+  /// Reads row `r` into `t` (invoices or payments), its id in column `c`: the id's slot in the
+  /// index is fetched from memory while `read(row)` checks and stores the rest of the row (the
+  /// slots of a million ids miss the caches), then the id is checked unique and stored. A row
+  /// whose id is a duplicate is refused for that, whatever else is wrong with it, as before.
+  template <class Table, class Index, class Read>
+  static void read_row(Table& t, Index& ids, const row_view& r, std::size_t c, std::string_view what, Read&& read) {
     const auto row = static_cast<std::uint32_t>(t.size());
     const std::string_view id = required(r, c, what);
-    ids.insert_unique(id, row, r, c, what);
-    t.id.push_back(t.text.add(id));
-    return row;
+    const std::uint32_t h = ids.prefetch(id);
+    try {
+      read(row);
+    } catch (const ledger_error&) {
+      ids.check_new(id, r, c, what);
+      throw;
+    }
+    ids.insert_unique(id, h, row, r, c, what);
+    t.id.push_back(t.text.add(id));  // the index reads it back when a later id has the same hash
   }
 
   /// The index of the customer column `c` names, once every customer is read (index_customers).
@@ -919,6 +959,17 @@ class builder {
   }
 
  public:
+  /// Huge pages for a big table's columns, reserved whole: a million rows fault in 2 MiB pages
+  /// rather than 4 KiB ones.
+  template <class Columns>
+  static void advise_huge_pages(const Columns& t) {
+    const auto advise = [](const auto&... column) { (detail::advise_huge_pages(column), ...); };
+    if constexpr (std::is_same_v<Columns, invoice_columns>)
+      advise(t.id, t.customer, t.issue_date, t.due_date, t.amount, t.terms, t.reference, t.credit_of, t.line);
+    else
+      advise(t.id, t.customer, t.date_paid, t.amount, t.reference, t.invoice, t.line, t.method);
+  }
+
   /// Room for `rows` more rows of each file (the line count of its CSV text).
   void reserve(std::string_view section, std::size_t rows) {
     if (section == "customers") {
@@ -927,10 +978,12 @@ class builder {
     }
     if (section == "invoices") {
       out.invoices.reserve(rows);
+      advise_huge_pages(out.invoices);
       invoices_.reserve(rows);
     }
     if (section == "payments") {
       out.payments.reserve(rows);
+      advise_huge_pages(out.payments);
       payments_.reserve(rows);
     }
     if (section == "events") out.events.reserve(rows);
@@ -1320,6 +1373,9 @@ std::uint32_t text_arena::add(std::string_view s) {
 void text_arena::reserve(std::size_t strings, std::size_t bytes) {
   ends_.reserve(ends_.size() + strings);
   bytes_.reserve(bytes_.size() + bytes);
+  // A big arena faults in 2 MiB pages (see the loader's columns).
+  detail::advise_huge_pages(ends_);
+  detail::advise_huge_pages(bytes_.data(), bytes_.capacity());
 }
 
 void invoice_columns::reserve(std::size_t rows) {

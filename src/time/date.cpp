@@ -6,9 +6,25 @@ KREDITOR_NAMESPACE_BEGIN
 namespace {
 namespace g = boost::gregorian;
 
-int days_in_month(int year, int month) {
-  return g::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                  static_cast<unsigned short>(month));
+/// Days in `month` (1..12) of `year`, Gregorian. (Boost's end_of_month_day checks its
+/// arguments with exceptions on every call; the cross-check is MakeDate.EveryDayOf1400To9999.)
+int days_in_month(int year, int month) noexcept {
+  static constexpr int length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return length[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+/// The date of a checked year (1400..9999), month and day, from its day number (H. Hinnant's
+/// days_from_civil, exact for the proleptic Gregorian calendar): Boost's date(y, m, d) checks
+/// each part again with exceptions, and a ledger makes a million dates.
+date from_civil(int year, int month, int day) noexcept {
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = y / 400;  // year >= 1400: no negative years
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  static const date epoch(1970, 1, 1);
+  return epoch + days(era * 146097 + doe - 719468);
 }
 }  // namespace
 
@@ -19,16 +35,7 @@ date make_date(int year, int month, int day) {
     throw error(errc::invalid_argument, "date: " + std::to_string(year) + "-" +
                                             std::to_string(month) + "-" + std::to_string(day) +
                                             " does not exist");
-  // From the day number (H. Hinnant's days_from_civil, exact for the proleptic Gregorian
-  // calendar): Boost's date(y, m, d) checks each part again with exceptions, and a ledger
-  // makes a million dates.
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int era = y / 400;  // year >= 1400: no negative years
-  const int yoe = y - era * 400;
-  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  static const date epoch(1970, 1, 1);
-  return epoch + days(era * 146097 + doe - 719468);
+  return from_civil(year, month, day);
 }
 
 date end_of_month(date d) { return d.end_of_month(); }
@@ -47,6 +54,20 @@ date add_months(date d, int n, month_end rule) {
 }
 
 result<date> parse_date(std::string_view text) {
+  // The usual text, the YYYY-MM-DD of a day that exists, read straight; anything else below,
+  // where the message is made.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0'; };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                   d0 = digit(8), d1 = digit(9);
+    if (((y0 < 10) & (y1 < 10) & (y2 < 10) & (y3 < 10) & (m0 < 10) & (m1 < 10) & (d0 < 10) & (d1 < 10)) != 0) {
+      const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+      const int month = static_cast<int>(m0 * 10 + m1);
+      const int day = static_cast<int>(d0 * 10 + d1);
+      if (year >= 1400 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month))
+        return from_civil(year, month, day);
+    }
+  }
   const auto bad = [&](const std::string& why) {
     return failure{errc::invalid_argument, "date: '" + std::string(text) + "' " + why};
   };
