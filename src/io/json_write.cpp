@@ -1,0 +1,173 @@
+#include "io/json_write.hpp"
+
+#include <cassert>
+#include <charconv>
+#include <cstdio>
+
+#include "kreditor/core/errc.hpp"
+
+KREDITOR_NAMESPACE_BEGIN
+namespace io {
+namespace {
+
+/// The length of the well-formed UTF-8 sequence that starts at s[i] (a byte >= 0x80), or 0.
+/// The table of well-formed sequences is the Unicode Standard's (Table 3-7): no overlong
+/// forms, no surrogates, nothing above U+10FFFF — what nlohmann's decoder accepts.
+std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
+  const auto at = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = at(i);
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (b >= 0xC2 && b <= 0xDF) {
+    n = 2;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    n = 3;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    n = 4;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (s.size() - i < n || at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+  return n;
+}
+
+[[noreturn]] void not_utf8(std::string_view s, std::size_t i) {
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(s[i])));
+  throw error(errc::invalid_argument, "JSON output: text is not valid UTF-8 (byte " + std::string(byte) +
+                                          " at offset " + std::to_string(i) + " of " + std::to_string(s.size()) +
+                                          ")");
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;  // the start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(s, i);
+      if (n == 0) not_utf8(s, i);
+      i += n;
+      continue;
+    }
+    out.append(s.data() + plain, i - plain);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+        out.append(u, sizeof u);
+      }
+    }
+    plain = ++i;
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+void json_writer::newline_indent(std::size_t level) {
+  out_ += '\n';
+  out_.append(2 * level, ' ');
+}
+
+void json_writer::element() {
+  if (open_.empty() || open_.back().object) return;  // a member's value follows its key
+  if (!open_.back().empty) out_ += ',';
+  open_.back().empty = false;
+  newline_indent(static_cast<std::size_t>(depth_) + open_.size());
+}
+
+json_writer& json_writer::begin_object() {
+  element();
+  out_ += '{';
+  open_.push_back({});
+  open_.back().object = true;
+  return *this;
+}
+
+json_writer& json_writer::begin_array() {
+  element();
+  out_ += '[';
+  open_.push_back({});
+  return *this;
+}
+
+json_writer& json_writer::end_object() {
+  assert(!open_.empty() && open_.back().object);
+  const bool empty = open_.back().empty;
+  open_.pop_back();
+  if (!empty) newline_indent(static_cast<std::size_t>(depth_) + open_.size());
+  out_ += '}';
+  return *this;
+}
+
+json_writer& json_writer::end_array() {
+  assert(!open_.empty() && !open_.back().object);
+  const bool empty = open_.back().empty;
+  open_.pop_back();
+  if (!empty) newline_indent(static_cast<std::size_t>(depth_) + open_.size());
+  out_ += ']';
+  return *this;
+}
+
+json_writer& json_writer::key(std::string_view k) {
+  assert(!open_.empty() && open_.back().object);
+  open_container& o = open_.back();
+#ifndef NDEBUG
+  assert((o.empty || o.last_key < k) && "keys in nlohmann::json's (sorted) order, each once");
+  o.last_key = k;
+#endif
+  if (!o.empty) out_ += ',';
+  o.empty = false;
+  newline_indent(static_cast<std::size_t>(depth_) + open_.size());
+  append_json_string(out_, k);
+  out_ += ": ";
+  return *this;
+}
+
+json_writer& json_writer::string(std::string_view s) {
+  element();
+  append_json_string(out_, s);
+  return *this;
+}
+
+json_writer& json_writer::integer(std::int64_t n) {
+  element();
+  char text[24];
+  const auto end = std::to_chars(text, text + sizeof text, n).ptr;
+  out_.append(text, end);
+  return *this;
+}
+
+json_writer& json_writer::boolean(bool b) {
+  element();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+json_writer& json_writer::null() {
+  element();
+  out_ += "null";
+  return *this;
+}
+
+}  // namespace io
+KREDITOR_NAMESPACE_END
