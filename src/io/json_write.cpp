@@ -4,38 +4,12 @@
 #include <charconv>
 #include <cstdio>
 
+#include "io/csv.hpp"
 #include "kreditor/core/errc.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace io {
 namespace {
-
-/// The length of the well-formed UTF-8 sequence that starts at s[i] (a byte >= 0x80), or 0.
-/// The table of well-formed sequences is the Unicode Standard's (Table 3-7): no overlong
-/// forms, no surrogates, nothing above U+10FFFF — what nlohmann's decoder accepts.
-std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
-  const auto at = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b = at(i);
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (b >= 0xC2 && b <= 0xDF) {
-    n = 2;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    n = 3;
-    if (b == 0xE0) lo = 0xA0;
-    if (b == 0xED) hi = 0x9F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    n = 4;
-    if (b == 0xF0) lo = 0x90;
-    if (b == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < n || at(i + 1) < lo || at(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k)
-    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
-  return n;
-}
 
 [[noreturn]] void not_utf8(std::string_view s, std::size_t i) {
   char byte[8];
@@ -51,6 +25,7 @@ void append_json_string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t plain = 0;  // the start of the bytes not yet copied
+  bool utf8_checked = false;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
@@ -58,9 +33,13 @@ void append_json_string(std::string& out, std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      const std::size_t n = utf8_length(s, i);
-      if (n == 0) not_utf8(s, i);
-      i += n;
+      // The rest checked once, from the first byte that is not ASCII: well-formed UTF-8 (no
+      // overlong forms, surrogates or code points above U+10FFFF) is what dump accepts.
+      if (!utf8_checked) {
+        if (const std::size_t bad = first_invalid_utf8(s.substr(i)); bad != std::string_view::npos) not_utf8(s, i + bad);
+        utf8_checked = true;
+      }
+      ++i;
       continue;
     }
     out.append(s.data() + plain, i - plain);

@@ -32,10 +32,9 @@ using file_map = std::map<std::string, std::string, std::less<>>;
 
 std::vector<std::string> flag_names(std::uint8_t flags) {
   std::vector<std::string> out;
-  if (flags & dunning::overlay::disputed) out.emplace_back("disputed");
-  if (flags & dunning::overlay::promised) out.emplace_back("promised");
-  if (flags & dunning::overlay::in_plan) out.emplace_back("payment_plan");
-  if (flags & dunning::overlay::on_hold) out.emplace_back("on_hold");
+  for (const auto& [bit, name] : {std::pair{dunning::overlay::disputed, "disputed"}, {dunning::overlay::promised, "promised"},
+                                  {dunning::overlay::in_plan, "payment_plan"}, {dunning::overlay::on_hold, "on_hold"}})
+    if ((flags & bit) != 0) out.emplace_back(name);
   return out;
 }
 

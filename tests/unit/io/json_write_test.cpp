@@ -28,12 +28,16 @@ std::string escaped(std::string_view s) {
 }
 
 TEST(JsonString, EscapesAsDumpDoes) {
-  EXPECT_EQ(escaped(""), "\"\"");
-  EXPECT_EQ(escaped("plain"), "\"plain\"");
-  EXPECT_EQ(escaped("a\"b\\c/d"), "\"a\\\"b\\\\c/d\"");
-  EXPECT_EQ(escaped("\b\t\n\f\r"), "\"\\b\\t\\n\\f\\r\"");
-  EXPECT_EQ(escaped(std::string_view("\0\x01\x1f\x7f", 4)), "\"\\u0000\\u0001\\u001f\x7f\"");
-  EXPECT_EQ(escaped("Rørlegger 😀"), "\"Rørlegger 😀\"");  // UTF-8 as it is
+  using namespace std::string_view_literals;
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {""sv, "\"\""sv},
+      {"plain"sv, "\"plain\""sv},
+      {"a\"b\\c/d"sv, "\"a\\\"b\\\\c/d\""sv},
+      {"\b\t\n\f\r"sv, "\"\\b\\t\\n\\f\\r\""sv},
+      {"\0\x01\x1f\x7f"sv, "\"\\u0000\\u0001\\u001f\x7f\""sv},  // DEL as it is
+      {"Rørlegger 😀"sv, "\"Rørlegger 😀\""sv},                // UTF-8 as it is
+  };
+  for (const auto& [text, json_text] : cases) EXPECT_EQ(escaped(text), json_text) << json_text;
 }
 
 // Every code point's UTF-8, every control character and the two escaped ASCII characters, one
