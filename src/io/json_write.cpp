@@ -1,5 +1,6 @@
 #include "io/json_write.hpp"
 
+#include <array>
 #include <cassert>
 #include <charconv>
 #include <cstdio>
@@ -19,6 +20,16 @@ namespace {
                                           ")");
 }
 
+/// What a byte needs in a JSON string: nothing (printable ASCII), an escape (`"`, `\`, the
+/// control characters) or, from a byte >= 0x80 on, the UTF-8 check.
+enum class byte_kind : unsigned char { plain, escape, non_ascii };
+constexpr std::array<byte_kind, 256> byte_kinds = [] {
+  std::array<byte_kind, 256> t{};
+  for (std::size_t b = 0; b < t.size(); ++b)
+    t[b] = b < 0x20 || b == '"' || b == '\\' ? byte_kind::escape : b >= 0x80 ? byte_kind::non_ascii : byte_kind::plain;
+  return t;
+}();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -28,11 +39,12 @@ void append_json_string(std::string& out, std::string_view s) {
   bool utf8_checked = false;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    const byte_kind kind = byte_kinds[c];
+    if (kind == byte_kind::plain) {
       ++i;
       continue;
     }
-    if (c >= 0x80) {
+    if (kind == byte_kind::non_ascii) {
       // The rest checked once, from the first byte that is not ASCII: well-formed UTF-8 (no
       // overlong forms, surrogates or code points above U+10FFFF) is what dump accepts.
       if (!utf8_checked) {
@@ -63,8 +75,14 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 void json_writer::newline_indent(std::size_t level) {
-  out_ += '\n';
-  out_.append(2 * level, ' ');
+  static constexpr std::string_view line_start =
+      "\n                                                                ";  // 64 spaces
+  if (2 * level < line_start.size()) {
+    out_.append(line_start.data(), 1 + 2 * level);
+  } else {
+    out_ += '\n';
+    out_.append(2 * level, ' ');
+  }
 }
 
 void json_writer::element() {

@@ -180,6 +180,15 @@ TEST(JsonWriter, RandomDocumentsMatchDumpIndentTwo) {
   }
 }
 
+TEST(JsonWriter, DeepNestingIsIndentedAsDumpIndentsIt) {
+  json doc = {{"leaf", "x"}};
+  for (int depth = 0; depth < 50; ++depth) doc = depth % 2 == 0 ? json::array({doc, depth}) : json({{"k", doc}});
+  std::string out;
+  io::json_writer w(out);
+  write_like(w, doc);
+  EXPECT_EQ(out, doc.dump(2));
+}
+
 TEST(JsonWriter, ADepthNestsTheValueInsideADocumentWrittenByOtherMeans) {
   const json inner = {{"a", json::array({1, json::object(), json::array()})}, {"b", nullptr}};
   std::string out = "{\n  \"x\": ";
