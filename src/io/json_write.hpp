@@ -54,9 +54,7 @@ class json_writer {
   struct open_container {
     bool object = false;
     bool empty = true;
-#ifndef NDEBUG
-    std::string last_key;  ///< keys must ascend, as nlohmann::json's do
-#endif
+    std::string last_key;  ///< keys must ascend, as nlohmann::json's do (checked unless NDEBUG)
   };
   /// Before a value: in an array, the separator and indentation its element needs.
   void element();
