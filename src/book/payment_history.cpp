@@ -19,11 +19,10 @@ payment_history payment_history_of(const ledger& l, std::size_t customer, date a
 
 payment_history payment_history_of(const ledger_slices& cut, std::size_t customer, date as_of, policy_set& policies,
                                    std::span<const recorded_notice> notices) {
-  const ledger& l = cut.source();
-  if (customer >= l.customers.size())
+  if (customer >= cut.customers())
     throw error(errc::out_of_range, "payment history: customer " + std::to_string(customer) + " of a ledger of " +
-                                        std::to_string(l.customers.size()));
-  const customer_record& c = l.customers[customer];
+                                        std::to_string(cut.customers()));
+  const customer_record& c = cut.customer(customer);
   const ledger part = cut.slice(customer, customer + 1);
   std::vector<recorded_notice> mine;  // the customer's: make_book names a notice of no invoice as an error
   for (const recorded_notice& n : notices)

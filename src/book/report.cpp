@@ -216,8 +216,14 @@ run_report make_report(ledger input, date as_of, std::span<const recorded_notice
 void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded_notice> recorded,
                            policy_set& policies, std::size_t customers_per_slice,
                            const std::function<void(run_report&)>& on_slice) {
-  if (customers_per_slice == 0) throw error(errc::invalid_argument, "report slices: a slice needs at least one customer");
   ledger_slices cut(l);
+  for_each_report_slice(cut, as_of, recorded, policies, customers_per_slice, on_slice);
+}
+
+void for_each_report_slice(ledger_slices& cut, date as_of, std::span<const recorded_notice> recorded,
+                           policy_set& policies, std::size_t customers_per_slice,
+                           const std::function<void(run_report&)>& on_slice) {
+  if (customers_per_slice == 0) throw error(errc::invalid_argument, "report slices: a slice needs at least one customer");
   // One slice even for a ledger without customers: its rows of unknown customers are named there.
   for (std::size_t first = 0; first == 0 || first < cut.customers(); first += customers_per_slice) {
     const std::size_t last = std::min(cut.customers(), first + customers_per_slice);

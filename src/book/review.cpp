@@ -34,11 +34,10 @@ std::string amount_text(const money& m) { return to_string(m) + " " + std::strin
 
 customer_review review_customer(const ledger_slices& cut, std::size_t customer, date as_of, const review_inputs& in,
                                 const scoring::recommendation_policy& p, policy_set& policies) {
-  const ledger& l = cut.source();
-  if (customer >= l.customers.size())
+  if (customer >= cut.customers())
     throw error(errc::out_of_range, "review: customer " + std::to_string(customer) + " of a ledger of " +
-                                        std::to_string(l.customers.size()));
-  const customer_record& c = l.customers[customer];
+                                        std::to_string(cut.customers()));
+  const customer_record& c = cut.customer(customer);
   customer_review out;
   out.customer = customer;
   out.current_terms = canonical(c.terms);

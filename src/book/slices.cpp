@@ -1,5 +1,6 @@
 // Cutting a ledger into slices of customers (book/slices.hpp): a counting sort of each table's
 // rows by customer, then per slice a copy of its rows with the loader's indexes renumbered.
+// Over columns the copy is where a slice's invoices and payments first become records.
 #include "kreditor/book/slices.hpp"
 
 #include <algorithm>
@@ -9,16 +10,43 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
-ledger_slices::ledger_slices(const ledger& l) : source_(&l) {
+ledger_slices::ledger_slices(const ledger& l) : source_(&l), customers_(&l.customers) {
   customer_ids_.reserve(l.customers.size());
   for (std::size_t c = 0; c < l.customers.size(); ++c)
     customer_ids_.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
-  invoices_ = group(l.invoices, [&](const invoice_record& r) { return customer_of(r.customer_index, r.customer_id); });
-  payments_ = group(l.payments, [&](const payment_record& r) { return customer_of(r.customer_index, r.customer_id); });
-  events_ = group(l.events, [&](const event_record& r) { return customer_of(r.customer_index, r.customer_id); });
-  orders_ = group(l.orders, [&](const order_record& r) { return customer_of(no_record, r.customer_id); });
-  securities_ = group(l.securities, [&](const security_record& r) { return customer_of(no_record, r.customer_id); });
-  counterclaims_ = group(l.counterclaims, [&](const counterclaim_record& r) { return customer_of(no_record, r.customer_id); });
+  invoices_ = group(l.invoices.size(), [&](std::size_t r) {
+    return customer_of(l.invoices[r].customer_index, l.invoices[r].customer_id);
+  });
+  payments_ = group(l.payments.size(), [&](std::size_t r) {
+    return customer_of(l.payments[r].customer_index, l.payments[r].customer_id);
+  });
+  group_small_tables(l.events, l.orders, l.securities, l.counterclaims);
+}
+
+ledger_slices::ledger_slices(const ledger_columns& l) : columns_(&l), customers_(&l.customers) {
+  customer_ids_.reserve(l.customers.size());
+  for (std::size_t c = 0; c < l.customers.size(); ++c)
+    customer_ids_.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
+  // The loader checked every invoice's and payment's customer: the indexes are the owners.
+  invoices_ = group(l.invoices.size(), [&](std::size_t r) { return l.invoices.customer[r]; });
+  payments_ = group(l.payments.size(), [&](std::size_t r) { return l.payments.customer[r]; });
+  group_small_tables(l.events, l.orders, l.securities, l.counterclaims);
+}
+
+void ledger_slices::group_small_tables(const std::vector<event_record>& events, const std::vector<order_record>& orders,
+                                       const std::vector<security_record>& securities,
+                                       const std::vector<counterclaim_record>& counterclaims) {
+  events_ = group(events.size(), [&](std::size_t r) { return customer_of(events[r].customer_index, events[r].customer_id); });
+  orders_ = group(orders.size(), [&](std::size_t r) { return customer_of(no_record, orders[r].customer_id); });
+  securities_ = group(securities.size(), [&](std::size_t r) { return customer_of(no_record, securities[r].customer_id); });
+  counterclaims_ =
+      group(counterclaims.size(), [&](std::size_t r) { return customer_of(no_record, counterclaims[r].customer_id); });
+}
+
+const ledger& ledger_slices::source() const {
+  if (source_ == nullptr)
+    throw error(errc::invalid_argument, "ledger slices: made over columns, there is no ledger of records to give");
+  return *source_;
 }
 
 std::uint32_t ledger_slices::customer_index(std::string_view id) const {
@@ -28,25 +56,25 @@ std::uint32_t ledger_slices::customer_index(std::string_view id) const {
 
 // The loader's index when it names the customer `id` (a ledger built by hand may lack it).
 std::uint32_t ledger_slices::customer_of(std::uint32_t stored, std::string_view id) const {
-  if (stored < source_->customers.size() && source_->customers[stored].customer_id == id) return stored;
+  if (stored < customers() && customer(stored).customer_id == id) return stored;
   return customer_index(id);
 }
 
-template <class Row, class CustomerOf>
-ledger_slices::grouping ledger_slices::group(const std::vector<Row>& rows, CustomerOf&& customer_of_row) const {
+template <class CustomerOf>
+ledger_slices::grouping ledger_slices::group(std::size_t rows, CustomerOf&& customer_of_row) const {
   const std::size_t n = customers();
   grouping g;
   g.start.assign(n + 2, 0);
-  std::vector<std::uint32_t> owner(rows.size());
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const std::uint32_t c = customer_of_row(rows[r]);
+  std::vector<std::uint32_t> owner(rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const std::uint32_t c = customer_of_row(r);
     owner[r] = c == no_record ? static_cast<std::uint32_t>(n) : c;
     ++g.start[owner[r] + 1];
   }
   for (std::size_t c = 0; c <= n; ++c) g.start[c + 1] += g.start[c];
-  g.rows.resize(rows.size());
+  g.rows.resize(rows);
   std::vector<std::uint32_t> next(g.start.begin(), g.start.end() - 1);
-  for (std::size_t r = 0; r < rows.size(); ++r) g.rows[next[owner[r]]++] = static_cast<std::uint32_t>(r);
+  for (std::size_t r = 0; r < rows; ++r) g.rows[next[owner[r]]++] = static_cast<std::uint32_t>(r);
   return g;
 }
 
@@ -72,7 +100,6 @@ std::uint32_t renumbered(const std::vector<std::uint32_t>& kept, std::uint32_t o
 }  // namespace
 
 ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
-  const ledger& l = *source_;
   if (first > last || last > customers())
     throw error(errc::out_of_range, "ledger slice: customers [" + std::to_string(first) + ", " + std::to_string(last) +
                                         ") outside the ledger's " + std::to_string(customers()));
@@ -81,33 +108,38 @@ ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
     return stored >= first && stored < last ? static_cast<std::uint32_t>(stored - first) : no_record;
   };
   ledger out;
-  out.as_of = l.as_of;
-  out.customers.assign(l.customers.begin() + static_cast<std::ptrdiff_t>(first),
-                       l.customers.begin() + static_cast<std::ptrdiff_t>(last));
-  // Each table's rows of the slice, in ledger order, renumbered by `fix`.
-  const auto copy = [&](const grouping& g, const auto& rows, auto& into, auto&& fix) {
+  out.as_of = source_ != nullptr ? source_->as_of : columns_->as_of;
+  out.customers.assign(customers_->begin() + static_cast<std::ptrdiff_t>(first),
+                       customers_->begin() + static_cast<std::ptrdiff_t>(last));
+  // Each table's rows of the slice, in ledger order (`row(r)` makes row r a record), renumbered by `fix`.
+  const auto copy = [&](const grouping& g, auto&& row, auto& into, auto&& fix) {
     const std::vector<std::uint32_t> kept = rows_of(g.start, g.rows, first, last, unknown);
     into.reserve(kept.size());
-    for (const std::uint32_t r : kept) fix(into.emplace_back(rows[r]));
+    for (const std::uint32_t r : kept) fix(into.emplace_back(row(r)));
     return kept;
   };
-  const std::vector<std::uint32_t> invoices = copy(invoices_, l.invoices, out.invoices, [&](invoice_record& inv) {
+  const auto invoice = [&](std::uint32_t r) { return source_ != nullptr ? source_->invoices[r] : columns_->invoice(r); };
+  const auto payment = [&](std::uint32_t r) { return source_ != nullptr ? source_->payments[r] : columns_->payment(r); };
+  const std::vector<std::uint32_t> invoices = copy(invoices_, invoice, out.invoices, [&](invoice_record& inv) {
     inv.customer_index = customer(inv.customer_index);
-    inv.credit_of_index = no_record;  // set below, once every invoice of the slice is known
   });
-  for (std::size_t k = 0; k < invoices.size(); ++k)
-    out.invoices[k].credit_of_index = renumbered(invoices, l.invoices[invoices[k]].credit_of_index);
-  (void)copy(payments_, l.payments, out.payments, [&](payment_record& p) {
+  // Credit notes name invoices of their own customer, so of the slice, once every one is known.
+  for (invoice_record& inv : out.invoices) inv.credit_of_index = renumbered(invoices, inv.credit_of_index);
+  (void)copy(payments_, payment, out.payments, [&](payment_record& p) {
     p.customer_index = customer(p.customer_index);
     p.invoice_index = renumbered(invoices, p.invoice_index);
   });
-  (void)copy(events_, l.events, out.events, [&](event_record& e) {
+  const auto from = [](const auto& table) { return [&table](std::uint32_t r) { return table[r]; }; };
+  const std::vector<event_record>& events = source_ != nullptr ? source_->events : columns_->events;
+  (void)copy(events_, from(events), out.events, [&](event_record& e) {
     e.customer_index = customer(e.customer_index);
     e.invoice_index = renumbered(invoices, e.invoice_index);
   });
-  (void)copy(orders_, l.orders, out.orders, [](order_record&) {});
-  (void)copy(securities_, l.securities, out.securities, [](security_record&) {});
-  (void)copy(counterclaims_, l.counterclaims, out.counterclaims, [](counterclaim_record&) {});
+  const auto keep = [](auto&) {};
+  (void)copy(orders_, from(source_ != nullptr ? source_->orders : columns_->orders), out.orders, keep);
+  (void)copy(securities_, from(source_ != nullptr ? source_->securities : columns_->securities), out.securities, keep);
+  (void)copy(counterclaims_, from(source_ != nullptr ? source_->counterclaims : columns_->counterclaims),
+             out.counterclaims, keep);
   return out;
 }
 
@@ -116,10 +148,16 @@ std::vector<recorded_notice> ledger_slices::notices_of(std::size_t first, std::s
   std::vector<recorded_notice> out;
   if (notices.empty()) return out;
   if (invoice_customer_.empty()) {
-    const ledger& l = *source_;
-    invoice_customer_.reserve(l.invoices.size());
-    for (std::size_t i = 0; i < l.invoices.size(); ++i)
-      invoice_customer_.emplace(l.invoices[i].invoice_id, customer_of(l.invoices[i].customer_index, l.invoices[i].customer_id));
+    if (source_ != nullptr) {
+      const ledger& l = *source_;
+      invoice_customer_.reserve(l.invoices.size());
+      for (const invoice_record& inv : l.invoices)
+        invoice_customer_.emplace(inv.invoice_id, customer_of(inv.customer_index, inv.customer_id));
+    } else {
+      const invoice_columns& t = columns_->invoices;
+      invoice_customer_.reserve(t.size());
+      for (std::size_t i = 0; i < t.size(); ++i) invoice_customer_.emplace(t.text[t.id[i]], t.customer[i]);
+    }
   }
   for (const recorded_notice& n : notices) {
     const auto it = invoice_customer_.find(n.invoice_id);
@@ -132,8 +170,14 @@ std::vector<recorded_notice> ledger_slices::notices_of(std::size_t first, std::s
 void for_each_book_slice(const ledger& l, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
                          std::size_t customers_per_slice,
                          const std::function<void(const book& b, std::size_t first)>& on_slice) {
-  if (customers_per_slice == 0) throw error(errc::invalid_argument, "book slices: a slice needs at least one customer");
   ledger_slices cut(l);
+  for_each_book_slice(cut, as_of, notices, policies, customers_per_slice, on_slice);
+}
+
+void for_each_book_slice(ledger_slices& cut, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
+                         std::size_t customers_per_slice,
+                         const std::function<void(const book& b, std::size_t first)>& on_slice) {
+  if (customers_per_slice == 0) throw error(errc::invalid_argument, "book slices: a slice needs at least one customer");
   // One slice even for a ledger without customers: its rows of unknown customers are named there.
   for (std::size_t first = 0; first == 0 || first < cut.customers(); first += customers_per_slice) {
     const std::size_t last = std::min(cut.customers(), first + customers_per_slice);

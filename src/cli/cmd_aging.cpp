@@ -86,7 +86,7 @@ constexpr std::size_t aging_slice = 256;
 int cmd_aging(context& ctx) {
   const args a(ctx.argv, {"ledger", "as-of", "by", "buckets", "policy", "state"}, {"json", "decimal-comma"});
   const aging_buckets buckets = buckets_from(a);
-  const ledger l = ledger_from(a);
+  const ledger_columns l = ledger_columns_from(a);
   const date as_of = as_of_from(a, l);
   // The portfolio as columns, one group per customer (the open items `run` and `exposure`
   // count, from the same book): the batch kernel does the work.
@@ -97,7 +97,8 @@ int cmd_aging(context& ctx) {
   // columns are kept, not a million lines' book.
   open_receivables open;
   open.items_of.assign(l.customers.size(), 0);
-  for_each_book_slice(l, as_of, state.notices, policies, aging_slice,
+  ledger_slices cut(l);
+  for_each_book_slice(cut, as_of, state.notices, policies, aging_slice,
                       [&](const book& b, std::size_t first) { append_open_receivables(open, b, first); });
   const std::size_t customers = l.customers.size();
   std::vector<currency> group_currency;

@@ -43,7 +43,7 @@ namespace kreditor::cli {
 int cmd_exposure(context& ctx) {
   const args a(ctx.argv, {"ledger", "as-of", "customer", "order-amount", "policy", "state"}, {"json", "decimal-comma"});
   const std::string id = a.require("customer");
-  const ledger l = ledger_from(a);
+  const ledger_columns l = ledger_columns_from(a);
   const date as_of = as_of_from(a, l);
   // Only this customer's book is built and evaluated (a slice of one customer: the same
   // summary `run` gives it), not every customer's of a big ledger.

@@ -21,6 +21,7 @@
 #include <iostream>
 #include <sstream>
 #include <streambuf>
+#include <utility>
 
 #include "cli/cli.hpp"
 #include "cli/run.hpp"
@@ -132,11 +133,11 @@ constexpr std::size_t customers_per_slice = 256;
 /// the whole ledger's, and the JSON is never built as one document. The output is spooled and
 /// copied to stdout once every slice is evaluated: as for the table, a record the engine
 /// rejects means exit 2 and nothing on stdout.
-int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_file& state,
+int run_sliced(context& ctx, const args& a, const ledger_columns& l, date as_of, state_file& state,
                const std::optional<std::string>& state_path, progress& bar, bool json,
                const limitation_watch_options& window) {
   policy_set policies = policies_from(a.get("policy"));
-  const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);
+  const limitation_evidence evidence = limitation_evidence_of(l);
   spool rows;
   std::ostream out(&rows);
   std::optional<json_report_writer> json_out;
@@ -149,7 +150,8 @@ int run_sliced(context& ctx, const args& a, const ledger& l, date as_of, state_f
   std::vector<recorded_notice> fired;
   bool overdue = false;
   std::size_t customers_done = 0;
-  for_each_report_slice(l, as_of, state.notices, policies, customers_per_slice, [&](run_report& rep) {
+  ledger_slices cut(l);
+  for_each_report_slice(cut, as_of, state.notices, policies, customers_per_slice, [&](run_report& rep) {
     customers_done += rep.customers.size();
     bar.show(static_cast<int>(std::min<std::size_t>(customers_done, 1u << 30)),
              static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(l.customers.size(), 1), 1u << 30)),
@@ -209,8 +211,8 @@ int cmd_run(context& ctx) {
   progress bar(ctx.err, ctx.err_is_terminal && !quiet);
 
   bar.show(0, 4, "reading the ledger");
-  ledger l = ledger_from(a);
-  const date as_of = as_of_from(a, l);
+  ledger_columns columns = ledger_columns_from(a);
+  const date as_of = as_of_from(a, columns);
   const std::optional<std::string> state_path = a.get("state");
   state_file state = state_path ? read_state(*state_path) : state_file{};
   if (state.last_run && *state.last_run > as_of)
@@ -219,7 +221,9 @@ int cmd_run(context& ctx) {
 
   const limitation_watch_options window{.window_days = limitation_days_from(a)};
   if (format == "csv" || format == "json")
-    return run_sliced(ctx, a, l, as_of, state, state_path, bar, format == "json", window);
+    return run_sliced(ctx, a, columns, as_of, state, state_path, bar, format == "json", window);
+  // The table aligns its columns over every line: the whole report, from the ledger as records.
+  ledger l = std::exchange(columns, {}).to_ledger();
   const limitation_evidence evidence = limitation_evidence_of(l.payments, l.events);  // before l moves
   report rep = make_report(std::move(l), as_of, state, a.get("policy"), [&](int done, int of, std::string_view label) {
     bar.show(done, of, label);

@@ -11,39 +11,50 @@ std::string_view sample_ledger(std::string_view file_name);
 
 namespace kreditor::cli {
 
-ledger sample_ledger() {
+namespace {
+ledger_columns sample_ledger_columns() {
   std::map<std::string, std::string, std::less<>> files;
   for (const std::string_view name : ledger_file_names()) {
     const std::string_view bytes = embedded::sample_ledger(name);
     if (!bytes.empty()) files.emplace(std::string(name), std::string(bytes));
   }
-  result<ledger> l = parse_ledger(files);
+  result<ledger_columns> l = parse_ledger_columns(files);
   // The sample is checked by tests; a failure here is a broken build, still reported, not a crash.
   if (!l) throw usage_error{"bundled sample ledger: " + l.error().message};
   return std::move(l).value();
 }
 
-decimal_mark decimal_mark_from(const args& a) {
-  return a.flag("decimal-comma") ? decimal_mark::comma : decimal_mark::point;
-}
-
-ledger ledger_from(const args& a) {
-  const std::optional<std::string> path = a.get("ledger");
-  if (!path) return sample_ledger();
-  result<ledger> l = load_ledger(*path, {.amounts = decimal_mark_from(a)});
-  if (!l) throw usage_error{l.error().message};
-  return std::move(l).value();
-}
-
-date as_of_from(const args& a, const ledger& l) {
+/// The as-of date: --as-of, else the ledger's own.
+date as_of_from(const args& a, const std::optional<date>& own) {
   if (const std::optional<std::string> text = a.get("as-of")) {
     result<date> d = parse_date(*text);
     if (!d) throw usage_error{"--as-of: " + d.error().message};
     return *d;
   }
-  if (l.as_of) return *l.as_of;
+  if (own) return *own;
   throw usage_error{"--as-of YYYY-MM-DD is needed: the ledger has no as-of date of its own "
                     "(ledger.json {\"as_of\": ...} or as_of.txt)"};
 }
+}  // namespace
+
+ledger sample_ledger() { return sample_ledger_columns().to_ledger(); }
+
+decimal_mark decimal_mark_from(const args& a) {
+  return a.flag("decimal-comma") ? decimal_mark::comma : decimal_mark::point;
+}
+
+ledger_columns ledger_columns_from(const args& a) {
+  const std::optional<std::string> path = a.get("ledger");
+  if (!path) return sample_ledger_columns();
+  result<ledger_columns> l = load_ledger_columns(*path, {.amounts = decimal_mark_from(a)});
+  if (!l) throw usage_error{l.error().message};
+  return std::move(l).value();
+}
+
+ledger ledger_from(const args& a) { return ledger_columns_from(a).to_ledger(); }
+
+date as_of_from(const args& a, const ledger& l) { return as_of_from(a, l.as_of); }
+
+date as_of_from(const args& a, const ledger_columns& l) { return as_of_from(a, l.as_of); }
 
 }  // namespace kreditor::cli

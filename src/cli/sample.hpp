@@ -14,6 +14,7 @@
 #include "cli/cli.hpp"
 #include "kreditor/documents/party.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/io/ledger_columns.hpp"
 #include "kreditor/time/date.hpp"
 
 namespace kreditor::cli {
@@ -28,10 +29,15 @@ namespace kreditor::cli {
 /// The ledger at `--ledger PATH` (a directory of CSV files or one .json file), or the bundled
 /// sample when the option is absent; its amounts with decimal_mark_from(a). \throws usage_error naming file, line, column and problem.
 [[nodiscard]] ledger ledger_from(const args& a);
+/// The same, its invoices and payments kept as columns (io/ledger_columns.hpp): what `run`,
+/// `aging` and `exposure` read, a slice of customers at a time, so that a big ledger is never
+/// whole in the record layout.
+[[nodiscard]] ledger_columns ledger_columns_from(const args& a);
 
 /// `--as-of YYYY-MM-DD`, or else the ledger's own as-of date. \throws usage_error for a bad
 /// date or when neither is given.
 [[nodiscard]] date as_of_from(const args& a, const ledger& l);
+[[nodiscard]] date as_of_from(const args& a, const ledger_columns& l);
 
 /// Who is owed, for `notices` and `casefile`: --creditor FILE.json, else creditor.json in the
 /// --ledger directory, else the bundled sample's (cmd_notices.cpp). \throws usage_error.

@@ -31,14 +31,12 @@ std::vector<scoring::credit_check> credit_checks_from_file(const std::string& pa
 }
 
 customer_scoring_inputs scoring_inputs_from_ledger(const ledger_slices& cut, std::string_view id, date as_of) {
-  const ledger& l = cut.source();
-  const auto known = std::find_if(l.customers.begin(), l.customers.end(),
-                                  [&](const customer_record& c) { return c.customer_id == id; });
-  if (known == l.customers.end()) throw usage_error{"--customer: no customer '" + std::string(id) + "' in the ledger"};
+  const std::uint32_t known = cut.customer_index(id);
+  if (known == no_record) throw usage_error{"--customer: no customer '" + std::string(id) + "' in the ledger"};
   // The library's payment history: the customer's book, under each country's dunning preset.
   policy_set policies;
-  payment_history h = payment_history_of(cut, static_cast<std::size_t>(known - l.customers.begin()), as_of, policies);
-  return {.customer = &*known,
+  payment_history h = payment_history_of(cut, known, as_of, policies);
+  return {.customer = &cut.customer(known),
           .facts = std::move(h.facts),
           .behaviour = h.behaviour,
           .purchases_12m = h.purchases_12m,

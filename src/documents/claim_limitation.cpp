@@ -8,11 +8,10 @@
 
 KREDITOR_NAMESPACE_BEGIN
 
-limitation_evidence limitation_evidence_of(std::span<const payment_record> payments,
-                                           std::span<const event_record> events,
-                                           std::span<const std::pair<std::string, interruption>> recorded) {
-  limitation_evidence e;
-  for (const payment_record& p : payments) e.paid_on[p.customer_id].push_back(p.date_paid);
+namespace {
+/// The evidence of the days in `paid_on` (unsorted, repeated) and the ledger's `events`.
+limitation_evidence evidence_of(limitation_evidence e, std::span<const event_record> events,
+                                std::span<const std::pair<std::string, interruption>> recorded) {
   for (auto& [customer, paid] : e.paid_on) {
     std::sort(paid.begin(), paid.end());
     paid.erase(std::unique(paid.begin(), paid.end()), paid.end());
@@ -22,6 +21,26 @@ limitation_evidence limitation_evidence_of(std::span<const payment_record> payme
       e.recorded[x.invoice_id].push_back({x.on, interruption_kind::debt_acknowledgment});
   for (const auto& [invoice, step] : recorded) e.recorded[invoice].push_back(step);
   return e;
+}
+}  // namespace
+
+limitation_evidence limitation_evidence_of(std::span<const payment_record> payments,
+                                           std::span<const event_record> events,
+                                           std::span<const std::pair<std::string, interruption>> recorded) {
+  limitation_evidence e;
+  for (const payment_record& p : payments) e.paid_on[p.customer_id].push_back(p.date_paid);
+  return evidence_of(std::move(e), events, recorded);
+}
+
+limitation_evidence limitation_evidence_of(const ledger_columns& l,
+                                           std::span<const std::pair<std::string, interruption>> recorded) {
+  // By customer index first: one hash of a customer id per customer, not per payment.
+  std::vector<std::vector<date>> paid(l.customers.size());
+  for (std::size_t i = 0; i < l.payments.size(); ++i) paid[l.payments.customer[i]].push_back(l.payments.date_paid[i]);
+  limitation_evidence e;
+  for (std::size_t c = 0; c < paid.size(); ++c)
+    if (!paid[c].empty()) e.paid_on.emplace(l.customers[c].customer_id, std::move(paid[c]));
+  return evidence_of(std::move(e), l.events, recorded);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // rows whose columns are found by header name; the same row checks serve CSV files and the
 // single-JSON form, so both report the same problems, each naming where it is.
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/io/ledger_columns.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -387,36 +388,52 @@ class id_table {
   std::size_t mask_ = 0;
 };
 
-/// The ids of one kind of record (`Id` is its id member) and where each row is.
-template <class Record, std::string Record::*Id>
+// What a table's row `i` is called and where it is, for id_index: invoices and payments are
+// columns (their ids in the table's arena), the small tables records.
+std::string_view id_of(const invoice_columns& t, std::uint32_t i) noexcept { return t.text[t.id[i]]; }
+std::string_view id_of(const payment_columns& t, std::uint32_t i) noexcept { return t.text[t.id[i]]; }
+int line_of(const invoice_columns& t, std::uint32_t i) noexcept { return t.line[i]; }
+int line_of(const payment_columns& t, std::uint32_t i) noexcept { return t.line[i]; }
+std::string_view record_id(const customer_record& r) noexcept { return r.customer_id; }
+std::string_view record_id(const order_record& r) noexcept { return r.order_id; }
+std::string_view record_id(const security_record& r) noexcept { return r.security_id; }
+std::string_view record_id(const counterclaim_record& r) noexcept { return r.counterclaim_id; }
+template <class Record>
+std::string_view id_of(const std::vector<Record>& t, std::uint32_t i) noexcept { return record_id(t[i]); }
+template <class Record>
+int line_of(const std::vector<Record>& t, std::uint32_t i) noexcept { return t[i].line; }
+
+/// The ids of one table (`Table`: its columns or its records) and where each row is.
+template <class Table>
 class id_index {
  public:
-  [[nodiscard]] std::uint32_t find(const std::vector<Record>& rows, std::string_view id) const {
-    return table_.find(id, [&](std::uint32_t i) -> std::string_view { return rows[i].*Id; });
+  explicit id_index(const Table& rows) : rows_(&rows) {}
+  [[nodiscard]] std::uint32_t find(std::string_view id) const {
+    return table_.find(id, [&](std::uint32_t i) { return id_of(*rows_, i); });
   }
-  /// The same, the ids read from `ids` (ids[row]) instead of the rows.
+  /// The same, the ids read from `ids` (ids[row]) instead of the table.
   [[nodiscard]] std::uint32_t find(std::span<const std::string_view> ids, std::string_view id) const {
     return table_.find(id, [&](std::uint32_t i) { return ids[i]; });
   }
-  /// Adds the id of the row about to be appended to `rows`; a duplicate is an error.
-  void insert_unique(const std::vector<Record>& rows, std::string_view id, const row_view& r, std::size_t c,
-                     std::string_view what) {
-    const std::uint32_t first = table_.insert(id, static_cast<std::uint32_t>(rows.size()),
-                                              [&](std::uint32_t i) -> std::string_view { return rows[i].*Id; });
+  /// Adds the id of the row about to be appended to the table (at `row`, its size); a
+  /// duplicate is an error naming the first.
+  void insert_unique(std::string_view id, std::uint32_t row, const row_view& r, std::size_t c, std::string_view what) {
+    const std::uint32_t first = table_.insert(id, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
     if (first != no_record)
       fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
-                               " (first on line " + std::to_string(rows[first].line) + ")");
+                               " (first on line " + std::to_string(line_of(*rows_, first)) + ")");
   }
   void reserve(std::size_t n) { table_.reserve(n); }
 
  private:
+  const Table* rows_;
   id_table table_;
 };
 
-template <class Index, class Records>
-std::uint32_t lookup_or_fail(const Index& ids, const Records& rows, std::string_view id, const row_view& r,
-                             std::size_t c, std::string_view what) {
-  const std::uint32_t at = ids.find(rows, id);
+template <class Index>
+std::uint32_t lookup_or_fail(const Index& ids, std::string_view id, const row_view& r, std::size_t c,
+                             std::string_view what) {
+  const std::uint32_t at = ids.find(id);
   if (at == no_record) fail(errc::not_found, r.where(c) + ": unknown " + std::string(what) + " " + in_quotes(id));
   return at;
 }
@@ -472,7 +489,7 @@ constexpr std::array<column_spec, 7> specs{{
 /// Builds the ledger row by row, checking each against what came before.
 class builder {
  public:
-  ledger out;
+  ledger_columns out;
   decimal_mark mark = decimal_mark::point;  ///< of every amount (ledger_options::amounts)
 
   void add_customer(const row_view& r) {
@@ -480,7 +497,7 @@ class builder {
     customer_record c;
     c.line = r.line();
     c.customer_id = std::string(required(r, id, "customer_id"));
-    customers_.insert_unique(out.customers, c.customer_id, r, id, "customer_id");
+    customers_.insert_unique(c.customer_id, static_cast<std::uint32_t>(out.customers.size()), r, id, "customer_id");
     c.name = std::string(required(r, name, "name"));
     c.country = std::string(required(r, country, "country"));
     if (c.country.size() != 2 || !std::all_of(c.country.begin(), c.country.end(),
@@ -517,54 +534,60 @@ class builder {
 
   void add_invoice(const row_view& r) {
     using namespace invoices_csv;
-    invoice_record inv;
-    inv.line = r.line();
-    inv.invoice_id = std::string(required(r, id, "invoice_id"));
-    invoices_.insert_unique(out.invoices, inv.invoice_id, r, id, "invoice_id");
-    const customer_record& c = customer_of(r, customer, inv.customer_index);
-    inv.customer_id = c.customer_id;
-    inv.issue_date = parse_date_at(r, issue_date, "issue_date");
-    if (!r.get(due_date).empty())
-      inv.due_date = parse_date_not_before(r, due_date, "due_date", inv.issue_date, "issue_date");
-    check_currency(r, currency_, c);
-    inv.credit_of = std::string(r.get(credit_of));
+    invoice_columns& t = out.invoices;
+    const std::uint32_t row = add_id(t, invoices_, r, id, "invoice_id");
+    const std::uint32_t customer_index = customer_index_of(r, customer);
+    const date issued = parse_date_at(r, issue_date, "issue_date");
+    date due;  // not_a_date_time: from the terms
+    if (!r.get(due_date).empty()) due = parse_date_not_before(r, due_date, "due_date", issued, "issue_date");
+    const currency ccy = check_currency(r, currency_, customer_index);
+    const std::string_view credited = r.get(credit_of);
     // A negative amount is only meaningful as a credit note naming the invoice it reduces.
-    inv.amount = parse_money_at(r, amount, "amount", c.currency, !inv.credit_of.empty());
-    if (!inv.credit_of.empty() && !inv.amount.is_negative())
-      fail(errc::invalid_argument, r.where(amount) + ": a credit note (credit_of " +
-                                       in_quotes(inv.credit_of) + ") needs a negative amount");
-    inv.terms = std::string(r.get(terms));
-    if (!inv.terms.empty()) check_terms(r, terms, inv.terms);
-    inv.reference = std::string(r.get(reference));
-    if (!inv.credit_of.empty()) credit_notes_.push_back({out.invoices.size(), r.where(credit_of)});
-    out.invoices.push_back(std::move(inv));
+    const money m = parse_money_at(r, amount, "amount", ccy, !credited.empty());
+    if (!credited.empty() && !m.is_negative())
+      fail(errc::invalid_argument, r.where(amount) + ": a credit note (credit_of " + in_quotes(credited) +
+                                       ") needs a negative amount");
+    const std::string_view terms_text = r.get(terms);
+    const std::uint32_t terms_handle = terms_text.empty() ? 0 : invoice_terms(r, terms_text);
+    t.customer.push_back(customer_index);
+    t.issue_date.push_back(issued);
+    t.due_date.push_back(due);
+    t.amount.push_back(m.minor_units());
+    t.terms.push_back(terms_handle);
+    t.reference.push_back(t.text.add(r.get(reference)));
+    t.credit_of.push_back(no_record);
+    t.line.push_back(r.line());
+    if (!credited.empty()) credit_notes_.push_back({row, std::string(credited), r.where(credit_of)});
   }
 
   void add_payment(const row_view& r) {
     using namespace payments_csv;
-    payment_record p;
-    p.line = r.line();
-    p.payment_id = std::string(required(r, id, "payment_id"));
-    payments_.insert_unique(out.payments, p.payment_id, r, id, "payment_id");
-    const customer_record& c = customer_of(r, customer, p.customer_index);
-    p.customer_id = c.customer_id;
-    p.date_paid = parse_date_at(r, date_, "date");
-    check_currency(r, currency_, c);
-    p.amount = positive_money_at(r, amount, "amount", c.currency);
-    p.reference = std::string(r.get(reference));
-    p.invoice_id = std::string(r.get(invoice));
-    if (!p.invoice_id.empty()) {
+    payment_columns& t = out.payments;
+    const std::uint32_t row = add_id(t, payments_, r, id, "payment_id");
+    const std::uint32_t customer_index = customer_index_of(r, customer);
+    const date paid = parse_date_at(r, date_, "date");
+    const money m = positive_money_at(r, amount, "amount", check_currency(r, currency_, customer_index));
+    const std::uint32_t reference_handle = t.text.add(r.get(reference));
+    std::uint32_t designated = no_record;
+    if (const std::string_view invoice_id = r.get(invoice); !invoice_id.empty()) {
       if (defer_designations)
-        deferred_.push_back({out.payments.size(), r.place(invoice)});
+        deferred_.push_back({row, r.place(invoice), std::string(invoice_id)});
       else
-        p.invoice_index = invoice_of_customer([&] { return r.where(invoice); }, p.invoice_id, c);
+        designated = invoice_of_customer([&] { return r.where(invoice); }, invoice_id, customer_index);
     }
-    if (const std::string_view m = r.get(method); !m.empty()) {
-      const result<payment_channel> k = parse_payment_channel(m);
+    payment_channel channel = payment_channel::unspecified;
+    if (const std::string_view m_text = r.get(method); !m_text.empty()) {
+      const result<payment_channel> k = parse_payment_channel(m_text);
       if (!k) fail(errc::invalid_argument, r.where(method) + ": " + k.error().message);
-      p.method = *k;
+      channel = *k;
     }
-    out.payments.push_back(std::move(p));
+    t.customer.push_back(customer_index);
+    t.date_paid.push_back(paid);
+    t.amount.push_back(m.minor_units());
+    t.reference.push_back(reference_handle);
+    t.invoice.push_back(designated);
+    t.line.push_back(r.line());
+    t.method.push_back(channel);
   }
 
   void add_event(const row_view& r) {
@@ -580,13 +603,13 @@ class builder {
     e.kind = *k;
     e.invoice_id = std::string(r.get(invoice));
     if (!e.invoice_id.empty()) {
-      e.invoice_index = invoice_of_customer(r, invoice, e.invoice_id, c);
+      e.invoice_index = invoice_of_customer([&] { return r.where(invoice); }, e.invoice_id, e.customer_index);
       // Nothing happens to an invoice before it exists.
-      const invoice_record& inv = out.invoices[e.invoice_index];
-      if (e.on < inv.issue_date)
+      const date issued = out.invoices.issue_date[e.invoice_index];
+      if (e.on < issued)
         fail(errc::invalid_argument, r.where(date_) + ": " + std::string(kind) + " on " + to_string(e.on) +
                                          " is dated before invoice " + in_quotes(e.invoice_id) +
-                                         " was issued (" + to_string(inv.issue_date) + ")");
+                                         " was issued (" + to_string(issued) + ")");
       if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved)
         disputes_.push_back({e.invoice_index, e.on, e.kind == ledger_event_kind::dispute_opened, r.where(date_)});
     } else if (e.kind == ledger_event_kind::dispute_opened || e.kind == ledger_event_kind::dispute_resolved ||
@@ -605,8 +628,9 @@ class builder {
     order_record o;
     o.line = r.line();
     o.order_id = std::string(required(r, id, "order_id"));
-    orders_.insert_unique(out.orders, o.order_id, r, id, "order_id");
-    const customer_record& c = customer_of(r, customer);
+    orders_.insert_unique(o.order_id, static_cast<std::uint32_t>(out.orders.size()), r, id, "order_id");
+    std::uint32_t customer_index = no_record;
+    const customer_record& c = customer_of(r, customer, customer_index);
     o.customer_id = c.customer_id;
     o.ordered = parse_date_at(r, date_, "date");
     check_currency(r, currency_, c);
@@ -617,14 +641,15 @@ class builder {
       o.cancelled = parse_date_not_before(r, cancelled_date, "cancelled_date", o.ordered, "the order's date");
     o.invoice_id = std::string(r.get(invoice));
     if (!o.invoice_id.empty()) {
-      const invoice_record& inv = out.invoices[invoice_of_customer(r, invoice, o.invoice_id, c)];
+      const date issued =
+          out.invoices.issue_date[invoice_of_customer([&] { return r.where(invoice); }, o.invoice_id, customer_index)];
       // Goods are invoiced when delivered or soon after (Norway's bookkeeping rules: within a
       // month; Sweden's and Denmark's: without delay). A delivery more than a year before its
       // invoice is a typo in a year (2004 for 2024), not a late invoice.
-      if (o.delivered && *o.delivered + days(366) < inv.issue_date)
+      if (o.delivered && *o.delivered + days(366) < issued)
         fail(errc::invalid_argument, r.where(delivery_date) + ": delivery_date " + to_string(*o.delivered) +
                                          " is more than a year before invoice " + in_quotes(o.invoice_id) +
-                                         " was issued (" + to_string(inv.issue_date) + ")");
+                                         " was issued (" + to_string(issued) + ")");
     }
     out.orders.push_back(std::move(o));
   }
@@ -634,8 +659,9 @@ class builder {
     security_record s;
     s.line = r.line();
     s.security_id = std::string(required(r, id, "security_id"));
-    securities_.insert_unique(out.securities, s.security_id, r, id, "security_id");
-    const customer_record& c = customer_of(r, customer);
+    securities_.insert_unique(s.security_id, static_cast<std::uint32_t>(out.securities.size()), r, id, "security_id");
+    std::uint32_t customer_index = no_record;
+    const customer_record& c = customer_of(r, customer, customer_index);
     s.customer_id = c.customer_id;
     const result<security_kind> k = parse_security_kind(required(r, kind, "kind"));
     if (!k) fail(k.error().code, r.where(kind) + ": kind " + k.error().message);
@@ -652,8 +678,10 @@ class builder {
     counterclaim_record k;
     k.line = r.line();
     k.counterclaim_id = std::string(required(r, id, "counterclaim_id"));
-    counterclaims_.insert_unique(out.counterclaims, k.counterclaim_id, r, id, "counterclaim_id");
-    const customer_record& c = customer_of(r, customer);
+    counterclaims_.insert_unique(k.counterclaim_id, static_cast<std::uint32_t>(out.counterclaims.size()), r, id,
+                                 "counterclaim_id");
+    std::uint32_t customer_index = no_record;
+    const customer_record& c = customer_of(r, customer, customer_index);
     k.customer_id = c.customer_id;
     k.arose = parse_date_at(r, date_, "date");
     check_currency(r, currency_, c);
@@ -664,13 +692,26 @@ class builder {
     out.counterclaims.push_back(std::move(k));
   }
 
-  /// Checks that need every invoice: a credit note's invoice exists and is the same customer's.
   /// Once every customer is read: their ids side by side, so the many lookups of a customer
   /// id read no customer record (customers.csv is read before any file that names one).
   void index_customers() {
+    // Copied side by side (about 10 bytes each, not a 200-byte record apart): a million rows
+    // look up 50 000 customers at random, and the ids and currencies stay in the caches.
+    std::size_t bytes = 0;
+    for (const customer_record& c : out.customers) bytes += c.customer_id.size();
+    customer_text_ = text_arena{};
+    customer_text_.reserve(out.customers.size(), bytes);
+    std::vector<std::uint32_t> handles;
+    handles.reserve(out.customers.size());
+    for (const customer_record& c : out.customers) handles.push_back(customer_text_.add(c.customer_id));
     customer_ids_.clear();
     customer_ids_.reserve(out.customers.size());
-    for (const customer_record& c : out.customers) customer_ids_.emplace_back(c.customer_id);
+    customer_currency_.clear();
+    customer_currency_.reserve(out.customers.size());
+    for (std::size_t k = 0; k < handles.size(); ++k) {
+      customer_ids_.push_back(customer_text_[handles[k]]);
+      customer_currency_.push_back(out.customers[k].currency);
+    }
   }
 
   /// payments.csv read beside invoices.csv: its designations wait for every invoice.
@@ -681,9 +722,9 @@ class builder {
   void check_designations(std::string_view file, std::size_t before) {
     for (const deferred_designation& d : deferred_) {
       if (d.payment >= before) break;
-      payment_record& p = out.payments[d.payment];
-      p.invoice_index = invoice_of_customer([&] { return io::csv_location(file, d.place.first, d.place.second); },
-                                            p.invoice_id, out.customers[p.customer_index]);
+      out.payments.invoice[d.payment] =
+          invoice_of_customer([&] { return io::csv_location(file, d.place.first, d.place.second); }, d.invoice_id,
+                              out.payments.customer[d.payment]);
     }
     deferred_.clear();
   }
@@ -702,26 +743,29 @@ class builder {
       const dispute_row& before = disputes_[k - 1];
       if (before.opened)
         fail(errc::conflict, d.where + ": a second dispute_opened for invoice " +
-                                 in_quotes(out.invoices[d.invoice].invoice_id) + " while the one opened on " +
+                                 in_quotes(id_of(out.invoices, d.invoice)) + " while the one opened on " +
                                  to_string(before.on) + " (" + before.where +
                                  ") is not resolved (dispute_resolved comes first)");
     }
     disputes_.clear();
   }
 
+  /// Checks that need every invoice: a credit note's invoice exists, is the same customer's,
+  /// and is not itself a credit note.
   void check_credit_notes() {
-    for (const auto& [at, where] : credit_notes_) {
-      invoice_record& note = out.invoices[at];
-      const std::uint32_t it = invoices_.find(out.invoices, note.credit_of);
+    invoice_columns& t = out.invoices;
+    for (const credit_note& note : credit_notes_) {
+      const std::uint32_t it = invoices_.find(note.credit_of);
       if (it == no_record)
-        fail(errc::not_found, where + ": credit_of names unknown invoice " + in_quotes(note.credit_of));
-      note.credit_of_index = it;
-      const invoice_record& target = out.invoices[it];
-      if (target.customer_id != note.customer_id)
-        fail(errc::conflict, where + ": credit_of " + in_quotes(note.credit_of) + " is customer " +
-                                 in_quotes(target.customer_id) + "'s invoice, not " + in_quotes(note.customer_id) + "'s");
-      if (!target.credit_of.empty())
-        fail(errc::conflict, where + ": credit_of " + in_quotes(note.credit_of) + " is itself a credit note");
+        fail(errc::not_found, note.where + ": credit_of names unknown invoice " + in_quotes(note.credit_of));
+      t.credit_of[note.row] = it;
+      if (t.customer[it] != t.customer[note.row])
+        fail(errc::conflict, note.where + ": credit_of " + in_quotes(note.credit_of) + " is customer " +
+                                 in_quotes(out.customers[t.customer[it]].customer_id) + "'s invoice, not " +
+                                 in_quotes(out.customers[t.customer[note.row]].customer_id) + "'s");
+      // Only a credit note has a negative amount (add_invoice).
+      if (t.amount[it] < 0)
+        fail(errc::conflict, note.where + ": credit_of " + in_quotes(note.credit_of) + " is itself a credit note");
     }
   }
 
@@ -734,16 +778,39 @@ class builder {
       index = customers_.find(customer_ids_, id);
       if (index == no_record) fail(errc::not_found, r.where(c) + ": unknown customer_id " + in_quotes(id));
     } else {
-      index = lookup_or_fail(customers_, out.customers, id, r, c, "customer_id");
+      index = lookup_or_fail(customers_, id, r, c, "customer_id");
     }
     return out.customers[index];
   }
-  const customer_record& customer_of(const row_view& r, std::size_t c) const {
-    std::uint32_t index = 0;
-    return customer_of(r, c, index);
+
+  /// The row the next row of `t` (invoices or payments) will be: its id, column `c`, checked
+  /// unique and stored at once (the index reads it back when a later id has the same hash).
+  template <class Table, class Index>
+  static std::uint32_t add_id(Table& t, Index& ids, const row_view& r, std::size_t c, std::string_view what) {
+    const auto row = static_cast<std::uint32_t>(t.size());
+    const std::string_view id = required(r, c, what);
+    ids.insert_unique(id, row, r, c, what);
+    t.id.push_back(t.text.add(id));
+    return row;
   }
 
-  void check_currency(const row_view& r, std::size_t c, const customer_record& cust) {
+  /// The index of the customer column `c` names, once every customer is read (index_customers).
+  std::uint32_t customer_index_of(const row_view& r, std::size_t c) const {
+    const std::string_view id = required(r, c, "customer_id");
+    const std::uint32_t index = customers_.find(customer_ids_, id);
+    if (index == no_record) fail(errc::not_found, r.where(c) + ": unknown customer_id " + in_quotes(id));
+    return index;
+  }
+
+  /// The currency of customer `customer`, which column `c` must name.
+  currency check_currency(const row_view& r, std::size_t c, std::uint32_t customer) const {
+    const currency own = customer_currency_[customer];
+    if (r.get(c) == own.code()) return own;
+    check_currency(r, c, out.customers[customer]);
+    return own;
+  }
+
+  void check_currency(const row_view& r, std::size_t c, const customer_record& cust) const {
     // The usual row names its customer's currency: a comparison, not a parse (a million rows).
     if (r.get(c) == cust.currency.code()) return;
     const currency cur = parse_currency_at(r, c);
@@ -753,19 +820,27 @@ class builder {
                                         std::string(cust.currency.code()));
   }
 
-  std::uint32_t invoice_of_customer(const row_view& r, std::size_t c, const std::string& id,
-                                    const customer_record& cust) {
-    return invoice_of_customer([&] { return r.where(c); }, id, cust);
-  }
+  /// The row of invoice `id`, which must be customer `customer`'s; `where()` names the place.
   template <class Where>
-  std::uint32_t invoice_of_customer(const Where& where, const std::string& id, const customer_record& cust) {
-    const std::uint32_t at = invoices_.find(out.invoices, id);
+  std::uint32_t invoice_of_customer(const Where& where, std::string_view id, std::uint32_t customer) const {
+    const std::uint32_t at = invoices_.find(id);
     if (at == no_record) fail(errc::not_found, where() + ": unknown invoice_id " + in_quotes(id));
-    const invoice_record& inv = out.invoices[at];
-    if (inv.customer_id != cust.customer_id)
+    if (const std::uint32_t owner = out.invoices.customer[at]; owner != customer)
       fail(errc::conflict, where() + ": invoice " + in_quotes(id) + " belongs to customer " +
-                               in_quotes(inv.customer_id) + ", not " + in_quotes(cust.customer_id));
+                               in_quotes(out.customers[owner].customer_id) + ", not " +
+                               in_quotes(out.customers[customer].customer_id));
     return at;
+  }
+
+  /// The handle of an invoice's own terms: each distinct text is checked and stored once.
+  std::uint32_t invoice_terms(const row_view& r, std::string_view text) {
+    for (const auto& [known, handle] : terms_seen_)
+      if (known == text) return handle;
+    check_terms(r, invoices_csv::terms, text);
+    const std::uint32_t handle = out.invoices.text.add(text);
+    // A ledger with thousands of distinct terms texts is unusual; past 64 each is just stored.
+    if (terms_seen_.size() < 64) terms_seen_.emplace_back(std::string(text), handle);
+    return handle;
   }
 
   static void parse_details(const row_view& r, event_record& e, currency cur) {
@@ -848,30 +923,32 @@ class builder {
   void reserve(std::string_view section, std::size_t rows) {
     if (section == "customers") {
       out.customers.reserve(rows);
-      detail::advise_huge_pages(out.customers);
       customers_.reserve(rows);
     }
     if (section == "invoices") {
       out.invoices.reserve(rows);
-      detail::advise_huge_pages(out.invoices);
       invoices_.reserve(rows);
     }
     if (section == "payments") {
       out.payments.reserve(rows);
-      detail::advise_huge_pages(out.payments);
       payments_.reserve(rows);
     }
     if (section == "events") out.events.reserve(rows);
   }
 
  private:
-  id_index<customer_record, &customer_record::customer_id> customers_;
-  id_index<invoice_record, &invoice_record::invoice_id> invoices_;
-  id_index<payment_record, &payment_record::payment_id> payments_;
-  id_index<order_record, &order_record::order_id> orders_;
-  id_index<security_record, &security_record::security_id> securities_;
-  id_index<counterclaim_record, &counterclaim_record::counterclaim_id> counterclaims_;
-  std::vector<std::pair<std::size_t, std::string>> credit_notes_;
+  id_index<std::vector<customer_record>> customers_{out.customers};
+  id_index<invoice_columns> invoices_{out.invoices};
+  id_index<payment_columns> payments_{out.payments};
+  id_index<std::vector<order_record>> orders_{out.orders};
+  id_index<std::vector<security_record>> securities_{out.securities};
+  id_index<std::vector<counterclaim_record>> counterclaims_{out.counterclaims};
+  struct credit_note {
+    std::uint32_t row;
+    std::string credit_of;  // the invoice it names, found once every invoice is read
+    std::string where;      // its credit_of field, for the message
+  };
+  std::vector<credit_note> credit_notes_;
   struct dispute_row {
     std::uint32_t invoice;
     date on;
@@ -880,11 +957,15 @@ class builder {
   };
   std::vector<dispute_row> disputes_;
   struct deferred_designation {
-    std::size_t payment;
+    std::uint32_t payment;
     std::pair<int, std::size_t> place;  // line, column of invoice_id
+    std::string invoice_id;
   };
   std::vector<deferred_designation> deferred_;
-  std::vector<std::string_view> customer_ids_;  // into out.customers, complete before use
+  text_arena customer_text_;                    // the customers' ids, side by side (index_customers)
+  std::vector<std::string_view> customer_ids_;  // into customer_text_, complete before use
+  std::vector<currency> customer_currency_;     // per customer, beside its id
+  std::vector<std::pair<std::string, std::uint32_t>> terms_seen_;  // invoice_terms
 };
 
 // --- assembling the files ------------------------------------------------------------------
@@ -953,7 +1034,7 @@ void read_section(builder& b, const section_source& s, std::string_view section,
   }
 }
 
-ledger assemble(const file_sources& files, const ledger_options& options) {
+ledger_columns assemble(const file_sources& files, const ledger_options& options) {
   std::optional<section_source> customers, invoices, payments, events, orders, security, counterclaims;
   std::optional<date> as_of;
   std::optional<nlohmann::json> doc;
@@ -1150,7 +1231,7 @@ result<payment_channel> parse_payment_channel(std::string_view text) {
 }
 
 namespace {
-result<ledger> parse_texts(const file_sources& files, const ledger_options& options) {
+result<ledger_columns> parse_texts(const file_sources& files, const ledger_options& options) {
   try {
     return assemble(files, options);
   } catch (const ledger_error& e) {
@@ -1159,16 +1240,31 @@ result<ledger> parse_texts(const file_sources& files, const ledger_options& opti
     return failure{e.code(), e.what()};
   }
 }
+
+/// A ledger's rows as records, from its columns (what load_ledger has always returned).
+result<ledger> as_records(result<ledger_columns> l) {
+  if (!l) return l.error();
+  return l->to_ledger();
+}
 }  // namespace
 
-result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files,
-                            const ledger_options& options) {
+result<ledger_columns> parse_ledger_columns(const std::map<std::string, std::string, std::less<>>& files,
+                                            const ledger_options& options) {
   file_sources texts;
   for (const auto& [name, text] : files) texts.emplace(name, file_source{text, {}, 0});
   return parse_texts(texts, options);
 }
 
+result<ledger> parse_ledger(const std::map<std::string, std::string, std::less<>>& files,
+                            const ledger_options& options) {
+  return as_records(parse_ledger_columns(files, options));
+}
+
 result<ledger> load_ledger(std::string_view path, const ledger_options& options) {
+  return as_records(load_ledger_columns(path, options));
+}
+
+result<ledger_columns> load_ledger_columns(std::string_view path, const ledger_options& options) {
   namespace fs = std::filesystem;
   const fs::path p(path);
   std::error_code ec;
@@ -1193,7 +1289,7 @@ result<ledger> load_ledger(std::string_view path, const ledger_options& options)
     }
     if (files.empty())
       return failure{errc::not_found, std::string(path) + ": no ledger files (customers.csv, invoices.csv, payments.csv)"};
-    result<ledger> l = parse_texts(files, options);
+    result<ledger_columns> l = parse_texts(files, options);
     if (l) return l;
     // Messages name files relative to the ledger; the user wants the path they can open.
     failure f = l.error();
@@ -1208,6 +1304,94 @@ result<ledger> load_ledger(std::string_view path, const ledger_options& options)
     files.emplace(p.filename().string(), file_source{contents[0], {}, 0});
   }
   return parse_texts(files, options);
+}
+
+// --- the columns ---------------------------------------------------------------------------
+
+std::uint32_t text_arena::add(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s.size() > 0xFFFF'FFFFu - bytes_.size() || ends_.size() >= 0xFFFF'FFFFu)
+    throw error(errc::out_of_range, "ledger text: more than 4 GiB of ids and references in one table");
+  bytes_.append(s);
+  ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+  return static_cast<std::uint32_t>(ends_.size() - 2);
+}
+
+void text_arena::reserve(std::size_t strings, std::size_t bytes) {
+  ends_.reserve(ends_.size() + strings);
+  bytes_.reserve(bytes_.size() + bytes);
+}
+
+void invoice_columns::reserve(std::size_t rows) {
+  // An id and a reference each, of about a dozen bytes (INV00000001): a guess, not a limit.
+  text.reserve(2 * rows, 24 * rows);
+  id.reserve(rows);
+  customer.reserve(rows);
+  issue_date.reserve(rows);
+  due_date.reserve(rows);
+  amount.reserve(rows);
+  terms.reserve(rows);
+  reference.reserve(rows);
+  credit_of.reserve(rows);
+  line.reserve(rows);
+}
+
+void payment_columns::reserve(std::size_t rows) {
+  text.reserve(2 * rows, 24 * rows);
+  id.reserve(rows);
+  customer.reserve(rows);
+  date_paid.reserve(rows);
+  amount.reserve(rows);
+  reference.reserve(rows);
+  invoice.reserve(rows);
+  line.reserve(rows);
+  method.reserve(rows);
+}
+
+invoice_record ledger_columns::invoice(std::size_t i) const {
+  const invoice_columns& t = invoices;
+  const customer_record& c = customers[t.customer[i]];
+  invoice_record r;
+  r.invoice_id = t.text[t.id[i]];
+  r.customer_id = c.customer_id;
+  r.issue_date = t.issue_date[i];
+  if (!t.due_date[i].is_special()) r.due_date = t.due_date[i];
+  r.customer_index = t.customer[i];
+  r.amount = money(t.amount[i], c.currency);
+  r.terms = t.text[t.terms[i]];
+  r.reference = t.text[t.reference[i]];
+  if (t.credit_of[i] != no_record) r.credit_of = t.text[t.id[t.credit_of[i]]];
+  r.line = t.line[i];
+  r.credit_of_index = t.credit_of[i];
+  return r;
+}
+
+payment_record ledger_columns::payment(std::size_t i) const {
+  const payment_columns& t = payments;
+  const customer_record& c = customers[t.customer[i]];
+  payment_record r;
+  r.payment_id = t.text[t.id[i]];
+  r.customer_id = c.customer_id;
+  r.date_paid = t.date_paid[i];
+  r.customer_index = t.customer[i];
+  r.amount = money(t.amount[i], c.currency);
+  r.reference = t.text[t.reference[i]];
+  // The loader found the designated invoice, so its id is the text the row gave.
+  if (t.invoice[i] != no_record) r.invoice_id = invoices.text[invoices.id[t.invoice[i]]];
+  r.line = t.line[i];
+  r.invoice_index = t.invoice[i];
+  r.method = t.method[i];
+  return r;
+}
+
+ledger ledger_columns::to_ledger() const {
+  ledger l{.customers = customers, .invoices = {}, .payments = {}, .events = events, .orders = orders,
+           .securities = securities, .as_of = as_of, .counterclaims = counterclaims};
+  l.invoices.reserve(invoices.size());
+  for (std::size_t i = 0; i < invoices.size(); ++i) l.invoices.push_back(invoice(i));
+  l.payments.reserve(payments.size());
+  for (std::size_t i = 0; i < payments.size(); ++i) l.payments.push_back(payment(i));
+  return l;
 }
 
 KREDITOR_NAMESPACE_END

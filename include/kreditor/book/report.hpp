@@ -27,6 +27,7 @@
 
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/policy_set.hpp"
+#include "kreditor/book/slices.hpp"
 #include "kreditor/core/errc.hpp"
 #include "kreditor/dunning/engine.hpp"
 #include "kreditor/exposure/credit_account.hpp"
@@ -128,6 +129,10 @@ using progress_fn = std::function<void(int done, int of, std::string_view label)
 /// gathers what was compiled. \throws what make_report throws, and error(invalid_argument)
 /// for a slice of no customers.
 void for_each_report_slice(const ledger& l, date as_of, std::span<const recorded_notice> recorded,
+                           policy_set& policies, std::size_t customers_per_slice,
+                           const std::function<void(run_report&)>& on_slice);
+/// The same over the slices `cut` (of a ledger kept as records or as columns).
+void for_each_report_slice(ledger_slices& cut, date as_of, std::span<const recorded_notice> recorded,
                            policy_set& policies, std::size_t customers_per_slice,
                            const std::function<void(run_report&)>& on_slice);
 

@@ -28,6 +28,7 @@
 
 #include "kreditor/book/book.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/io/ledger_columns.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 
@@ -38,11 +39,18 @@ class ledger_slices {
   /// Indexes the rows of `l` by customer (one pass; `l` must outlive this object). A row whose
   /// customer the ledger does not know goes with the first slice, where make_book names it.
   explicit ledger_slices(const ledger& l);
+  /// The same over a ledger kept as columns (io/ledger_columns.hpp): a slice's invoices and
+  /// payments are made records only when the slice is cut, so a big ledger is never whole in
+  /// the record layout. `l` must outlive this object.
+  explicit ledger_slices(const ledger_columns& l);
 
   /// The number of customers in the ledger.
-  [[nodiscard]] std::size_t customers() const noexcept { return source_->customers.size(); }
-  /// The ledger cut.
-  [[nodiscard]] const ledger& source() const noexcept { return *source_; }
+  [[nodiscard]] std::size_t customers() const noexcept { return customers_->size(); }
+  /// Customer `c` of the ledger. \pre c < customers()
+  [[nodiscard]] const customer_record& customer(std::size_t c) const noexcept { return (*customers_)[c]; }
+  /// The ledger cut. \throws error(invalid_argument) when the slices were made over columns
+  /// (customer() gives what every slice needs).
+  [[nodiscard]] const ledger& source() const;
   /// The index in ledger::customers of customer `id`, or no_record.
   [[nodiscard]] std::uint32_t customer_index(std::string_view id) const;
 
@@ -65,11 +73,16 @@ class ledger_slices {
     std::vector<std::uint32_t> start;
     std::vector<std::uint32_t> rows;
   };
-  template <class Row, class CustomerOf>
-  grouping group(const std::vector<Row>& rows, CustomerOf&& customer_of) const;
+  template <class CustomerOf>
+  grouping group(std::size_t rows, CustomerOf&& customer_of) const;
   [[nodiscard]] std::uint32_t customer_of(std::uint32_t stored, std::string_view id) const;
+  void group_small_tables(const std::vector<event_record>& events, const std::vector<order_record>& orders,
+                          const std::vector<security_record>& securities,
+                          const std::vector<counterclaim_record>& counterclaims);
 
-  const ledger* source_;
+  const ledger* source_ = nullptr;            // the ledger as records, or
+  const ledger_columns* columns_ = nullptr;   // the ledger as columns
+  const std::vector<customer_record>* customers_;
   std::unordered_map<std::string_view, std::uint32_t> customer_ids_;
   grouping invoices_, payments_, events_, orders_, securities_;
   grouping counterclaims_;  // issue 13: counterclaims.csv
@@ -81,6 +94,10 @@ class ledger_slices {
 /// customer_of indexes count from `first`). \throws what make_book throws, and
 /// error(invalid_argument) for a slice of no customers.
 void for_each_book_slice(const ledger& l, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
+                         std::size_t customers_per_slice,
+                         const std::function<void(const book& b, std::size_t first)>& on_slice);
+/// The same over the slices `cut` (of a ledger kept as records or as columns).
+void for_each_book_slice(ledger_slices& cut, date as_of, std::span<const recorded_notice> notices, policy_set& policies,
                          std::size_t customers_per_slice,
                          const std::function<void(const book& b, std::size_t first)>& on_slice);
 

@@ -28,6 +28,7 @@
 #include "kreditor/book/report.hpp"
 #include "kreditor/documents/limitation.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "kreditor/io/ledger_columns.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 
@@ -46,6 +47,9 @@ struct limitation_evidence {
 [[nodiscard]] limitation_evidence limitation_evidence_of(
     std::span<const payment_record> payments, std::span<const event_record> events,
     std::span<const std::pair<std::string, interruption>> recorded = {});
+/// The same of a ledger kept as columns (io/ledger_columns.hpp).
+[[nodiscard]] limitation_evidence limitation_evidence_of(
+    const ledger_columns& l, std::span<const std::pair<std::string, interruption>> recorded = {});
 
 /// What may interrupt the limitation of line `line` of `r` by the run's date, in date order:
 /// part payments (a day in `e.paid_on` of the line's customer on which its principal, fees or
