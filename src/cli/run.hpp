@@ -20,9 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/run_book.hpp"
+#include "io/json_write.hpp"
 #include "kreditor/core/money.hpp"
 #include "kreditor/dunning/account.hpp"
 #include "kreditor/dunning/compiled_policy.hpp"
@@ -63,11 +62,14 @@ struct currency_totals {
 void add_totals(std::map<std::string, currency_totals>& t, const report& r);
 
 /// `run --format json`, written a slice of customers at a time: the same bytes as nlohmann's
-/// dump(2) of the whole report as one document, with the customers of each add() in the order given.
+/// dump(2) of the whole report as one document, with the customers of each add() in the order
+/// given. The text is written by hand (io/json_write.hpp), not built as nlohmann values.
 class json_report_writer {
  public:
   /// Writes the document's head.
   json_report_writer(std::ostream& os, date as_of);
+  json_report_writer(const json_report_writer&) = delete;
+  json_report_writer& operator=(const json_report_writer&) = delete;
   /// Writes the listed customers of `r` and counts its totals.
   void add(const report& r);
   /// Writes the rest: the limitation alerts, the policy label, the problems and the totals of
@@ -75,10 +77,23 @@ class json_report_writer {
   void finish(const std::string& policy, const std::vector<std::string>& problems);
 
  private:
+  /// A line of limitation_alerts, kept until finish().
+  struct alert {
+    std::string customer_id, invoice_id;
+    date limitation_date;
+    std::int32_t days_left = 0;
+    money total_due;
+    bool uncertain = false;
+  };
+  /// Text is handed to the stream in pieces of about this size.
+  static constexpr std::size_t buffer_size = 1 << 16;
+  void add_customer(const report& r, const customer_summary& c);
+
   std::ostream& os_;
-  bool first_ = true;
+  std::string buf_;       ///< written, not yet handed to os_
+  io::json_writer json_;  ///< the document, open from the constructor to finish(); writes into buf_
   std::map<std::string, currency_totals> totals_;
-  nlohmann::json alerts_ = nlohmann::json::array();  ///< limitation_alerts, in the customers' order
+  std::vector<alert> alerts_;  ///< limitation_alerts, in the customers' order
 };
 
 void print_table(std::ostream& os, const report& r);

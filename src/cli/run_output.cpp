@@ -1,20 +1,35 @@
 // The three faces of a run report: an aligned table for people (with totals per currency),
 // JSON and CSV for programs. Money is printed exactly, with all the currency's decimals.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <ostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/run.hpp"
 #include "io/csv.hpp"
+#include "io/json_write.hpp"
+#include "kreditor/core/errc.hpp"
 
 namespace kreditor::cli::run {
 namespace {
 
 
 std::string date_or_dash(const std::optional<date>& d) { return d ? to_string(*d) : "-"; }
+
+/// to_string(d), "YYYY-MM-DD", without printf (a million lines print several dates each).
+/// \throws what to_string throws for a date beyond the years 1400..9999.
+std::array<char, 10> day_text(date d) {
+  if (d.is_special() || day_number(d) < first_day_number || day_number(d) > last_day_number) {
+    const std::string text = to_string(d);  // throws error(out_of_range)
+    throw error(errc::internal, "run: cannot print the date " + text);
+  }
+  const auto ymd = d.year_month_day();
+  const int year = static_cast<int>(ymd.year), month = static_cast<int>(ymd.month), day = static_cast<int>(ymd.day);
+  const auto digit = [](int n) { return static_cast<char>('0' + n % 10); };
+  return {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10),
+          digit(month), '-', digit(day / 10), digit(day)};
+}
 
 std::vector<std::string> flag_names(std::uint8_t flags) {
   std::vector<std::string> out;
@@ -211,136 +226,180 @@ void print_table(std::ostream& os, const report& rep) {
 
 namespace {
 
-/// The customer's object in `run --json` (listed customers only); its lines whose claim nears
-/// limitation are appended to `alerts`.
-nlohmann::json customer_json(const report& rep, const customer_summary& c, nlohmann::json& alerts) {
-  using nlohmann::json;
-  const book& b = *rep.books;
-  const customer_record& cr = *c.customer;
-  json exposure = json::object();
-  for (const auto& [name, m] : c.exposure.categories()) exposure[std::string(name)] = to_string(m);
-  exposure["total"] = to_string(c.exposure.total);
-  json cj{{"customer_id", cr.customer_id},
-          {"name", cr.name},
-          {"country", cr.country},
-          {"segment", std::string(to_string(cr.segment))},
-          {"currency", std::string(cr.currency.code())},
-          {"credit_limit", to_string(cr.credit_limit)},
-          {"open", to_string(c.open)},
-          {"overdue", to_string(c.overdue)},
-          {"credit_hold", c.credit_hold},
-          {"cash_terms", c.cash_terms},
-          {"over_limit", c.over_limit},
-          {"in_collection", c.in_collection},
-          {"exposure", std::move(exposure)},
-          {"unapplied_credit", to_string(c.unapplied_credit)},
-          {"email", cr.email},
-          {"account_manager", cr.account_manager},
-          {"invoices", json::array()}};
-  for (const std::size_t i : c.lines) {
-    const line_result& r = rep.result(i);
-    const dunning::invoice_view& v = b.views[i];
-    json ij{{"invoice_id", v.invoice_id},
-            {"issue_date", to_string(v.issue_date)},
-            {"due_date", to_string(v.due_date)},
-            {"amount", to_string(b.claims[i].amount - b.claims[i].credited)},
-            {"email", cr.email},
-            {"account_manager", cr.account_manager},
-            {"reference", b.invoices[i]->reference}};
-    if (r.problem) {
-      ij["problem"] = r.problem->message;
-      cj["invoices"].push_back(std::move(ij));
-      continue;
-    }
-    ij["state"] = std::string(dunning::to_string(r.current));
-    ij["overlays"] = flag_names(r.flags);
-    ij["level"] = r.level;
-    ij["last_step"] = r.last_step ? json(*r.last_step) : json();
-    ij["days_past_due"] = r.days_past_due;
-    ij["open"] = to_string(r.open_principal);
-    ij["fees"] = to_string(r.fees);
-    ij["interest"] = to_string(r.interest);
-    ij["total_due"] = to_string(r.total_due);
-    // The law does not settle the day count used (SE, DK, EU): flagged like an uncertain rate.
-    ij["day_count_uncertain"] =
-        rep.policy_of(i).interest_conventions[v.segment == segment::b2c ? 1 : 0].basis_uncertain;
-    ij["fees_paid"] = to_string(b.claims[i].fees_paid);
-    ij["interest_paid"] = to_string(b.claims[i].interest_paid);
-    ij["next_action"] = r.next_action ? json(to_string(*r.next_action)) : json();
-    ij["commands"] = json::array();
-    for (std::size_t k = 0; k < r.commands.size(); ++k) {
-      const dunning::command& cmd = r.commands[k];
-      ij["commands"].push_back({{"command", command_text(rep, i, cmd)},
-                                {"step", step_of(rep, i, cmd.step)},
-                                {"deadline", cmd.deadline ? json(to_string(*cmd.deadline)) : json()},
-                                {"principal", to_string(cmd.principal)},
-                                {"fee", to_string(cmd.fee)},
-                                {"interest", to_string(cmd.interest)},
-                                {"total", to_string(cmd.total)},
-                                {"recorded", r.recorded[k]},
-                                {"email", cr.email},
-                                {"account_manager", cr.account_manager},
-                                {"reference", b.invoices[i]->reference}});
-      if (!cmd.cover_id.empty()) {  // propose_set_off / realise_security (issue 13): what to take
-        ij["commands"].back()["cover_id"] = cmd.cover_id;
-        ij["commands"].back()["cover_amount"] = to_string(cmd.cover_amount);
-      }
-    }
-    ij["limitation_date"] = r.limitation_date.is_not_a_date() ? json() : json(to_string(r.limitation_date));
-    ij["limitation_alert"] = r.limitation_near;
-    ij["limitation_uncertain"] = r.limitation_uncertain;
-    if (r.limitation_near)
-      alerts.push_back({{"customer_id", cr.customer_id}, {"invoice_id", v.invoice_id},
-                        {"limitation_date", to_string(r.limitation_date)},
-                        {"days_left", day_number(r.limitation_date) - day_number(rep.as_of)},
-                        {"total_due", to_string(r.total_due)}, {"uncertain", r.limitation_uncertain}});
-    cj["invoices"].push_back(std::move(ij));
-  }
-  return cj;
+/// A date as `run --format json` writes it: a JSON string of to_string(d).
+void day_value(io::json_writer& w, date d) {
+  const std::array<char, 10> text = day_text(d);
+  w.string(std::string_view(text.data(), text.size()));
 }
 
-/// `text` (a dump with indent 2) nested `pad` deeper: every line after the first indented.
-std::string nested(const std::string& text, std::string_view pad) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 16);
-  for (const char ch : text) {
-    out += ch;
-    if (ch == '\n') out += pad;
-  }
-  return out;
+void day_or_null(io::json_writer& w, const std::optional<date>& d) {
+  if (d)
+    day_value(w, *d);
+  else
+    w.null();
+}
+
+/// The exposure object: its categories and "total", in nlohmann::json's (sorted) key order.
+void exposure_object(io::json_writer& w, const exposure& e) {
+  std::array<std::pair<std::string_view, money>, 7> members{};
+  const auto categories = e.categories();
+  std::copy(categories.begin(), categories.end(), members.begin());
+  members.back() = {"total", e.total};
+  std::stable_sort(members.begin(), members.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  w.begin_object();
+  for (std::size_t k = 0; k < members.size(); ++k)
+    if (k + 1 == members.size() || members[k + 1].first != members[k].first)  // a later value of a name wins
+      w.key(members[k].first).string(to_string(members[k].second));
+  w.end_object();
 }
 
 }  // namespace
 
 // The document is written as nlohmann's dump(2) of one object would write it (keys in order:
-// as_of, customers, limitation_alerts, policy, problems, totals), one customer at a time, so a slice's customers
-// can be printed and forgotten before the next slice is evaluated.
-json_report_writer::json_report_writer(std::ostream& os, date as_of) : os_(os) {
-  os_ << "{\n  \"as_of\": " << nlohmann::json(to_string(as_of)).dump() << ",\n  \"customers\": [";
+// as_of, customers, limitation_alerts, policy, problems, totals; every object's keys sorted, as
+// nlohmann::json keeps them), one customer at a time, so a slice's customers can be printed and
+// forgotten before the next slice is evaluated. tests/cli/json_writer_test.cpp compares it with
+// that dump.
+json_report_writer::json_report_writer(std::ostream& os, date as_of) : os_(os), json_(buf_) {
+  buf_.reserve(buffer_size + (1 << 14));
+  json_.begin_object().key("as_of");
+  day_value(json_, as_of);
+  json_.key("customers").begin_array();
 }
 
 void json_report_writer::add(const report& rep) {
   for (const customer_summary& c : rep.customers) {
     if (!listed(c)) continue;
-    os_ << (first_ ? "\n    " : ",\n    ") << nested(customer_json(rep, c, alerts_).dump(2), "    ");
-    first_ = false;
+    add_customer(rep, c);
+    if (buf_.size() >= buffer_size) {
+      os_ << buf_;
+      buf_.clear();
+    }
   }
   add_totals(totals_, rep);
 }
 
+/// The customer's object (listed customers only); its lines whose claim nears limitation are
+/// kept for the limitation_alerts.
+void json_report_writer::add_customer(const report& rep, const customer_summary& c) {
+  const book& b = *rep.books;
+  const customer_record& cr = *c.customer;
+  io::json_writer& w = json_;
+  w.begin_object()
+      .key("account_manager").string(cr.account_manager)
+      .key("cash_terms").boolean(c.cash_terms)
+      .key("country").string(cr.country)
+      .key("credit_hold").boolean(c.credit_hold)
+      .key("credit_limit").string(to_string(cr.credit_limit))
+      .key("currency").string(cr.currency.code())
+      .key("customer_id").string(cr.customer_id)
+      .key("email").string(cr.email)
+      .key("exposure");
+  exposure_object(w, c.exposure);
+  w.key("in_collection").boolean(c.in_collection).key("invoices").begin_array();
+  for (const std::size_t i : c.lines) {
+    const line_result& r = rep.result(i);
+    const dunning::invoice_view& v = b.views[i];
+    const std::string& reference = b.invoices[i]->reference;
+    w.begin_object()
+        .key("account_manager").string(cr.account_manager)
+        .key("amount").string(to_string(b.claims[i].amount - b.claims[i].credited));
+    if (r.problem) {
+      w.key("due_date");
+      day_value(w, v.due_date);
+      w.key("email").string(cr.email).key("invoice_id").string(v.invoice_id).key("issue_date");
+      day_value(w, v.issue_date);
+      w.key("problem").string(r.problem->message).key("reference").string(reference).end_object();
+      continue;
+    }
+    w.key("commands").begin_array();
+    for (std::size_t k = 0; k < r.commands.size(); ++k) {
+      const dunning::command& cmd = r.commands[k];
+      w.begin_object().key("account_manager").string(cr.account_manager).key("command").string(command_text(rep, i, cmd));
+      if (!cmd.cover_id.empty())  // propose_set_off / realise_security (issue 13): what to take
+        w.key("cover_amount").string(to_string(cmd.cover_amount)).key("cover_id").string(cmd.cover_id);
+      w.key("deadline");
+      day_or_null(w, cmd.deadline);
+      w.key("email").string(cr.email)
+          .key("fee").string(to_string(cmd.fee))
+          .key("interest").string(to_string(cmd.interest))
+          .key("principal").string(to_string(cmd.principal))
+          .key("recorded").boolean(r.recorded[k])
+          .key("reference").string(reference)
+          .key("step").string(step_of(rep, i, cmd.step))
+          .key("total").string(to_string(cmd.total))
+          .end_object();
+    }
+    w.end_array()
+        // The law does not settle the day count used (SE, DK, EU): flagged like an uncertain rate.
+        .key("day_count_uncertain")
+        .boolean(rep.policy_of(i).interest_conventions[v.segment == segment::b2c ? 1 : 0].basis_uncertain)
+        .key("days_past_due").integer(r.days_past_due)
+        .key("due_date");
+    day_value(w, v.due_date);
+    w.key("email").string(cr.email)
+        .key("fees").string(to_string(r.fees))
+        .key("fees_paid").string(to_string(b.claims[i].fees_paid))
+        .key("interest").string(to_string(r.interest))
+        .key("interest_paid").string(to_string(b.claims[i].interest_paid))
+        .key("invoice_id").string(v.invoice_id)
+        .key("issue_date");
+    day_value(w, v.issue_date);
+    w.key("last_step");
+    if (r.last_step)
+      w.string(*r.last_step);
+    else
+      w.null();
+    w.key("level").integer(r.level).key("limitation_alert").boolean(r.limitation_near).key("limitation_date");
+    day_or_null(w, r.limitation_date.is_not_a_date() ? std::nullopt : std::optional<date>(r.limitation_date));
+    w.key("limitation_uncertain").boolean(r.limitation_uncertain).key("next_action");
+    day_or_null(w, r.next_action);
+    w.key("open").string(to_string(r.open_principal)).key("overlays").begin_array();
+    for (const std::string& f : flag_names(r.flags)) w.string(f);
+    w.end_array()
+        .key("reference").string(reference)
+        .key("state").string(dunning::to_string(r.current))
+        .key("total_due").string(to_string(r.total_due))
+        .end_object();
+    if (r.limitation_near)
+      alerts_.push_back({cr.customer_id, v.invoice_id, r.limitation_date,
+                         day_number(r.limitation_date) - day_number(rep.as_of), r.total_due, r.limitation_uncertain});
+  }
+  w.end_array()
+      .key("name").string(cr.name)
+      .key("open").string(to_string(c.open))
+      .key("over_limit").boolean(c.over_limit)
+      .key("overdue").string(to_string(c.overdue))
+      .key("segment").string(to_string(cr.segment))
+      .key("unapplied_credit").string(to_string(c.unapplied_credit))
+      .end_object();
+}
+
 void json_report_writer::finish(const std::string& policy, const std::vector<std::string>& problems) {
-  using nlohmann::json;
-  if (!first_) os_ << "\n  ";
-  json t = json::array();
+  io::json_writer& w = json_;
+  w.end_array().key("limitation_alerts").begin_array();
+  for (const alert& a : alerts_) {
+    w.begin_object().key("customer_id").string(a.customer_id).key("days_left").integer(a.days_left)
+        .key("invoice_id").string(a.invoice_id).key("limitation_date");
+    day_value(w, a.limitation_date);
+    w.key("total_due").string(to_string(a.total_due)).key("uncertain").boolean(a.uncertain).end_object();
+  }
+  w.end_array().key("policy").string(policy).key("problems").begin_array();
+  for (const std::string& p : problems) w.string(p);
+  w.end_array().key("totals").begin_array();
   for (const auto& [code, x] : totals_)
-    t.push_back({{"currency", code},
-                 {"open", to_string(x.open)},
-                 {"overdue", to_string(x.overdue)},
-                 {"fees", to_string(x.fees)},
-                 {"interest", to_string(x.interest)},
-                 {"total_due", to_string(x.total)}});
-  os_ << "],\n  \"limitation_alerts\": " << nested(alerts_.dump(2), "  ") << ",\n  \"policy\": " << json(policy).dump() << ",\n  \"problems\": " << nested(json(problems).dump(2), "  ")
-      << ",\n  \"totals\": " << nested(t.dump(2), "  ") << "\n}\n";
+    w.begin_object()
+        .key("currency").string(code)
+        .key("fees").string(to_string(x.fees))
+        .key("interest").string(to_string(x.interest))
+        .key("open").string(to_string(x.open))
+        .key("overdue").string(to_string(x.overdue))
+        .key("total_due").string(to_string(x.total))
+        .end_object();
+  w.end_array().end_object();
+  buf_ += '\n';
+  os_ << buf_;
+  buf_.clear();
 }
 
 void print_csv_header(std::ostream& os) {
@@ -357,14 +416,9 @@ void print_csv_rows(std::ostream& os, const report& rep) {
   // Text fields are quoted as CSV needs and neutralised against formula injection (a leading
   // =, +, -, @, tab or CR gets an apostrophe, as OWASP advises); amounts are written as they are.
   const auto field = [&buf](std::string_view s) { io::append_csv_field(buf, s); };
-  const auto day = [&buf](date d) {  // YYYY-MM-DD, as to_string(date), without printf
-    const auto ymd = d.year_month_day();
-    const int parts[3] = {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};
-    char text[10] = {static_cast<char>('0' + parts[0] / 1000 % 10), static_cast<char>('0' + parts[0] / 100 % 10),
-                     static_cast<char>('0' + parts[0] / 10 % 10), static_cast<char>('0' + parts[0] % 10), '-',
-                     static_cast<char>('0' + parts[1] / 10), static_cast<char>('0' + parts[1] % 10), '-',
-                     static_cast<char>('0' + parts[2] / 10), static_cast<char>('0' + parts[2] % 10)};
-    buf.append(text, sizeof text);
+  const auto day = [&buf](date d) {
+    const std::array<char, 10> text = day_text(d);
+    buf.append(text.data(), text.size());
   };
   for (const customer_summary& c : rep.customers) {
     const std::string_view hold = c.credit_hold ? "true" : "false";
