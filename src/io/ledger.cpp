@@ -344,9 +344,8 @@ class id_table {
       if (s.hash == h && key_of(s.row) == id) return s.row;
     }
   }
-  /// Starts loading the slot where `id` would go: an insert a few hundred instructions later
-  /// finds it in the cache (a million ids' slots do not fit in one).
-  /// Returns id's hash, for insert.
+  /// Starts loading the slot where `id` would go, so that an insert a few hundred instructions
+  /// later finds it in the cache (a million ids' slots do not fit in one); returns id's hash.
   std::uint32_t prefetch(std::string_view id) const noexcept {
     const std::uint32_t h = hash_of(id);
     if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_], 1);
@@ -440,20 +439,22 @@ class id_index {
   void insert_unique(std::string_view id, std::uint32_t h, std::uint32_t row, const row_view& r, std::size_t c,
                      std::string_view what) {
     const std::uint32_t first = table_.insert(id, h, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
-    if (first != no_record)
-      fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
-                               " (first on line " + std::to_string(line_of(*rows_, first)) + ")");
+    if (first != no_record) duplicate(id, first, r, c, what);
   }
   /// The same check without adding: a duplicate is an error naming the first.
   void check_new(std::string_view id, const row_view& r, std::size_t c, std::string_view what) const {
-    if (const std::uint32_t first = find(id); first != no_record)
-      fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) +
-                               " (first on line " + std::to_string(line_of(*rows_, first)) + ")");
+    if (const std::uint32_t first = find(id); first != no_record) duplicate(id, first, r, c, what);
   }
   std::uint32_t prefetch(std::string_view id) const noexcept { return table_.prefetch(id); }
   void reserve(std::size_t n) { table_.reserve(n); }
 
  private:
+  [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, const row_view& r, std::size_t c,
+                              std::string_view what) const {
+    fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) + " (first on line " +
+                             std::to_string(line_of(*rows_, first)) + ")");
+  }
+
   const Table* rows_;
   id_table table_;
 };

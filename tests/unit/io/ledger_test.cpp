@@ -193,6 +193,14 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
     ErrorCase{"DuplicateInvoice", "invoices.csv",
               invoices_header + "I1,C1,2026-02-01,,NOK,10.00\nI1,C1,2026-02-02,,NOK,11.00\n",
               errc::conflict, "invoices.csv:3:1: duplicate invoice_id 'I1' (first on line 2)"},
+    // The id's duplicate is named even when the row is wrong in a later column too (the
+    // loader checks the id last, after prefetching its slot, and must still say this first).
+    ErrorCase{"DuplicateInvoiceWithABadAmount", "invoices.csv",
+              invoices_header + "I1,C1,2026-02-01,,NOK,10.00\nI1,C9,2026-02-02,,NOK,-1.00\n",
+              errc::conflict, "invoices.csv:3:1: duplicate invoice_id 'I1' (first on line 2)"},
+    ErrorCase{"DuplicatePaymentWithABadDate", "payments.csv",
+              payments_header + "P1,C1,2026-10-30,NOK,250.00,,\nP1,C1,2026-13-31,NOK,250.00,,\n",
+              errc::conflict, "payments.csv:3:1: duplicate payment_id 'P1' (first on line 2)"},
     ErrorCase{"DuplicatePayment", "payments.csv",
               payments_header + "P1,C1,2026-10-30,NOK,250.00,,\nP1,C1,2026-10-31,NOK,250.00,,\n",
               errc::conflict, "payments.csv:3:1: duplicate payment_id 'P1' (first on line 2)"},
