@@ -22,14 +22,18 @@ namespace {
 /// other text, which decimal::parse reads (or refuses with its message). Both give the same
 /// value for every text this reads: a million rows are not each parsed as a general decimal.
 std::optional<std::int64_t> plain_minor_units(std::string_view text, int minor, decimal_mark mark) noexcept {
-  if (mark != decimal_mark::point) return std::nullopt;
+  // 15 integer digits and 3 decimals stay below 10^18: nothing here can overflow.
+  if (mark != decimal_mark::point || minor > 3) return std::nullopt;
   std::size_t i = 0;
   const bool negative = !text.empty() && text.front() == '-';
   i += negative ? 1 : 0;
   std::int64_t whole = 0;
   const std::size_t first = i;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) whole = whole * 10 + (text[i] - '0');
-  if (i == first || i - first > 15) return std::nullopt;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (i - first == 15) return std::nullopt;  // a 16th digit: the general parser checks the range
+    whole = whole * 10 + (text[i] - '0');
+  }
+  if (i == first) return std::nullopt;
   std::int64_t fraction = 0;
   int decimals = 0;
   if (i < text.size()) {
