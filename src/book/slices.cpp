@@ -11,9 +11,7 @@
 KREDITOR_NAMESPACE_BEGIN
 
 ledger_slices::ledger_slices(const ledger& l) : source_(&l), customers_(&l.customers) {
-  customer_ids_.reserve(l.customers.size());
-  for (std::size_t c = 0; c < l.customers.size(); ++c)
-    customer_ids_.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
+  index_customer_ids();
   invoices_ = group(l.invoices.size(), [&](std::size_t r) {
     return customer_of(l.invoices[r].customer_index, l.invoices[r].customer_id);
   });
@@ -24,13 +22,16 @@ ledger_slices::ledger_slices(const ledger& l) : source_(&l), customers_(&l.custo
 }
 
 ledger_slices::ledger_slices(const ledger_columns& l) : columns_(&l), customers_(&l.customers) {
-  customer_ids_.reserve(l.customers.size());
-  for (std::size_t c = 0; c < l.customers.size(); ++c)
-    customer_ids_.emplace(l.customers[c].customer_id, static_cast<std::uint32_t>(c));
+  index_customer_ids();
   // The loader checked every invoice's and payment's customer: the indexes are the owners.
   invoices_ = group(l.invoices.size(), [&](std::size_t r) { return l.invoices.customer[r]; });
   payments_ = group(l.payments.size(), [&](std::size_t r) { return l.payments.customer[r]; });
   group_small_tables(l.events, l.orders, l.securities, l.counterclaims);
+}
+
+void ledger_slices::index_customer_ids() {
+  customer_ids_.reserve(customers());
+  for (std::size_t c = 0; c < customers(); ++c) customer_ids_.emplace(customer(c).customer_id, static_cast<std::uint32_t>(c));
 }
 
 void ledger_slices::group_small_tables(const std::vector<event_record>& events, const std::vector<order_record>& orders,

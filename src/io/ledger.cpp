@@ -15,7 +15,6 @@
 #include <unordered_map>
 #include <system_error>
 #include <thread>
-#include <type_traits>
 #include <utility>
 
 
@@ -403,6 +402,17 @@ class id_table {
   std::size_t mask_ = 0;
 };
 
+// Every column of a table but its text, for what is done to each alike (reserve, huge pages).
+template <class F>
+void for_each_column(invoice_columns& t, F&& f) {
+  f(t.id), f(t.customer), f(t.issue_date), f(t.due_date), f(t.amount), f(t.terms), f(t.reference), f(t.credit_of),
+      f(t.line);
+}
+template <class F>
+void for_each_column(payment_columns& t, F&& f) {
+  f(t.id), f(t.customer), f(t.date_paid), f(t.amount), f(t.reference), f(t.invoice), f(t.line), f(t.method);
+}
+
 // What a table's row `i` is called and where it is, for id_index: invoices and payments are
 // columns (their ids in the table's arena), the small tables records.
 std::string_view id_of(const invoice_columns& t, std::uint32_t i) noexcept { return t.text[t.id[i]]; }
@@ -458,14 +468,6 @@ class id_index {
   const Table* rows_;
   id_table table_;
 };
-
-template <class Index>
-std::uint32_t lookup_or_fail(const Index& ids, std::string_view id, const row_view& r, std::size_t c,
-                             std::string_view what) {
-  const std::uint32_t at = ids.find(id);
-  if (at == no_record) fail(errc::not_found, r.where(c) + ": unknown " + std::string(what) + " " + in_quotes(id));
-  return at;
-}
 
 // --- the four files --------------------------------------------------------------------------
 
@@ -805,16 +807,9 @@ class builder {
   }
 
  private:
-  /// The customer column `c` names, and its index. Only reads the customers, so payments.csv
-  /// may be read on another thread while invoices.csv is.
+  /// The customer column `c` names, and its index (customer_index_of).
   const customer_record& customer_of(const row_view& r, std::size_t c, std::uint32_t& index) const {
-    const std::string_view id = required(r, c, "customer_id");
-    if (customer_ids_.size() == out.customers.size()) {
-      index = customers_.find(customer_ids_, id);
-      if (index == no_record) fail(errc::not_found, r.where(c) + ": unknown customer_id " + in_quotes(id));
-    } else {
-      index = lookup_or_fail(customers_, id, r, c, "customer_id");
-    }
+    index = customer_index_of(r, c);
     return out.customers[index];
   }
 
@@ -837,7 +832,9 @@ class builder {
     t.id.push_back(t.text.add(id));  // the index reads it back when a later id has the same hash
   }
 
-  /// The index of the customer column `c` names, once every customer is read (index_customers).
+  /// The index of the customer column `c` names, once every customer is read (index_customers,
+  /// before any file that names one). Only reads the customers, so payments.csv may be read on
+  /// another thread while invoices.csv is.
   std::uint32_t customer_index_of(const row_view& r, std::size_t c) const {
     const std::string_view id = required(r, c, "customer_id");
     const std::uint32_t index = customers_.find(customer_ids_, id);
@@ -965,12 +962,8 @@ class builder {
   /// Huge pages for a big table's columns, reserved whole: a million rows fault in 2 MiB pages
   /// rather than 4 KiB ones.
   template <class Columns>
-  static void advise_huge_pages(const Columns& t) {
-    const auto advise = [](const auto&... column) { (detail::advise_huge_pages(column), ...); };
-    if constexpr (std::is_same_v<Columns, invoice_columns>)
-      advise(t.id, t.customer, t.issue_date, t.due_date, t.amount, t.terms, t.reference, t.credit_of, t.line);
-    else
-      advise(t.id, t.customer, t.date_paid, t.amount, t.reference, t.invoice, t.line, t.method);
+  static void advise_huge_pages(Columns& t) {
+    for_each_column(t, [](const auto& column) { detail::advise_huge_pages(column); });
   }
 
   /// Room for `rows` more rows of each file (the line count of its CSV text).
@@ -1384,27 +1377,12 @@ void text_arena::reserve(std::size_t strings, std::size_t bytes) {
 void invoice_columns::reserve(std::size_t rows) {
   // An id and a reference each, of about a dozen bytes (INV00000001): a guess, not a limit.
   text.reserve(2 * rows, 24 * rows);
-  id.reserve(rows);
-  customer.reserve(rows);
-  issue_date.reserve(rows);
-  due_date.reserve(rows);
-  amount.reserve(rows);
-  terms.reserve(rows);
-  reference.reserve(rows);
-  credit_of.reserve(rows);
-  line.reserve(rows);
+  for_each_column(*this, [rows](auto& column) { column.reserve(rows); });
 }
 
 void payment_columns::reserve(std::size_t rows) {
-  text.reserve(2 * rows, 24 * rows);
-  id.reserve(rows);
-  customer.reserve(rows);
-  date_paid.reserve(rows);
-  amount.reserve(rows);
-  reference.reserve(rows);
-  invoice.reserve(rows);
-  line.reserve(rows);
-  method.reserve(rows);
+  text.reserve(2 * rows, 24 * rows);  // as for invoices
+  for_each_column(*this, [rows](auto& column) { column.reserve(rows); });
 }
 
 invoice_record ledger_columns::invoice(std::size_t i) const {

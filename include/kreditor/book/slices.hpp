@@ -76,6 +76,7 @@ class ledger_slices {
   template <class CustomerOf>
   grouping group(std::size_t rows, CustomerOf&& customer_of) const;
   [[nodiscard]] std::uint32_t customer_of(std::uint32_t stored, std::string_view id) const;
+  void index_customer_ids();
   void group_small_tables(const std::vector<event_record>& events, const std::vector<order_record>& orders,
                           const std::vector<security_record>& securities,
                           const std::vector<counterclaim_record>& counterclaims);
