@@ -1,6 +1,7 @@
 // Cutting a ledger into slices of customers (book/slices.hpp): a counting sort of each table's
 // rows by customer, then per slice a copy of its rows with the loader's indexes renumbered.
-// Over columns the copy is where a slice's invoices and payments first become records.
+// Over columns the copy is where a slice's invoices and payments first become records
+// (ledger_columns::append_invoices: a block of scattered rows at a time).
 #include "kreditor/book/slices.hpp"
 
 #include <algorithm>
@@ -119,17 +120,31 @@ ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
     for (const std::uint32_t r : kept) fix(into.emplace_back(row(r)));
     return kept;
   };
-  const auto invoice = [&](std::uint32_t r) { return source_ != nullptr ? source_->invoices[r] : columns_->invoice(r); };
-  const auto payment = [&](std::uint32_t r) { return source_ != nullptr ? source_->payments[r] : columns_->payment(r); };
-  const std::vector<std::uint32_t> invoices = copy(invoices_, invoice, out.invoices, [&](invoice_record& inv) {
-    inv.customer_index = customer(inv.customer_index);
-  });
+  // Invoices and payments: over columns, a block of rows at a time (ledger_columns::append_invoices).
+  const auto records = [&](const grouping& g, const auto& table, auto append, auto& into) {
+    const std::vector<std::uint32_t> kept = rows_of(g.start, g.rows, first, last, unknown);
+    if (source_ == nullptr) {
+      (columns_->*append)(kept, into);
+    } else {
+      into.reserve(kept.size());
+      for (const std::uint32_t r : kept) into.push_back(table(*source_)[r]);
+    }
+    return kept;
+  };
+  const std::vector<std::uint32_t> invoices =
+      records(invoices_, [](const ledger& l) -> const auto& { return l.invoices; }, &ledger_columns::append_invoices,
+              out.invoices);
   // Credit notes name invoices of their own customer, so of the slice, once every one is known.
-  for (invoice_record& inv : out.invoices) inv.credit_of_index = renumbered(invoices, inv.credit_of_index);
-  (void)copy(payments_, payment, out.payments, [&](payment_record& p) {
+  for (invoice_record& inv : out.invoices) {
+    inv.customer_index = customer(inv.customer_index);
+    inv.credit_of_index = renumbered(invoices, inv.credit_of_index);
+  }
+  (void)records(payments_, [](const ledger& l) -> const auto& { return l.payments; }, &ledger_columns::append_payments,
+                out.payments);
+  for (payment_record& p : out.payments) {
     p.customer_index = customer(p.customer_index);
     p.invoice_index = renumbered(invoices, p.invoice_index);
-  });
+  }
   const auto from = [](const auto& table) { return [&table](std::uint32_t r) { return table[r]; }; };
   const std::vector<event_record>& events = source_ != nullptr ? source_->events : columns_->events;
   (void)copy(events_, from(events), out.events, [&](event_record& e) {

@@ -1385,40 +1385,120 @@ void payment_columns::reserve(std::size_t rows) {
   for_each_column(*this, [rows](auto& column) { column.reserve(rows); });
 }
 
+namespace {
+// Records from columns, a block of rows at a time. A slice's rows lie all over the ledger, so
+// each column of each row is a cache miss; read column by column, a block's misses are
+// independent loads the core overlaps, where a record at a time waits for each in turn.
+constexpr std::size_t record_block = 256;
+
+/// The texts of handles `h` in `text`, read for a block before any is copied.
+void gather_texts(const text_arena& text, std::span<const std::uint32_t> h, std::span<std::string_view> out) {
+  for (std::size_t k = 0; k < h.size(); ++k) out[k] = text[h[k]];
+  for (const std::string_view s : out.first(h.size())) __builtin_prefetch(s.data());
+}
+
+/// Calls `f(first, n)` for each block of [0, rows).
+template <class F>
+void for_each_block(std::size_t rows, F&& f) {
+  for (std::size_t first = 0; first < rows; first += record_block) f(first, std::min(record_block, rows - first));
+}
+
+template <class RowAt>
+void append_invoice_records(const ledger_columns& l, std::size_t rows, const RowAt& row_at,
+                            std::vector<invoice_record>& out) {
+  const invoice_columns& t = l.invoices;
+  std::array<std::uint32_t, record_block> row{}, id{}, credited{}, credited_id{}, terms{}, reference{};
+  std::array<std::string_view, record_block> id_text{}, credited_text{}, terms_text{}, reference_text{};
+  out.reserve(out.size() + rows);
+  for_each_block(rows, [&](std::size_t first, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) row[k] = row_at(first + k);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t r = row[k];
+      id[k] = t.id[r], terms[k] = t.terms[r], reference[k] = t.reference[r], credited[k] = t.credit_of[r];
+      __builtin_prefetch(&t.customer[r]), __builtin_prefetch(&t.issue_date[r]), __builtin_prefetch(&t.due_date[r]);
+      __builtin_prefetch(&t.amount[r]), __builtin_prefetch(&t.line[r]);
+    }
+    for (std::size_t k = 0; k < n; ++k) credited_id[k] = credited[k] == no_record ? 0 : t.id[credited[k]];
+    gather_texts(t.text, std::span(id).first(n), id_text);
+    gather_texts(t.text, std::span(credited_id).first(n), credited_text);
+    gather_texts(t.text, std::span(terms).first(n), terms_text);
+    gather_texts(t.text, std::span(reference).first(n), reference_text);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t r = row[k];
+      const customer_record& c = l.customers[t.customer[r]];
+      invoice_record& v = out.emplace_back();
+      v.invoice_id = id_text[k];
+      v.customer_id = c.customer_id;
+      v.issue_date = t.issue_date[r];
+      if (!t.due_date[r].is_special()) v.due_date = t.due_date[r];
+      v.customer_index = t.customer[r];
+      v.amount = money(t.amount[r], c.currency);
+      v.terms = terms_text[k];
+      v.reference = reference_text[k];
+      v.credit_of = credited_text[k];
+      v.line = t.line[r];
+      v.credit_of_index = credited[k];
+    }
+  });
+}
+
+template <class RowAt>
+void append_payment_records(const ledger_columns& l, std::size_t rows, const RowAt& row_at,
+                            std::vector<payment_record>& out) {
+  const payment_columns& t = l.payments;
+  std::array<std::uint32_t, record_block> row{}, id{}, reference{}, invoice{}, invoice_id{};
+  std::array<std::string_view, record_block> id_text{}, reference_text{}, invoice_text{};
+  out.reserve(out.size() + rows);
+  for_each_block(rows, [&](std::size_t first, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) row[k] = row_at(first + k);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t r = row[k];
+      id[k] = t.id[r], reference[k] = t.reference[r], invoice[k] = t.invoice[r];
+      __builtin_prefetch(&t.customer[r]), __builtin_prefetch(&t.date_paid[r]), __builtin_prefetch(&t.amount[r]);
+      __builtin_prefetch(&t.line[r]), __builtin_prefetch(&t.method[r]);
+    }
+    // The loader found the designated invoice, so its id is the text the row gave.
+    for (std::size_t k = 0; k < n; ++k) invoice_id[k] = invoice[k] == no_record ? 0 : l.invoices.id[invoice[k]];
+    gather_texts(t.text, std::span(id).first(n), id_text);
+    gather_texts(t.text, std::span(reference).first(n), reference_text);
+    gather_texts(l.invoices.text, std::span(invoice_id).first(n), invoice_text);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t r = row[k];
+      const customer_record& c = l.customers[t.customer[r]];
+      payment_record& v = out.emplace_back();
+      v.payment_id = id_text[k];
+      v.customer_id = c.customer_id;
+      v.date_paid = t.date_paid[r];
+      v.customer_index = t.customer[r];
+      v.amount = money(t.amount[r], c.currency);
+      v.reference = reference_text[k];
+      v.invoice_id = invoice_text[k];
+      v.line = t.line[r];
+      v.invoice_index = invoice[k];
+      v.method = t.method[r];
+    }
+  });
+}
+}  // namespace
+
+void ledger_columns::append_invoices(std::span<const std::uint32_t> rows, std::vector<invoice_record>& out) const {
+  append_invoice_records(*this, rows.size(), [&](std::size_t k) { return rows[k]; }, out);
+}
+
+void ledger_columns::append_payments(std::span<const std::uint32_t> rows, std::vector<payment_record>& out) const {
+  append_payment_records(*this, rows.size(), [&](std::size_t k) { return rows[k]; }, out);
+}
+
 invoice_record ledger_columns::invoice(std::size_t i) const {
-  const invoice_columns& t = invoices;
-  const customer_record& c = customers[t.customer[i]];
-  invoice_record r;
-  r.invoice_id = t.text[t.id[i]];
-  r.customer_id = c.customer_id;
-  r.issue_date = t.issue_date[i];
-  if (!t.due_date[i].is_special()) r.due_date = t.due_date[i];
-  r.customer_index = t.customer[i];
-  r.amount = money(t.amount[i], c.currency);
-  r.terms = t.text[t.terms[i]];
-  r.reference = t.text[t.reference[i]];
-  if (t.credit_of[i] != no_record) r.credit_of = t.text[t.id[t.credit_of[i]]];
-  r.line = t.line[i];
-  r.credit_of_index = t.credit_of[i];
-  return r;
+  std::vector<invoice_record> one;
+  append_invoice_records(*this, 1, [&](std::size_t) { return static_cast<std::uint32_t>(i); }, one);
+  return std::move(one.front());
 }
 
 payment_record ledger_columns::payment(std::size_t i) const {
-  const payment_columns& t = payments;
-  const customer_record& c = customers[t.customer[i]];
-  payment_record r;
-  r.payment_id = t.text[t.id[i]];
-  r.customer_id = c.customer_id;
-  r.date_paid = t.date_paid[i];
-  r.customer_index = t.customer[i];
-  r.amount = money(t.amount[i], c.currency);
-  r.reference = t.text[t.reference[i]];
-  // The loader found the designated invoice, so its id is the text the row gave.
-  if (t.invoice[i] != no_record) r.invoice_id = invoices.text[invoices.id[t.invoice[i]]];
-  r.line = t.line[i];
-  r.invoice_index = t.invoice[i];
-  r.method = t.method[i];
-  return r;
+  std::vector<payment_record> one;
+  append_payment_records(*this, 1, [&](std::size_t) { return static_cast<std::uint32_t>(i); }, one);
+  return std::move(one.front());
 }
 
 ledger ledger_columns::to_ledger() const {
@@ -1426,12 +1506,13 @@ ledger ledger_columns::to_ledger() const {
            .securities = securities, .as_of = as_of, .counterclaims = counterclaims};
   // Huge pages: on a virtual machine each 4 KiB page faulted in costs microseconds, and a
   // million records are 200 MB of them.
+  const auto same = [](std::size_t k) { return static_cast<std::uint32_t>(k); };
   l.invoices.reserve(invoices.size());
   detail::advise_huge_pages(l.invoices);
-  for (std::size_t i = 0; i < invoices.size(); ++i) l.invoices.push_back(invoice(i));
+  append_invoice_records(*this, invoices.size(), same, l.invoices);
   l.payments.reserve(payments.size());
   detail::advise_huge_pages(l.payments);
-  for (std::size_t i = 0; i < payments.size(); ++i) l.payments.push_back(payment(i));
+  append_payment_records(*this, payments.size(), same, l.payments);
   return l;
 }
 

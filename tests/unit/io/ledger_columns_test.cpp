@@ -248,6 +248,29 @@ TEST(LedgerColumns, EveryInvoiceAndPaymentReadsBackAsWritten) {
   expect_same_ledger(parse_ledger(g.files).value(), l.to_ledger(), "parse_ledger");
 }
 
+// append_invoices / append_payments read a block of rows column by column: rows in any order,
+// repeated, over several blocks and after records already in `out`, are invoice(r) / payment(r).
+TEST(LedgerColumns, AppendedRowsInAnyOrderAreTheRowsOneAtATime) {
+  const generated g = generate(30, 1'200, 5);
+  const ledger_columns l = parse_ledger_columns(g.files).value();
+  std::mt19937 rng(3);
+  for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{255}, std::size_t{256}, std::size_t{700}}) {
+    std::vector<std::uint32_t> inv_rows(count), pay_rows(count);
+    for (std::uint32_t& r : inv_rows) r = static_cast<std::uint32_t>(rng() % l.invoices.size());
+    for (std::uint32_t& r : pay_rows) r = static_cast<std::uint32_t>(rng() % l.payments.size());
+    std::vector<invoice_record> invoices{l.invoice(0)};
+    std::vector<payment_record> payments{l.payment(0)};
+    l.append_invoices(inv_rows, invoices);
+    l.append_payments(pay_rows, payments);
+    ASSERT_EQ(invoices.size(), count + 1);
+    ASSERT_EQ(payments.size(), count + 1);
+    for (std::size_t k = 0; k < count; ++k) {
+      EXPECT_EQ(fields(invoices[k + 1]), fields(l.invoice(inv_rows[k]))) << "invoice row " << inv_rows[k];
+      EXPECT_EQ(fields(payments[k + 1]), fields(l.payment(pay_rows[k]))) << "payment row " << pay_rows[k];
+    }
+  }
+}
+
 TEST(LedgerColumns, SlicesOverColumnsEqualSlicesOverRecords) {
   const generated g = generate(40, 1'500, 11);
   const ledger_columns cols = parse_ledger_columns(g.files).value();
