@@ -2,6 +2,7 @@
 // JSON and CSV for programs. Money is printed exactly, with all the currency's decimals.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -420,6 +421,10 @@ void print_csv_rows(std::ostream& os, const report& rep) {
     const std::array<char, 10> text = day_text(d);
     buf.append(text.data(), text.size());
   };
+  const auto integer = [&buf](std::int64_t n) {
+    std::array<char, 20> text{};
+    buf.append(text.data(), std::to_chars(text.data(), text.data() + text.size(), n).ptr);
+  };
   for (const customer_summary& c : rep.customers) {
     const std::string_view hold = c.credit_hold ? "true" : "false";
     const std::string_view cash = c.cash_terms ? "true" : "false";
@@ -446,9 +451,9 @@ void print_csv_rows(std::ostream& os, const report& rep) {
       // rerun), and the customer's unapplied credit.
       const auto tail = [&](bool recorded) {
         buf += ',';
-        buf += to_string(b.claims[i].fees_paid);
+        append_to(buf, b.claims[i].fees_paid);
         buf += ',';
-        buf += to_string(b.claims[i].interest_paid);
+        append_to(buf, b.claims[i].interest_paid);
         buf += ',';
         field(c.customer->email);
         buf += ',';
@@ -458,7 +463,7 @@ void print_csv_rows(std::ostream& os, const report& rep) {
         buf += ',';
         buf += recorded ? "true" : "false";
         buf += ',';
-        buf += to_string(c.unapplied_credit);
+        append_to(buf, c.unapplied_credit);
         buf += ',';
         if (!r.limitation_date.is_not_a_date()) day(r.limitation_date);
         buf += r.limitation_near ? ",true\n" : ",false\n";
@@ -469,7 +474,7 @@ void print_csv_rows(std::ostream& os, const report& rep) {
         tail(false);
         continue;
       }
-      buf += std::to_string(r.days_past_due);
+      integer(r.days_past_due);
       buf += ',';
       buf += dunning::to_string(r.current);
       buf += ',';
@@ -478,7 +483,7 @@ void print_csv_rows(std::ostream& os, const report& rep) {
       if (r.last_step) field(*r.last_step);
       for (const money m : {r.open_principal, r.fees, r.interest, r.total_due}) {
         buf += ',';
-        buf += to_string(m);
+        append_to(buf, m);
       }
       buf += ',';
       std::optional<date> deadline;

@@ -1,6 +1,8 @@
 #include "kreditor/core/decimal.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdlib>
 
 KREDITOR_NAMESPACE_BEGIN
@@ -119,15 +121,33 @@ decimal decimal::normalized() const noexcept {
 }
 
 std::string decimal::to_string() const {
-  const bool negative = mantissa_ < 0;
+  std::string out;
+  append_to(out);
+  return out;
+}
+
+void decimal::append_to(std::string& out) const {
   // Via unsigned so that INT64_MIN has a magnitude.
   const std::uint64_t magnitude =
-      negative ? 0 - static_cast<std::uint64_t>(mantissa_) : static_cast<std::uint64_t>(mantissa_);
-  std::string digits = std::to_string(magnitude);
+      mantissa_ < 0 ? 0 - static_cast<std::uint64_t>(mantissa_) : static_cast<std::uint64_t>(mantissa_);
+  std::array<char, 24> digits{};  // 2^64 has 20 digits
+  const char* end = std::to_chars(digits.data(), digits.data() + digits.size(), magnitude).ptr;
+  const auto n = static_cast<std::size_t>(end - digits.data());
   const auto s = static_cast<std::size_t>(scale_);
-  if (digits.size() <= s) digits.insert(0, s - digits.size() + 1, '0');
-  if (s > 0) digits.insert(digits.size() - s, 1, '.');
-  return negative ? "-" + digits : digits;
+  if (mantissa_ < 0) out += '-';
+  // At least one digit before the point: 5 at scale 2 is "0.05".
+  if (n <= s) {
+    out += '0';
+    if (s > 0) out += '.';
+    out.append(s - n, '0');
+    out.append(digits.data(), n);
+    return;
+  }
+  out.append(digits.data(), n - s);
+  if (s > 0) {
+    out += '.';
+    out.append(digits.data() + (n - s), s);
+  }
 }
 
 int decimal::compare(decimal a, decimal b) noexcept {

@@ -76,6 +76,8 @@ result<money> money::parse(std::string_view text, kreditor::currency c,
 
 std::string to_string(money m) { return m.amount().to_string(); }
 
+void append_to(std::string& out, money m) { m.amount().append_to(out); }
+
 std::ostream& operator<<(std::ostream& os, money m) {
   return os << to_string(m) << ' ' << m.currency().code();
 }

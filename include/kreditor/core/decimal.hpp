@@ -69,6 +69,8 @@ class decimal {
 
   /// "-1234.50": every digit of the scale, '.' as the point, no thousands separators.
   [[nodiscard]] std::string to_string() const;
+  /// Appends to_string() to `out` without a string of its own (a report writes millions).
+  void append_to(std::string& out) const;
 
   /// Exact comparison of values (1.50 == 1.5).
   friend bool operator==(decimal a, decimal b) noexcept { return compare(a, b) == 0; }

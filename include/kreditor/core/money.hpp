@@ -111,6 +111,8 @@ class money {
 
 /// "1234.50": the exact amount with all the currency's decimals, no currency code.
 [[nodiscard]] std::string to_string(money m);
+/// Appends to_string(m) to `out` without a string of its own (a report writes millions).
+void append_to(std::string& out, money m);
 /// Prints "1234.50 NOK".
 std::ostream& operator<<(std::ostream& os, money m);
 /// Prints the code: "NOK".
