@@ -30,9 +30,12 @@ interest_convention convention_of(const rate_table& table, rounding mode) {
           .basis_uncertain = table.info().basis_uncertain};
 }
 
-interest_result late_interest(money principal, const rate_table& rates, date due, date end,
-                              const interest_convention& convention,
-                              std::span<const balance_change> changes) {
+namespace {
+/// late_interest, with its periods when `Periods` (the amount alone allocates nothing for a
+/// table whose changes come sorted).
+template <bool Periods>
+interest_result accrue(money principal, const rate_table& rates, date due, date end,
+                       const interest_convention& convention, std::span<const balance_change> changes) {
   if (due.is_special() || end.is_special())
     throw error(errc::invalid_argument, "late_interest: special date value");
   if (principal.is_negative())
@@ -47,9 +50,14 @@ interest_result late_interest(money principal, const rate_table& rates, date due
   if (end <= cursor) return out;
   out.days = day_number(end) - day_number(cursor);
 
-  std::vector<balance_change> sorted(changes.begin(), changes.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const balance_change& a, const balance_change& b) { return a.on < b.on; });
+  const auto by_date = [](const balance_change& a, const balance_change& b) { return a.on < b.on; };
+  std::vector<balance_change> copy;
+  if (!std::is_sorted(changes.begin(), changes.end(), by_date)) {
+    copy.assign(changes.begin(), changes.end());
+    std::stable_sort(copy.begin(), copy.end(), by_date);
+    changes = copy;
+  }
+  const std::span<const balance_change> sorted = changes;
   money balance = principal;
   std::size_t next = 0;
   const auto apply_through = [&](date day) {
@@ -70,29 +78,33 @@ interest_result late_interest(money principal, const rate_table& rates, date due
   int128 total = 0;
   while (cursor < end) {
     const date first_day = cursor + days(1);
-    auto row = rates.row_at(first_day);
-    if (!row) throw error(row.error().code, "late_interest: " + row.error().message);
+    if (rates.empty() || first_day < rates.first_date()) {
+      const auto missing = rates.row_at(first_day);  // its message names the table and the day
+      throw error(missing.error().code, "late_interest: " + missing.error().message);
+    }
     const std::size_t index = rates.index_at(first_day);
+    const rate_row& row = rows[index];
     date boundary = end;
     if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));
     if (next < sorted.size()) boundary = std::min(boundary, sorted[next].on);
 
     if (!balance.is_zero()) {
       const year_fraction yf = accrual(convention.basis, cursor, boundary);
-      const int128 numerator = checked_mul(checked_mul(balance.minor_units(), row->annual.parts_per_billion()),
+      const int128 numerator = checked_mul(checked_mul(balance.minor_units(), row.annual.parts_per_billion()),
                                            yf.numerator);
       total = checked_add(total, numerator);
-      out.periods.push_back({.from = first_day,
-                             .to = boundary,
-                             .days = day_number(boundary) - day_number(cursor),
-                             .balance = balance,
-                             .annual = row->annual,
-                             .fraction = yf,
-                             .interest = rounded(numerator, denominator, convention.mode, balance.currency(),
-                                                 "late_interest"),
-                             .uncertain = row->uncertain,
-                             .source = row->source});
-      out.uncertain = out.uncertain || row->uncertain;
+      if constexpr (Periods)
+        out.periods.push_back({.from = first_day,
+                               .to = boundary,
+                               .days = day_number(boundary) - day_number(cursor),
+                               .balance = balance,
+                               .annual = row.annual,
+                               .fraction = yf,
+                               .interest = rounded(numerator, denominator, convention.mode, balance.currency(),
+                                                   "late_interest"),
+                               .uncertain = row.uncertain,
+                               .source = row.source});
+      out.uncertain = out.uncertain || row.uncertain;
     }
     cursor = boundary;
     apply_through(cursor);
@@ -101,6 +113,17 @@ interest_result late_interest(money principal, const rate_table& rates, date due
   out.exact_denominator = denominator;
   out.interest = rounded(total, denominator, convention.mode, principal.currency(), "late_interest");
   return out;
+}
+}  // namespace
+
+interest_result late_interest(money principal, const rate_table& rates, date due, date end,
+                              const interest_convention& convention, std::span<const balance_change> changes) {
+  return accrue<true>(principal, rates, due, end, convention, changes);
+}
+
+money late_interest_amount(money principal, const rate_table& rates, date due, date end,
+                           const interest_convention& convention, std::span<const balance_change> changes) {
+  return accrue<false>(principal, rates, due, end, convention, changes).interest;
 }
 
 running_interest::running_interest(money principal, const rate_table& rates, date due,
@@ -122,14 +145,17 @@ void running_interest::accrue_through(date day) {
       return;
     }
     const date first_day = cursor_ + days(1);
-    const auto row = rates_->row_at(first_day);
-    if (!row) throw error(row.error().code, "running_interest: " + row.error().message);
+    if (rates_->empty() || first_day < rates_->first_date()) {
+      const auto missing = rates_->row_at(first_day);  // its message names the table and the day
+      throw error(missing.error().code, "running_interest: " + missing.error().message);
+    }
     const std::size_t index = rates_->index_at(first_day);
+    const rate_row& row = rows[index];
     date boundary = day;
     if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));
     const year_fraction yf = accrual(convention_.basis, cursor_, boundary);
     numerator_ = checked_add(
-        numerator_, checked_mul(checked_mul(balance_.minor_units(), row->annual.parts_per_billion()), yf.numerator));
+        numerator_, checked_mul(checked_mul(balance_.minor_units(), row.annual.parts_per_billion()), yf.numerator));
     cursor_ = boundary;
   }
 }

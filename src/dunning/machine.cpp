@@ -527,7 +527,7 @@ money interest_due(const context& c, const invoice_state& s, date on) {
     return owed(amount(c, 0));
   const date due = from_day_number(c.invoice.due_day);
   const interest_convention& conv = c.policy.interest_conventions[seg(c)];
-  if (c.balance_changes.empty()) return owed(late_interest(amount(c, s.open_minor), *table_, due, on, conv).interest);
+  if (c.balance_changes.empty()) return owed(late_interest_amount(amount(c, s.open_minor), *table_, due, on, conv));
   // The state's open principal is after every change: undo them for the starting balance,
   // then let late_interest replay those that took effect by `on` (a change counts from the
   // day after its date, so one dated `on` does not change interest through `on`).
@@ -538,7 +538,7 @@ money interest_due(const context& c, const invoice_state& s, date on) {
     start -= ch.delta;  // throws currency_mismatch
     if (ch.on < on) by_then.push_back(ch);
   }
-  return owed(late_interest(start, *table_, due, on, conv, by_then).interest);
+  return owed(late_interest_amount(start, *table_, due, on, conv, by_then));
 }
 
 }  // namespace dunning

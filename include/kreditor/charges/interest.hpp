@@ -111,6 +111,12 @@ struct interest_result {
                                             date end, const interest_convention& convention,
                                             std::span<const balance_change> changes = {});
 
+/// late_interest(...).interest, without the breakdown: the same arithmetic and errors, no
+/// period list (the dunning engine asks for the amount at each event of each invoice).
+[[nodiscard]] money late_interest_amount(money principal, const rate_table& rates, date due, date end,
+                                         const interest_convention& convention,
+                                         std::span<const balance_change> changes = {});
+
 /// Late interest accrued along a balance path as days go by: for a replay that must know, on the
 /// day a payment arrives, how much interest has accrued (the book charges it before the payment
 /// is applied, costs -> interest -> principal). The same arithmetic as late_interest — each

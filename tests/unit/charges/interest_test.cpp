@@ -327,5 +327,53 @@ TEST(LateInterestProperty, MonotoneInDaysAndPrincipal) {
   }
 }
 
+// late_interest_amount is late_interest's amount without the periods: the same on random
+// paths whose changes come in any order (sorted, shuffled, same-day pairs), and the same errors.
+TEST(LateInterestAmount, IsLateInterestsAmountOnRandomPathsAndFailsAlike) {
+  std::mt19937 rng(11);
+  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  int compared = 0;
+  for (const jurisdiction j : {jurisdiction::no, jurisdiction::se, jurisdiction::dk, jurisdiction::eu}) {
+    const rate_table table = statutory_late_interest(j, segment::b2b).value();
+    const interest_convention conv = convention_of(table);
+    for (int trial = 0; trial < 80; ++trial) {
+      const money principal(pick(1, 900'000'000), iso4217::eur);
+      const date due = make_date(2018, 1, 1) + days(pick(0, 2500));
+      const date end = due + days(pick(0, 900));
+      std::vector<balance_change> changes;
+      money left = principal;
+      for (int k = pick(0, 6); k > 0 && !left.is_zero(); --k) {
+        const money delta(-std::min<std::int64_t>(left.minor_units(), pick(1, 300'000'000)), iso4217::eur);
+        changes.push_back({.on = due + days(pick(-10, day_number(end) - day_number(due))), .delta = delta});
+        left += delta;
+      }
+      if (trial % 2 == 0) std::shuffle(changes.begin(), changes.end(), rng);
+      EXPECT_EQ(late_interest_amount(principal, table, due, end, conv, changes),
+                late_interest(principal, table, due, end, conv, changes).interest)
+          << to_string(j) << " trial " << trial;
+      ++compared;
+    }
+    // A change after the end, and a day before the table's first row, fail alike.
+    const date due = make_date(2024, 3, 1);
+    const std::vector<balance_change> late{{.on = make_date(2024, 6, 1), .delta = money(-100, iso4217::eur)}};
+    const auto code_of = [](auto&& f) {
+      try {
+        (void)f();
+      } catch (const error& e) {
+        return e.code();
+      }
+      return errc{};
+    };
+    const money p(10'000, iso4217::eur);
+    const date end = make_date(2024, 5, 1);
+    EXPECT_EQ(code_of([&] { return late_interest_amount(p, table, due, end, conv, late); }), errc::invalid_argument);
+    EXPECT_EQ(code_of([&] { return late_interest(p, table, due, end, conv, late); }), errc::invalid_argument);
+    const date ancient = table.first_date() - days(40);
+    EXPECT_EQ(code_of([&] { return late_interest_amount(p, table, ancient, ancient + days(60), conv); }), errc::not_found);
+    EXPECT_EQ(code_of([&] { return late_interest(p, table, ancient, ancient + days(60), conv); }), errc::not_found);
+  }
+  EXPECT_EQ(compared, 320);
+}
+
 }  // namespace
 }  // namespace kreditor
