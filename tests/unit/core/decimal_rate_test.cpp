@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "kreditor/core/currency.hpp"
 #include "kreditor/core/decimal.hpp"
+#include "kreditor/core/money.hpp"
 #include "kreditor/core/jurisdiction.hpp"
 #include "kreditor/core/rate.hpp"
 #include "support/errors.hpp"
@@ -96,6 +101,36 @@ TEST(Jurisdiction, ParsesCodesAndSegments) {
 TEST(Errc, NamesEveryCode) {
   EXPECT_EQ(to_string(errc::legal_violation), "legal_violation");
   EXPECT_EQ(static_cast<int>(errc::overflow), -3);  // the C ABI's number; never changes
+}
+
+// to_string / append_to against the plain way (std::to_string, zeros and the point inserted):
+// every scale, the extremes of int64, random mantissas; append_to appends after what is there.
+TEST(Decimal, AppendToIsThePlainTextForEveryScale) {
+  const auto plain = [](std::int64_t m, int scale) {
+    const bool negative = m < 0;
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(m) : static_cast<std::uint64_t>(m);
+    std::string digits = std::to_string(magnitude);
+    const auto s = static_cast<std::size_t>(scale);
+    if (digits.size() <= s) digits.insert(0, s - digits.size() + 1, '0');
+    if (s > 0) digits.insert(digits.size() - s, 1, '.');
+    return negative ? "-" + digits : digits;
+  };
+  std::mt19937_64 rng(5);
+  std::vector<std::int64_t> mantissas{0, 1, -1, 5, -5, 99, 100, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (int k = 0; k < 300; ++k) mantissas.push_back(static_cast<std::int64_t>(rng()) >> (rng() % 63));
+  for (int scale = 0; scale <= decimal::max_scale; ++scale)
+    for (const std::int64_t m : mantissas) {
+      const decimal d(m, scale);
+      EXPECT_EQ(d.to_string(), plain(m, scale)) << m << " at scale " << scale;
+      std::string out = "x;";
+      d.append_to(out);
+      EXPECT_EQ(out, "x;" + plain(m, scale));
+    }
+  std::string amounts;
+  append_to(amounts, money(-5, iso4217::nok));
+  amounts += ' ';
+  append_to(amounts, money(123456, iso4217::jpy));
+  EXPECT_EQ(amounts, "-0.05 123456");
 }
 
 }  // namespace
