@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <array>
@@ -426,11 +427,14 @@ class inline_key_index {
   /// The row of `id`; no_record if none.
   [[nodiscard]] std::uint32_t find(std::string_view id) const {
     if (slots_.empty()) return no_record;
-    const std::size_t kept = std::min(id.size(), key_bytes);
+    // The id's first bytes zero-padded as the slots keep them: one fixed-size comparison,
+    // which the compiler makes three 8-byte ones.
+    std::array<char, key_bytes> probe{};
+    id.copy(probe.data(), probe.size());
     for (std::size_t at = hash_of(id) & mask_;; at = (at + 1) & mask_) {
       const slot& s = slots_[at];
       if (s.row == no_record) return no_record;
-      if (s.size == id.size() && std::string_view(s.key.data(), kept) == id.substr(0, kept) &&
+      if (s.size == id.size() && std::memcmp(s.key.data(), probe.data(), key_bytes) == 0 &&
           (id.size() <= key_bytes || ids_[s.row] == id))
         return s.row;
     }

@@ -152,6 +152,33 @@ const std::string events_header = "date,customer_id,invoice_id,event,details\n";
 const std::string orders_header = "order_id,customer_id,date,currency,amount,delivery_date,invoice_id,cancelled_date\n";
 const std::string security_header = "security_id,customer_id,kind,currency,amount,expires,reference\n";
 
+// The loader finds a row's customer by the id's first 24 bytes kept in its slot, then the
+// rest: ids that share their first 24 bytes (or are a prefix of another) are told apart, and
+// an id differing only after byte 24 is unknown, by name.
+TEST(Ledger, LongCustomerIdsSharingTheirFirstBytesAreToldApart) {
+  const std::string stem = "ACME-HOLDING-NORDIC-0001";  // 24 bytes
+  ASSERT_EQ(stem.size(), 24U);
+  const std::string a = stem + "-OSLO", b = stem + "-BERGEN", c = stem, d = stem.substr(0, 23);
+  file_map files = good_files();
+  files["customers.csv"] = customers_header + a + ",A,NO,b2b,NOK,1.00,net 30\n" + b + ",B,NO,b2b,NOK,1.00,net 30\n" + c +
+                           ",C,NO,b2b,NOK,1.00,net 30\n" + d + ",D,NO,b2b,NOK,1.00,net 30\n";
+  files["invoices.csv"] = invoices_header + "I1," + b + ",2026-10-01,,NOK,1.00\nI2," + c + ",2026-10-01,,NOK,2.00\nI3," +
+                          d + ",2026-10-01,,NOK,3.00\nI4," + a + ",2026-10-01,,NOK,4.00\n";
+  files["payments.csv"] = payments_header;
+  files["events.csv"] = events_header;
+  const ledger l = parse_ledger(files).value();
+  ASSERT_EQ(l.invoices.size(), 4U);
+  EXPECT_EQ(l.invoices[0].customer_index, 1U);
+  EXPECT_EQ(l.invoices[1].customer_index, 2U);
+  EXPECT_EQ(l.invoices[2].customer_index, 3U);
+  EXPECT_EQ(l.invoices[3].customer_index, 0U);
+  files["invoices.csv"] = invoices_header + "I1," + stem + "-OSLX,2026-10-01,,NOK,1.00\n";
+  const auto bad = parse_ledger(files);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, errc::not_found);
+  EXPECT_NE(bad.error().message.find("invoices.csv:2:2: unknown customer_id"), std::string::npos) << bad.error().message;
+}
+
 class LedgerError : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(LedgerError, IsNamedByFileLineAndColumn) {
