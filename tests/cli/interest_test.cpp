@@ -71,12 +71,12 @@ TEST(CliInterest, OutputIsATableWithoutTheFlag) {  // issue 17 (it was JSON eith
   EXPECT_NE(r.out.find("interest 71.81 NOK for 21 days"), std::string::npos) << r.out;
 }
 
-struct BadInput {
+struct InterestBadInput {
   const char* args;
   const char* message_part;
 };
 
-class CliInterestBadInput : public ::testing::TestWithParam<BadInput> {};
+class CliInterestBadInput : public ::testing::TestWithParam<InterestBadInput> {};
 
 TEST_P(CliInterestBadInput, ExitsTwoNamingTheProblem) {
   const auto r = run_cli(std::string("interest ") + GetParam().args);
@@ -86,18 +86,18 @@ TEST_P(CliInterestBadInput, ExitsTwoNamingTheProblem) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, CliInterestBadInput, ::testing::Values(
-    BadInput{"--amount 10.00 --currency NOK --from 2024-12-20 --to 2025-01-10", "--jurisdiction"},
-    BadInput{"--amount 10.001 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
-    BadInput{"--amount ten --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
-    BadInput{"--amount -5 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "negative"},
-    BadInput{"--amount 10 --currency XYZ --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--currency"},
-    BadInput{"--amount 10 --currency NOK --from 2024-13-20 --to 2025-01-10 --jurisdiction NO", "--from"},
-    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction XX", "--jurisdiction"},
-    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --rate 12.5", "unit"},
-    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --segment b2x", "--segment"},
-    BadInput{"--amount 10 --currency NOK --from 2010-12-20 --to 2011-01-10 --jurisdiction NO", "no rate in force"},
-    BadInput{"--amount 10 --currency EUR --from 2024-12-20 --to 2025-01-10 --jurisdiction EU --segment b2c", "b2b"},
-    BadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --bogus 1", "--bogus"}));
+    InterestBadInput{"--amount 10.00 --currency NOK --from 2024-12-20 --to 2025-01-10", "--jurisdiction"},
+    InterestBadInput{"--amount 10.001 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
+    InterestBadInput{"--amount ten --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--amount"},
+    InterestBadInput{"--amount -5 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "negative"},
+    InterestBadInput{"--amount 10 --currency XYZ --from 2024-12-20 --to 2025-01-10 --jurisdiction NO", "--currency"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2024-13-20 --to 2025-01-10 --jurisdiction NO", "--from"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction XX", "--jurisdiction"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --rate 12.5", "unit"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --segment b2x", "--segment"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2010-12-20 --to 2011-01-10 --jurisdiction NO", "no rate in force"},
+    InterestBadInput{"--amount 10 --currency EUR --from 2024-12-20 --to 2025-01-10 --jurisdiction EU --segment b2c", "b2b"},
+    InterestBadInput{"--amount 10 --currency NOK --from 2024-12-20 --to 2025-01-10 --jurisdiction NO --bogus 1", "--bogus"}));
 
 TEST(InterestDecimalComma, TheNordicAmountIsReadWhenAskedForAndRefusedOtherwise) {
   const std::string rest = " --currency NOK --from 2026-01-01 --to 2026-03-01 --jurisdiction NO --json";

@@ -368,9 +368,9 @@ TEST_F(RunWithState, TheCsvRunRecordsWhatTheJsonRunRecords) {
   std::size_t first_rows = 0;
   for (const char* day : {"2026-11-20", "2026-11-20", "2026-12-10"}) {
     SCOPED_TRACE(day);
-    const auto json = run_on(day);
+    const auto json_run = run_on(day);
     const auto csv = run_cli(std::string("run --format csv --as-of ") + day + " --state " + csv_state.string());
-    ASSERT_EQ(json.exit_code, 0) << json.err;
+    ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
     ASSERT_EQ(csv.exit_code, 0) << csv.err;
     EXPECT_EQ(read(csv_state), read(state));
     if (first_rows == 0) first_rows = recorded_rows(csv.out) + 1;

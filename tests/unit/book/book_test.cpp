@@ -15,12 +15,13 @@
 #include "kreditor/dunning/engine.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/jurisdiction/rate_table.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 constexpr const char* customers_header =
     "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,account_manager,flags\n";

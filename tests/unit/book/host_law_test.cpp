@@ -14,12 +14,13 @@
 #include "kreditor/dunning/legal_check.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/io/ledger.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 ledger one_invoice(const std::string& events = "") {
   std::map<std::string, std::string, std::less<>> files{

@@ -63,7 +63,7 @@ scoring::credit_check check(const std::string& id, date on, int score, int remar
   return c;
 }
 
-const date as_of = make_date(2026, 11, 20);
+const date review_as_of = make_date(2026, 11, 20);
 
 TEST(Review, ABusinessIsRecommendedFromItsBooksHistoryStatementsAndOwnChecks) {
   const ledger l = review_ledger();
@@ -74,14 +74,14 @@ TEST(Review, ABusinessIsRecommendedFromItsBooksHistoryStatementsAndOwnChecks) {
                                                   check("C1", make_date(2026, 10, 1), 5, 3),
                                                   check("C2", make_date(2026, 10, 1), 60, 1)};
   policy_set policies;
-  const customer_review v = review_customer(cut, 1, as_of, {.statements = &s, .checks = checks}, scoring::default_policy(),
+  const customer_review v = review_customer(cut, 1, review_as_of, {.statements = &s, .checks = checks}, scoring::default_policy(),
                                             policies);
   ASSERT_TRUE(v.scored);
   ASSERT_TRUE(v.recommendation && v.history);
 
   // The same join by hand: recommend() over payment_history_of and C2's latest check.
   policy_set again;
-  const payment_history h = payment_history_of(l, 1, as_of, again);
+  const payment_history h = payment_history_of(l, 1, review_as_of, again);
   EXPECT_EQ(v.history->facts.size(), h.facts.size());
   EXPECT_EQ(v.history->purchases_12m, h.purchases_12m);
   scoring::recommendation_inputs ri;
@@ -113,7 +113,7 @@ TEST(Review, ABrokenPromisePutsTheCustomerOnCashTermsAndTheChangesSaySo) {
   const ledger l = review_ledger();
   const ledger_slices cut(l);
   policy_set policies;
-  const customer_review v = review_customer(cut, 0, as_of, {}, scoring::default_policy(), policies);
+  const customer_review v = review_customer(cut, 0, review_as_of, {}, scoring::default_policy(), policies);
   ASSERT_TRUE(v.scored);
   EXPECT_EQ(v.history->counts.broken_promises, 1);
   EXPECT_EQ(v.recommended_terms, "CIA");
@@ -131,7 +131,7 @@ TEST(Review, AConsumerIsListedNotScoredAndTheWholeLedgerIsReviewedInOrder) {
   const ledger l = review_ledger();
   const ledger_slices cut(l);
   policy_set policies;
-  const customer_review v = review_customer(cut, 2, as_of, {}, scoring::default_policy(), policies);
+  const customer_review v = review_customer(cut, 2, review_as_of, {}, scoring::default_policy(), policies);
   EXPECT_FALSE(v.scored);
   EXPECT_FALSE(v.recommendation || v.history);
   EXPECT_EQ(v.recommended_terms, v.current_terms);
@@ -143,13 +143,13 @@ TEST(Review, AConsumerIsListedNotScoredAndTheWholeLedgerIsReviewedInOrder) {
   const std::map<std::string, scoring::financial_statements, std::less<>> by_id{{"C2", statements("C2", "SEK")}};
   const std::vector<scoring::credit_check> checks{check("C2", make_date(2026, 10, 1), 60, 1)};
   policy_set all;
-  const std::vector<customer_review> r = review(l, as_of, by_id, checks, scoring::default_policy(), all);
+  const std::vector<customer_review> r = review(l, review_as_of, by_id, checks, scoring::default_policy(), all);
   ASSERT_EQ(r.size(), 3U);
   for (std::size_t k = 0; k < r.size(); ++k) {
     policy_set one;
     const auto s = by_id.find(l.customers[k].customer_id);
     const customer_review e = review_customer(
-        cut, k, as_of, {.statements = s == by_id.end() ? nullptr : &s->second, .checks = checks},
+        cut, k, review_as_of, {.statements = s == by_id.end() ? nullptr : &s->second, .checks = checks},
         scoring::default_policy(), one);
     EXPECT_EQ(r[k].customer, k);
     EXPECT_EQ(r[k].recommended_terms, e.recommended_terms);
@@ -165,13 +165,13 @@ TEST(Review, StatementsInAnotherCurrencyAndAnIndexOutsideTheLedgerAreRefused) {
   const auto eur = statements("C1", "EUR");
   policy_set policies;
   EXPECT_EQ(thrown_code([&] {
-              (void)review_customer(cut, 0, as_of, {.statements = &eur}, scoring::default_policy(), policies);
+              (void)review_customer(cut, 0, review_as_of, {.statements = &eur}, scoring::default_policy(), policies);
             }),
             errc::currency_mismatch);
-  EXPECT_EQ(thrown_code([&] { (void)review_customer(cut, 3, as_of, {}, scoring::default_policy(), policies); }),
+  EXPECT_EQ(thrown_code([&] { (void)review_customer(cut, 3, review_as_of, {}, scoring::default_policy(), policies); }),
             errc::out_of_range);
   const std::map<std::string, scoring::financial_statements, std::less<>> misfiled{{"C2", statements("C1", "SEK")}};
-  EXPECT_EQ(thrown_code([&] { (void)review(l, as_of, misfiled, {}, scoring::default_policy(), policies); }),
+  EXPECT_EQ(thrown_code([&] { (void)review(l, review_as_of, misfiled, {}, scoring::default_policy(), policies); }),
             errc::invalid_argument);
 }
 

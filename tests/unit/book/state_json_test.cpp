@@ -10,13 +10,14 @@
 
 #include "kreditor/book/state_json.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 TEST(StateJson, ReadsTheDocumentedExample) {
   const result<run_state> s = parse_state_json(R"({"kreditor_state": 1, "last_run": "2026-11-20",

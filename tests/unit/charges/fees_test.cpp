@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -13,7 +14,7 @@ using iso4217::nok;
 using iso4217::sek;
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 money m(const char* text, currency c) { return money::parse(text, c).value(); }
 
 fee_rule fixed(legal_fee_kind k, const char* amount, currency c) { return {.kind = k, .amount = fee_amount::fixed(m(amount, c))}; }

@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 struct Portfolio {
   std::vector<rate_table> rates;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -19,7 +20,7 @@ using iso4217::sek;
 using namespace kreditor::literals;
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 money amount(const char* text, currency c) { return money::parse(text, c).value(); }
 rate pct(const char* text) { return rate::parse(std::string(text) + "%").value(); }
 rate_table table(jurisdiction j, segment s) { return statutory_late_interest(j, s).value(); }

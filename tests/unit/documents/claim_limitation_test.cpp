@@ -13,11 +13,12 @@
 
 #include "kreditor/documents/case_file.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 date plus_years(date x, int years) { return add_months(x, 12 * years, month_end::clamp); }
 
 constexpr const char* customers_header =

@@ -2,11 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "kreditor/documents/language.hpp"
+#include "support/shorthand.hpp"
 
 namespace {
 using namespace kreditor;
 
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
+using test_support::nok;
 
 TEST(DocumentLanguage, AmountsAsEachLanguageWritesThem) {
   EXPECT_EQ(format_amount(nok(123450), language::nb), "1 234,50");

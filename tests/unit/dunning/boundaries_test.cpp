@@ -10,13 +10,14 @@
 #include "kreditor/dunning/machine.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/jurisdiction/rate_table.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
 using ck = command_kind;
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 bool has(const std::vector<command>& cmds, ck kind) {
   for (const command& c : cmds)

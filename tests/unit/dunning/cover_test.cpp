@@ -16,14 +16,15 @@
 #include "kreditor/dunning/presets.hpp"
 #include "kreditor/io/policy_json.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
 using test_support::thrown_code;
 using ck = command_kind;
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t m) { return money(m, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 TEST(CoverFor, TakesCounterclaimsPayableByTheDayEarliestFirstUpToTheClaim) {
   customer_cover c{.customer_id = "C1"};

@@ -10,13 +10,14 @@
 #include "kreditor/dunning/payment_plan.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
 using ck = command_kind;
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t m) { return money(m, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 invoice_view view(std::string id, std::string customer = "C1", std::int64_t open = 1'000'000) {
   invoice_view v;

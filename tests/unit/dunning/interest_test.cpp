@@ -13,11 +13,12 @@
 #include "kreditor/dunning/simulate.hpp"
 #include "kreditor/jurisdiction/rate_table.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 struct SimCase {
   std::string preset;

@@ -10,6 +10,8 @@
 #include "kreditor/dunning/engine.hpp"
 #include "kreditor/dunning/presets.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
+#include "support/triggers.hpp"
 
 namespace kreditor::dunning {
 namespace {
@@ -17,10 +19,10 @@ namespace {
 using test_support::thrown_code;
 using ck = command_kind;
 
-money nok(std::int64_t m) { return money(m, iso4217::nok); }
-money dkk(std::int64_t m) { return money(m, iso4217::dkk); }
+using test_support::nok;
+using test_support::dkk;
 money sek(std::int64_t m) { return money(m, iso4217::sek); }
-money eur(std::int64_t m) { return money(m, iso4217::eur); }
+using test_support::eur;
 
 policy_step reminder(std::string name, trigger t, std::int32_t deadline, fee_spec fee) {
   return {.name = std::move(name), .trigger = t, .commands = {ck::send_reminder}, .deadline_days = deadline, .fee = std::move(fee)};
@@ -31,8 +33,8 @@ policy_step warning(std::string name, trigger t, std::int32_t deadline, fee_spec
 policy_step hand_over(trigger t) {
   return {.name = "collection", .trigger = t, .commands = {ck::hand_over_to_collection}};
 }
-trigger due(std::int32_t n) { return {.after_due_days = n}; }
-trigger after_deadline(std::int32_t n) { return {.after_previous_deadline_days = n}; }
+using test_support::due;
+using test_support::after_deadline;
 trigger after_notice(std::int32_t n) { return {.after_previous_notice_days = n}; }
 
 policy make(jurisdiction j, std::vector<policy_step> steps) {

@@ -11,14 +11,15 @@
 #include "kreditor/dunning/legal_check.hpp"
 #include "kreditor/dunning/policy.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
 using test_support::thrown_code;
 using ck = command_kind;
-money dkk(std::int64_t m) { return money(m, iso4217::dkk); }
-money nok(std::int64_t m) { return money(m, iso4217::nok); }
+using test_support::dkk;
+using test_support::nok;
 
 const legal_finding* find_rule(const std::vector<legal_finding>& fs, const std::string& fragment) {
   for (const auto& f : fs)

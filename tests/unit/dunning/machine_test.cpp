@@ -11,6 +11,7 @@
 #include "kreditor/dunning/compiled_policy.hpp"
 #include "kreditor/dunning/engine.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
@@ -22,8 +23,8 @@ static_assert(sizeof(invoice_facts) == 16);
 using test_support::thrown_code;
 using ck = command_kind;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t minor) { return money(minor, iso4217::nok); }
+using test_support::d;
+using test_support::nok;
 
 policy machine_policy() {
   policy p{.name = "machine", .jurisdiction = jurisdiction::no};

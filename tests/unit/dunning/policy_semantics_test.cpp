@@ -18,18 +18,20 @@
 #include "kreditor/jurisdiction/fee_rules.hpp"
 #include "kreditor/time/deadline_rule.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
+#include "support/triggers.hpp"
 
 namespace kreditor::dunning {
 namespace {
 
 using test_support::thrown_code;
 using ck = command_kind;
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money nok(std::int64_t m) { return money(m, iso4217::nok); }
-money eur(std::int64_t m) { return money(m, iso4217::eur); }
+using test_support::d;
+using test_support::nok;
+using test_support::eur;
 
-trigger due(std::int32_t n) { return {.after_due_days = n}; }
-trigger after_deadline(std::int32_t n) { return {.after_previous_deadline_days = n}; }
+using test_support::due;
+using test_support::after_deadline;
 
 // The README's shape: purring, a phone call for large sums, inkassovarsel, inkasso.
 policy norway_with_call(std::optional<if_not_met> unmet) {

@@ -11,6 +11,7 @@
 #include "kreditor/dunning/legal_check.hpp"
 #include "kreditor/dunning/simulate.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor::dunning {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 using test_support::thrown_code;
 using ck = command_kind;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 std::vector<ck> kinds(const timeline_event& e) {
   std::vector<ck> out;
@@ -26,7 +27,7 @@ std::vector<ck> kinds(const timeline_event& e) {
   return out;
 }
 
-simulation_input invoice(money amount, segment s = segment::b2b) {
+simulation_input preset_invoice(money amount, segment s = segment::b2b) {
   return {.amount = amount, .invoice_date = d(2026, 1, 2), .due = d(2026, 1, 16), .segment = s,
           .reminder_fee_agreed = true};
 }
@@ -53,7 +54,7 @@ TEST(Presets, UnknownNameAndWrongJurisdictionAreErrors) {
 
 TEST(Presets, NorwayPurringThenInkassovarselThenInkasso) {
   const compiled_policy cp = compile(preset("NO"));
-  const auto t = simulate(cp, invoice(money(1'000'000, iso4217::nok)), d(2026, 12, 31));
+  const auto t = simulate(cp, preset_invoice(money(1'000'000, iso4217::nok)), d(2026, 12, 31));
   ASSERT_EQ(t.size(), 3u);
   // Purring 14 days after due (inkassoforskriften § 1-2), 14-day deadline, 35 NOK (1/20 of 700).
   EXPECT_EQ(t[0].on, d(2026, 1, 30));
@@ -80,7 +81,7 @@ TEST(Presets, NorwayPurringThenInkassovarselThenInkasso) {
 
 TEST(Presets, SwedenPaminnelseThenInkassokravThenInkasso) {
   const compiled_policy cp = compile(preset("SE"));
-  const auto t = simulate(cp, invoice(money(500'000, iso4217::sek), segment::b2c), d(2026, 12, 31));
+  const auto t = simulate(cp, preset_invoice(money(500'000, iso4217::sek), segment::b2c), d(2026, 12, 31));
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].step_name, "påminnelse");
   EXPECT_EQ(t[0].on, d(2026, 1, 24));
@@ -95,7 +96,7 @@ TEST(Presets, SwedenPaminnelseThenInkassokravThenInkasso) {
 
 TEST(Presets, DenmarkThreeRykkereTenDaysApartThenInkasso) {
   const compiled_policy cp = compile(preset("DK"));
-  const auto t = simulate(cp, invoice(money(500'000, iso4217::dkk)), d(2026, 12, 31));
+  const auto t = simulate(cp, preset_invoice(money(500'000, iso4217::dkk)), d(2026, 12, 31));
   ASSERT_EQ(t.size(), 4u);
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(t[static_cast<std::size_t>(i)].fee, money(10'000, iso4217::dkk));  // renteloven § 9 b
@@ -109,22 +110,22 @@ TEST(Presets, DenmarkThreeRykkereTenDaysApartThenInkasso) {
 
 TEST(Presets, FinlandConsumerFeeOnlyAfterFourteenDays) {
   const compiled_policy cp = compile(preset("FI"));
-  const auto b2c = simulate(cp, invoice(money(50'000, iso4217::eur), segment::b2c), d(2026, 12, 31));
+  const auto b2c = simulate(cp, preset_invoice(money(50'000, iso4217::eur), segment::b2c), d(2026, 12, 31));
   ASSERT_EQ(b2c.size(), 3u);
   EXPECT_EQ(b2c[0].on, d(2026, 1, 30));
   EXPECT_EQ(b2c[0].fee, money(500, iso4217::eur));
-  const auto b2b = simulate(cp, invoice(money(50'000, iso4217::eur), segment::b2b), d(2026, 12, 31));
+  const auto b2b = simulate(cp, preset_invoice(money(50'000, iso4217::eur), segment::b2b), d(2026, 12, 31));
   EXPECT_EQ(b2b[0].fee, money(1'200, iso4217::eur));
   EXPECT_GE((b2c[1].on - b2c[0].on).days(), 14);
 }
 
 TEST(Presets, EuropeCompensationOnlyForBusinesses) {
   const compiled_policy cp = compile(preset("EU"));
-  const auto b2b = simulate(cp, invoice(money(100'000, iso4217::eur), segment::b2b), d(2026, 12, 31));
+  const auto b2b = simulate(cp, preset_invoice(money(100'000, iso4217::eur), segment::b2b), d(2026, 12, 31));
   ASSERT_EQ(b2b.size(), 3u);
   EXPECT_EQ(b2b[0].fee, money(4'000, iso4217::eur));  // art. 6: EUR 40
   EXPECT_TRUE(b2b[0].interest.is_positive());
-  const auto b2c = simulate(cp, invoice(money(100'000, iso4217::eur), segment::b2c), d(2026, 12, 31));
+  const auto b2c = simulate(cp, preset_invoice(money(100'000, iso4217::eur), segment::b2c), d(2026, 12, 31));
   EXPECT_EQ(b2c[0].fee, money(0, iso4217::eur));
   EXPECT_TRUE(b2c[0].interest.is_zero());  // the directive has no consumer rate
 }
@@ -133,7 +134,7 @@ TEST(Presets, SingleReminderThenCollection) {
   for (jurisdiction j : {jurisdiction::no, jurisdiction::se, jurisdiction::dk}) {
     const compiled_policy cp = compile(preset("single-reminder", j));
     const currency c = j == jurisdiction::no ? iso4217::nok : j == jurisdiction::se ? iso4217::sek : iso4217::dkk;
-    const auto t = simulate(cp, invoice(money(100'000, c)), d(2026, 12, 31));
+    const auto t = simulate(cp, preset_invoice(money(100'000, c)), d(2026, 12, 31));
     ASSERT_EQ(t.size(), 2u) << to_string(j);
     EXPECT_EQ(t[0].on, d(2026, 1, 30));
     EXPECT_EQ(kinds(t[0]), std::vector<ck>{j == jurisdiction::no ? ck::collection_warning : ck::send_reminder});
@@ -144,7 +145,7 @@ TEST(Presets, SingleReminderThenCollection) {
 
 TEST(Presets, RelationshipFirstFollowsTheSeedProcessDayByDay) {
   const compiled_policy cp = compile(preset("relationship-first", jurisdiction::no));
-  const auto t = simulate(cp, invoice(money(1'000'000, iso4217::nok)), d(2026, 12, 31));
+  const auto t = simulate(cp, preset_invoice(money(1'000'000, iso4217::nok)), d(2026, 12, 31));
   ASSERT_EQ(t.size(), 8u);
   const std::vector<std::pair<date, std::vector<ck>>> expected = {
       {d(2026, 1, 3), {ck::receipt_confirmation}},   // confirm the invoice arrived

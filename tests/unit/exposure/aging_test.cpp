@@ -8,6 +8,7 @@
 
 #include "../../../benchmarks/synthetic_portfolio.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -16,7 +17,7 @@ using iso4217::nok;
 using iso4217::sek;
 using test_support::thrown_code;
 
-money nok_(std::int64_t minor) { return money(minor, nok); }
+using test_support::nok_;
 
 // A portfolio aged by hand as of 2024-03-31 (2024 is a leap year: February has 29 days).
 //

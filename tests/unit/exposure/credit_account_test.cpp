@@ -4,6 +4,7 @@
 
 #include "kreditor/exposure/credit_limit.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -14,9 +15,9 @@ using iso4217::sek;
 using test_support::thrown_code;
 using namespace kreditor::literals;
 
-money nok_(std::int64_t minor) { return money(minor, nok); }
+using test_support::nok_;
 
-const credit_account account{
+const credit_account c7_account{
     .customer_id = "C-7",
     .segment = segment::b2b,
     .terms = "30 dager netto",
@@ -43,65 +44,65 @@ TEST(CreditAccount, SecurityKindsReadBackAsTheyPrint) {
 }
 
 TEST(CreditAccount, LimitIsValidThroughItsExpiryDay) {
-  EXPECT_EQ(limit_for(account, nok, make_date(2024, 6, 30)).state, limit_state::active);
-  const limit_status after = limit_for(account, nok, make_date(2024, 7, 1));
+  EXPECT_EQ(limit_for(c7_account, nok, make_date(2024, 6, 30)).state, limit_state::active);
+  const limit_status after = limit_for(c7_account, nok, make_date(2024, 7, 1));
   EXPECT_EQ(after.state, limit_state::expired);
   EXPECT_EQ(after.amount, nok_(50'000'00));
   EXPECT_EQ(after.expires, make_date(2024, 6, 30));
 }
 
 TEST(CreditAccount, NoLimitOrAZeroLimitMeansNoCredit) {
-  EXPECT_EQ(limit_for(account, iso4217::dkk, make_date(2024, 1, 1)).state, limit_state::none);
-  EXPECT_EQ(limit_for(account, eur, make_date(2024, 1, 1)).state, limit_state::none);
-  EXPECT_EQ(limit_for(account, sek, make_date(2030, 1, 1)).state, limit_state::active);
+  EXPECT_EQ(limit_for(c7_account, iso4217::dkk, make_date(2024, 1, 1)).state, limit_state::none);
+  EXPECT_EQ(limit_for(c7_account, eur, make_date(2024, 1, 1)).state, limit_state::none);
+  EXPECT_EQ(limit_for(c7_account, sek, make_date(2030, 1, 1)).state, limit_state::active);
 }
 
 TEST(CreditAccount, TwoLimitsInOneCurrencyAreAConflict) {
-  credit_account twice = account;
+  credit_account twice = c7_account;
   twice.limits.push_back({.amount = nok_(1)});
   EXPECT_EQ(thrown_code([&] { (void)limit_for(twice, nok, make_date(2024, 1, 1)); }), errc::conflict);
-  credit_account negative = account;
+  credit_account negative = c7_account;
   negative.limits[0].amount = nok_(-1);
   EXPECT_EQ(thrown_code([&] { (void)limit_for(negative, nok, make_date(2024, 1, 1)); }),
             errc::invalid_argument);
 }
 
 TEST(CreditAccount, GroupLimit) {
-  EXPECT_EQ(group_limit_for(account, nok, make_date(2024, 1, 1)).state, limit_state::active);
+  EXPECT_EQ(group_limit_for(c7_account, nok, make_date(2024, 1, 1)).state, limit_state::active);
   EXPECT_EQ(group_limit_for(credit_account{}, nok, make_date(2024, 1, 1)).state, limit_state::none);
-  EXPECT_EQ(thrown_code([&] { (void)group_limit_for(account, sek, make_date(2024, 1, 1)); }),
+  EXPECT_EQ(thrown_code([&] { (void)group_limit_for(c7_account, sek, make_date(2024, 1, 1)); }),
             errc::currency_mismatch);
 }
 
 TEST(CreditAccount, SecurityCountsOnlyUntilItExpiresAndOnlyInItsCurrency) {
-  EXPECT_EQ(security_available(account, nok, make_date(2024, 4, 15)), nok_(16'000'00));
-  EXPECT_EQ(security_available(account, nok, make_date(2024, 4, 16)), nok_(6'000'00));
-  EXPECT_EQ(security_available(account, nok, make_date(2025, 1, 1)), nok_(1'000'00));
-  EXPECT_EQ(security_available(account, sek, make_date(2024, 1, 1)), money(0, sek));
-  credit_account negative = account;
+  EXPECT_EQ(security_available(c7_account, nok, make_date(2024, 4, 15)), nok_(16'000'00));
+  EXPECT_EQ(security_available(c7_account, nok, make_date(2024, 4, 16)), nok_(6'000'00));
+  EXPECT_EQ(security_available(c7_account, nok, make_date(2025, 1, 1)), nok_(1'000'00));
+  EXPECT_EQ(security_available(c7_account, sek, make_date(2024, 1, 1)), money(0, sek));
+  credit_account negative = c7_account;
   negative.securities[0].amount = nok_(-5);
   EXPECT_EQ(thrown_code([&] { (void)security_available(negative, nok, make_date(2024, 1, 1)); }),
             errc::invalid_argument);
 }
 
 TEST(CreditAccount, SetOffSumsWhatWeOweInTheCurrency) {
-  EXPECT_EQ(set_off_available(account, nok), nok_(500'00));
-  EXPECT_EQ(set_off_available(account, sek), money(7, sek));
-  credit_account negative = account;
+  EXPECT_EQ(set_off_available(c7_account, nok), nok_(500'00));
+  EXPECT_EQ(set_off_available(c7_account, sek), money(7, sek));
+  credit_account negative = c7_account;
   negative.owed_to_customer[0] = nok_(-1);
   EXPECT_EQ(thrown_code([&] { (void)set_off_available(negative, nok); }), errc::invalid_argument);
 }
 
 TEST(CreditAccount, SecuritiesExpiringIncludeBothEndsOfTheWindow) {
   // 2024-04-01 + 14 days = 2024-04-15, the guarantee's expiry: inside the window.
-  const auto w14 = securities_expiring(account, make_date(2024, 4, 1), 14);
+  const auto w14 = securities_expiring(c7_account, make_date(2024, 4, 1), 14);
   ASSERT_EQ(w14.size(), 1U);
   EXPECT_EQ(w14[0].reference, "BG-1");
-  EXPECT_TRUE(securities_expiring(account, make_date(2024, 4, 1), 13).empty());
+  EXPECT_TRUE(securities_expiring(c7_account, make_date(2024, 4, 1), 13).empty());
   // On its expiry day it is still valid and still expiring; the day after it is gone.
-  EXPECT_EQ(securities_expiring(account, make_date(2024, 4, 15), 0).size(), 1U);
-  EXPECT_EQ(securities_expiring(account, make_date(2024, 4, 16), 300).size(), 1U);  // insurance
-  EXPECT_EQ(thrown_code([] { (void)securities_expiring(account, make_date(2024, 4, 1), -1); }),
+  EXPECT_EQ(securities_expiring(c7_account, make_date(2024, 4, 15), 0).size(), 1U);
+  EXPECT_EQ(securities_expiring(c7_account, make_date(2024, 4, 16), 300).size(), 1U);  // insurance
+  EXPECT_EQ(thrown_code([] { (void)securities_expiring(c7_account, make_date(2024, 4, 1), -1); }),
             errc::invalid_argument);
 }
 

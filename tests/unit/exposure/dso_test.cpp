@@ -6,6 +6,7 @@
 
 #include "kreditor/exposure/alerts.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -14,7 +15,7 @@ using iso4217::nok;
 using iso4217::sek;
 using test_support::thrown_code;
 
-money nok_(std::int64_t minor) { return money(minor, nok); }
+using test_support::nok_;
 
 TEST(DsoStandard, IsReceivablesOverSalesTimesDays) {
   // 150 000 / 300 000 x 90 = 45 exactly.
@@ -87,20 +88,20 @@ TEST(DsoCountBack, ReceivablesBeyondAllSalesNeedMoreHistory) {
 // Paid items, by hand: 1 000 paid 10 days late, 3 000 paid 2 days early (0 days late), 2 000
 // paid 5 days late. Weighted: (1 000 x 10 + 3 000 x 0 + 2 000 x 5) / 6 000 = 3.333... days.
 // On time: 3 000 of 6 000 = 50 %.
-const date due = make_date(2024, 2, 15);
-const std::vector<settled_item> paid{{due, due + days(10), nok_(1'000'00)},
-                                     {due, due - days(2), nok_(3'000'00)},
-                                     {due, due + days(5), nok_(2'000'00)}};
+const date due_feb15 = make_date(2024, 2, 15);
+const std::vector<settled_item> paid{{due_feb15, due_feb15 + days(10), nok_(1'000'00)},
+                                     {due_feb15, due_feb15 - days(2), nok_(3'000'00)},
+                                     {due_feb15, due_feb15 + days(5), nok_(2'000'00)}};
 
 TEST(PaymentBehaviour, AverageDaysLateIsWeightedByAmount) {
   EXPECT_EQ(average_days_late(paid, 2, rounding::half_even), decimal(333, 2));
   EXPECT_EQ(share_paid_on_time_percent(paid, 2, rounding::half_even), decimal(5000, 2));
   EXPECT_FALSE(average_days_late({}, 2, rounding::half_even).has_value());
   EXPECT_FALSE(share_paid_on_time_percent({}, 2, rounding::half_even).has_value());
-  const std::vector<settled_item> mixed{{due, due, nok_(1)}, {due, due, money(1, sek)}};
+  const std::vector<settled_item> mixed{{due_feb15, due_feb15, nok_(1)}, {due_feb15, due_feb15, money(1, sek)}};
   EXPECT_EQ(thrown_code([&] { (void)average_days_late(mixed, 2, rounding::half_even); }),
             errc::currency_mismatch);
-  const std::vector<settled_item> zero{{due, due, nok_(0)}};
+  const std::vector<settled_item> zero{{due_feb15, due_feb15, nok_(0)}};
   EXPECT_EQ(thrown_code([&] { (void)average_days_late(zero, 2, rounding::half_even); }),
             errc::invalid_argument);
 }
@@ -161,10 +162,10 @@ TEST(Alerts, MonitorReportsEachKind) {
   const exposure e{.receivables_not_due = nok_(85'000'00), .receivables_overdue = nok_(0),
                    .total = nok_(85'000'00)};
   const std::vector<receivable_item> open{
-      {make_date(2024, 2, 1), make_date(2024, 3, 29), nok_(1'000'00)},  // fell due since the check
-      {make_date(2024, 2, 1), make_date(2024, 3, 28), nok_(500'00)},    // due on the check day: new
+      {make_date(2024, 2, 1), make_date(2024, 3, 29), nok_(1'000'00)},  // fell due_feb15 since the check
+      {make_date(2024, 2, 1), make_date(2024, 3, 28), nok_(500'00)},    // due_feb15 on the check day: new
       {make_date(2024, 2, 1), make_date(2024, 3, 20), nok_(2'000'00)},  // already overdue then
-      {make_date(2024, 3, 1), make_date(2024, 3, 31), nok_(4'000'00)},  // due today: not overdue
+      {make_date(2024, 3, 1), make_date(2024, 3, 31), nok_(4'000'00)},  // due_feb15 today: not overdue
   };
   const std::vector<date> starts{make_date(2024, 1, 1), make_date(2024, 2, 1), make_date(2024, 3, 1)};
   const auto trend = payment_trend(three_months(), starts, as_of + days(1), nok, 2, rounding::half_up);

@@ -9,6 +9,7 @@
 #include "../../../benchmarks/synthetic_portfolio.hpp"
 #include "kreditor/exposure/credit_account.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -17,7 +18,7 @@ using iso4217::eur;
 using iso4217::nok;
 using test_support::thrown_code;
 
-money nok_(std::int64_t minor) { return money(minor, nok); }
+using test_support::nok_;
 
 static_assert(std::is_aggregate_v<credit_account>);
 static_assert(std::is_trivially_copyable_v<receivable_summary>);

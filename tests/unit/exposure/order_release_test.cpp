@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -14,9 +15,9 @@ using iso4217::nok;
 using iso4217::sek;
 using test_support::thrown_code;
 
-money nok_(std::int64_t minor) { return money(minor, nok); }
+using test_support::nok_;
 
-const date as_of = make_date(2024, 3, 31);
+const date release_as_of = make_date(2024, 3, 31);
 
 // The base case: a 100 000 NOK limit valid to the year end, 60 000 NOK net exposure, nothing
 // overdue, no flags. A 10 000 NOK order fits with 30 000 to spare.
@@ -59,7 +60,7 @@ TEST_P(OrderRelease, DecidesWithMachineReadableReasons) {
   scenario s;
   c.setup(s);
   const release_outcome r =
-      decide_order_release(s.account, s.e, s.order, s.policy, as_of, std::nullopt, s.group_exposure);
+      decide_order_release(s.account, s.e, s.order, s.policy, release_as_of, std::nullopt, s.group_exposure);
   EXPECT_EQ(r.decision, c.decision) << to_string(r.decision);
   EXPECT_EQ(r.assessed, c.decision);
   EXPECT_EQ(r.reasons, c.reasons);
@@ -131,20 +132,20 @@ TEST(OrderReleaseBypass, SoftModeReleasesTheOrderAndRecordsWhoAndWhy) {
   scenario s;
   s.account.flags.on_hold = true;
   s.policy.mode = enforcement::soft;
-  const release_outcome r = decide_order_release(s.account, s.e, s.order, s.policy, as_of,
+  const release_outcome r = decide_order_release(s.account, s.e, s.order, s.policy, release_as_of,
                                                  bypass_request{"kari", "CFO approved by phone"});
   EXPECT_EQ(r.decision, approve);
   EXPECT_EQ(r.assessed, hold);
   EXPECT_TRUE(r.has(on_hold));  // the reasons stay for the audit trail
   ASSERT_TRUE(r.bypass.has_value());
-  EXPECT_EQ(*r.bypass, (bypass_record{"kari", "CFO approved by phone", as_of, hold}));
+  EXPECT_EQ(*r.bypass, (bypass_record{"kari", "CFO approved by phone", release_as_of, hold}));
   EXPECT_FALSE(r.bypass_refused);
 }
 
 TEST(OrderReleaseBypass, HardModeRefusesTheBypass) {
   scenario s;
   s.account.flags.on_hold = true;
-  const release_outcome r = decide_order_release(s.account, s.e, s.order, s.policy, as_of,
+  const release_outcome r = decide_order_release(s.account, s.e, s.order, s.policy, release_as_of,
                                                  bypass_request{"kari", "urgent"});
   EXPECT_EQ(r.decision, hold);
   EXPECT_FALSE(r.bypass.has_value());
@@ -153,19 +154,19 @@ TEST(OrderReleaseBypass, HardModeRefusesTheBypass) {
 
 TEST(OrderReleaseErrors, AreErrorsNotDecisions) {
   scenario s;
-  EXPECT_EQ(thrown_code([&] { (void)decide_order_release(s.account, s.e, nok_(0), s.policy, as_of); }),
+  EXPECT_EQ(thrown_code([&] { (void)decide_order_release(s.account, s.e, nok_(0), s.policy, release_as_of); }),
             errc::invalid_argument);
   EXPECT_EQ(thrown_code([&] {
-              (void)decide_order_release(s.account, s.e, money(1, sek), s.policy, as_of);
+              (void)decide_order_release(s.account, s.e, money(1, sek), s.policy, release_as_of);
             }),
             errc::currency_mismatch);
   EXPECT_EQ(thrown_code([&] {
-              (void)decide_order_release(s.account, s.e, s.order, s.policy, as_of,
+              (void)decide_order_release(s.account, s.e, s.order, s.policy, release_as_of,
                                          bypass_request{"kari", ""});
             }),
             errc::invalid_argument);
   s.account.group = group_limit{"G", nok_(1)};
-  EXPECT_EQ(thrown_code([&] { (void)decide_order_release(s.account, s.e, s.order, s.policy, as_of); }),
+  EXPECT_EQ(thrown_code([&] { (void)decide_order_release(s.account, s.e, s.order, s.policy, release_as_of); }),
             errc::invalid_argument);
 }
 
@@ -173,24 +174,24 @@ TEST(OrderReleaseErrors, AreErrorsNotDecisions) {
 // over_limit finding (with the order): the finding's amount is always limit_excess with it.
 TEST(LimitExcess, IsTheOverLimitFindingsMeasure) {
   scenario s;  // 60 000 of 100 000
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of, nok_(40'000'00)), nok_(0));  // exactly at the limit
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of, nok_(40'000'01)), nok_(1));
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of), nok_(0));
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of, nok_(40'000'00)), nok_(0));  // exactly at the limit
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of, nok_(40'000'01)), nok_(1));
   net_exposure(s, 100'000'00);
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));  // at the limit is not over it
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of), nok_(0));  // at the limit is not over it
   net_exposure(s, 100'250'00);
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(250'00));
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of), nok_(250'00));
   for (const std::int64_t order : {1, 100'00, 250'00, 99'999'00}) {
     SCOPED_TRACE(order);
-    const release_outcome r = decide_order_release(s.account, s.e, nok_(order), s.policy, as_of);
+    const release_outcome r = decide_order_release(s.account, s.e, nok_(order), s.policy, release_as_of);
     ASSERT_TRUE(r.has(release_reason::over_limit));
-    EXPECT_EQ(r.reasons.front().amount, limit_excess(s.account, s.e, as_of, nok_(order)));
+    EXPECT_EQ(r.reasons.front().amount, limit_excess(s.account, s.e, release_as_of, nok_(order)));
   }
   // No limit in force (expired, or none in the currency): no excess; those are findings of
   // their own (limit_expired, no_limit).
   EXPECT_EQ(limit_excess(s.account, s.e, make_date(2025, 1, 1)), nok_(0));
   s.account.limits.clear();
-  EXPECT_EQ(limit_excess(s.account, s.e, as_of), nok_(0));
+  EXPECT_EQ(limit_excess(s.account, s.e, release_as_of), nok_(0));
 }
 
 }  // namespace

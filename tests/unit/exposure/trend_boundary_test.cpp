@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "kreditor/exposure/dso.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 TEST(PaymentTrendBoundary, ThePaymentOnTheEndDateIsOutside) {
   const std::vector<settled_item> items{

@@ -19,16 +19,16 @@ namespace {
 
 using file_map = std::map<std::string, std::string, std::less<>>;
 
-const char* customers =
+const char* customers_csv =
     "customer_id,name,country,segment,currency,credit_limit,terms,org_number,email,account_manager,flags\n"
     "C1,Fjordtre Bygg AS,NO,b2b,NOK,100000.00,30 dager netto,,,,\n";
-const char* invoices =
+const char* invoices_csv =
     "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference\n"
     "I1,C1,2026-10-01,2026-10-31,NOK,1250.00,,\n";
 const char* payments = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
 
 file_map with(std::map<std::string, std::string> extra) {
-  file_map f{{"customers.csv", customers}, {"invoices.csv", invoices}, {"payments.csv", payments}};
+  file_map f{{"customers.csv", customers_csv}, {"invoices.csv", invoices_csv}, {"payments.csv", payments}};
   for (auto& [k, v] : extra) f[k] = v;
   return f;
 }
@@ -85,11 +85,11 @@ TEST(StrictJson, InvalidUtf8InAJsonLedgerIsNamedWithItsLine) {
 
 TEST(LedgerText, InvalidUtf8InACsvFieldIsNamedByFileLineAndColumn) {
   // A Latin-1 export: "Sørlandet" with ø as the single byte 0xF8.
-  const std::string latin1 = std::string(customers) + "C2,S\xf8rlandet AS,NO,b2b,NOK,0.00,,,,,\n";
+  const std::string latin1 = std::string(customers_csv) + "C2,S\xf8rlandet AS,NO,b2b,NOK,0.00,,,,,\n";
   EXPECT_TRUE(fails_with(parse_ledger(with({{"customers.csv", latin1}})), errc::invalid_argument,
                          "customers.csv:3:2: invalid UTF-8 (byte 0xF8"));
   // Well-formed UTF-8 is fine, and so are the characters the sample uses.
-  const std::string utf8 = std::string(customers) + "C2,S\xc3\xb8rlandet \xe2\x82\xac AS,NO,b2b,NOK,0.00,net 30,,,,\n";
+  const std::string utf8 = std::string(customers_csv) + "C2,S\xc3\xb8rlandet \xe2\x82\xac AS,NO,b2b,NOK,0.00,net 30,,,,\n";
   const auto good = parse_ledger(with({{"customers.csv", utf8}}));
   EXPECT_TRUE(good) << good.error().message;
   // Overlong forms and surrogates are not UTF-8.

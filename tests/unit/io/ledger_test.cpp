@@ -148,7 +148,7 @@ const std::string customers_header =
     "customer_id,name,country,segment,currency,credit_limit,terms\n";
 const std::string invoices_header = "invoice_id,customer_id,issue_date,due_date,currency,amount\n";
 const std::string payments_header = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
-const std::string events_header = "date,customer_id,invoice_id,event,details\n";
+const std::string events_csv_header = "date,customer_id,invoice_id,event,details\n";
 const std::string orders_header = "order_id,customer_id,date,currency,amount,delivery_date,invoice_id,cancelled_date\n";
 const std::string security_header = "security_id,customer_id,kind,currency,amount,expires,reference\n";
 
@@ -206,7 +206,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
               errc::not_found, "invoices.csv:2:2: unknown customer_id 'C9'"},
     ErrorCase{"UnknownCustomerOnPayment", "payments.csv", payments_header + "P1,C9,2026-10-30,NOK,250.00,,\n",
               errc::not_found, "payments.csv:2:2: unknown customer_id 'C9'"},
-    ErrorCase{"UnknownCustomerOnEvent", "events.csv", events_header + "2026-10-01,C7,,hold,\n",
+    ErrorCase{"UnknownCustomerOnEvent", "events.csv", events_csv_header + "2026-10-01,C7,,hold,\n",
               errc::not_found, "events.csv:2:2: unknown customer_id 'C7'"},
     ErrorCase{"CurrencyMismatchOnInvoice", "invoices.csv", invoices_header + "I1,C1,2026-02-01,,SEK,10.00\n",
               errc::currency_mismatch, "invoices.csv:2:5: currency SEK differs from customer 'C1''s currency NOK"},
@@ -261,7 +261,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
               errc::invalid_argument, "customers.csv:1:1: empty file, expected a header row"},
     ErrorCase{"EmptyRequiredValue", "customers.csv", customers_header + "C1,,NO,b2b,NOK,1.00,net 30\n",
               errc::invalid_argument, "customers.csv:2:2: name is empty"},
-    ErrorCase{"UnknownEventKind", "events.csv", events_header + "2026-10-01,C1,I1,reminder,\n",
+    ErrorCase{"UnknownEventKind", "events.csv", events_csv_header + "2026-10-01,C1,I1,reminder,\n",
               errc::invalid_argument, "events.csv:2:4: unknown event 'reminder' (known: dispute_opened"},
     ErrorCase{"BadSegment", "customers.csv", customers_header + "C1,A,NO,consumer,NOK,1.00,net 30\n",
               errc::invalid_argument, "customers.csv:2:4: segment 'consumer' is not b2b or b2c"},
@@ -284,15 +284,15 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LedgerError, ::testing::Values(
     ErrorCase{"CreditNoteWithPositiveAmount", "invoices.csv",
               "invoice_id,customer_id,issue_date,due_date,currency,amount,credit_of\nI1,C1,2026-10-01,,NOK,5.00,\nK1,C1,2026-10-02,,NOK,5.00,I1\n",
               errc::invalid_argument, "invoices.csv:3:6: a credit note (credit_of 'I1') needs a negative amount"},
-    ErrorCase{"DisputeWithoutInvoice", "events.csv", events_header + "2026-10-01,C1,,dispute_opened,\n",
+    ErrorCase{"DisputeWithoutInvoice", "events.csv", events_csv_header + "2026-10-01,C1,,dispute_opened,\n",
               errc::invalid_argument, "events.csv:2:3: event dispute_opened needs an invoice_id"},
-    ErrorCase{"PromiseWithoutDate", "events.csv", events_header + "2026-10-01,C1,I1,promise_to_pay,amount=10.00\n",
+    ErrorCase{"PromiseWithoutDate", "events.csv", events_csv_header + "2026-10-01,C1,I1,promise_to_pay,amount=10.00\n",
               errc::invalid_argument, "events.csv:2:5: promise_to_pay needs until=YYYY-MM-DD in details"},
-    ErrorCase{"PlanWithBadInstallments", "events.csv", events_header + "2026-10-01,C1,I1,payment_plan,installments=0;first=2026-11-01\n",
+    ErrorCase{"PlanWithBadInstallments", "events.csv", events_csv_header + "2026-10-01,C1,I1,payment_plan,installments=0;first=2026-11-01\n",
               errc::invalid_argument, "events.csv:2:5: installments '0' is not a number 1..120"},
-    ErrorCase{"DetailsKeyOfAnotherKind", "events.csv", events_header + "2026-10-01,C1,I1,hold,installments=3\n",
+    ErrorCase{"DetailsKeyOfAnotherKind", "events.csv", events_csv_header + "2026-10-01,C1,I1,hold,installments=3\n",
               errc::invalid_argument, "events.csv:2:5: key 'installments' does not apply to hold"},
-    ErrorCase{"DetailsBadDate", "events.csv", events_header + "2026-10-01,C1,I1,promise_to_pay,until=tomorrow\n",
+    ErrorCase{"DetailsBadDate", "events.csv", events_csv_header + "2026-10-01,C1,I1,promise_to_pay,until=tomorrow\n",
               errc::invalid_argument, "events.csv:2:5: until 'tomorrow' is not a date"},
     ErrorCase{"MissingInvoicesFile", "invoices.csv", "",
               errc::not_found, "invoices.csv: missing"},

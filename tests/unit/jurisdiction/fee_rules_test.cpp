@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -16,7 +17,7 @@ using iso4217::eur;
 using iso4217::nok;
 using iso4217::sek;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 money m(const char* text, currency c) { return money::parse(text, c).value(); }
 
 legal_rules rules(jurisdiction j, segment s, date on) { return rules_for(j, s, on).value(); }

@@ -9,13 +9,14 @@
 #include <string>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 nlohmann::json legal_vectors() {
   std::ifstream in(std::string(KREDITOR_TEST_DATA_DIR) + "/legal_vectors.json");

@@ -10,6 +10,7 @@
 #include "kreditor/ledger/open_item.hpp"
 #include "kreditor/terms/notation.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -17,8 +18,8 @@ namespace {
 using iso4217::nok;
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money kr(std::int64_t ore) { return money(ore, nok); }
+using test_support::d;
+using test_support::kr;
 
 invoice make_invoice(std::string id, std::string customer, date issued, money amount,
                      std::string terms = "net 30", std::string reference = "") {

@@ -15,6 +15,7 @@
 
 #include "kreditor/terms/notation.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -326,8 +327,8 @@ INSTANTIATE_TEST_SUITE_P(Policies, ReplayMatchesOracle, ::testing::Range(0, 4));
 
 // ---- the columns directly ----------------------------------------------------------------------
 
-money kr(std::int64_t ore) { return money(ore, iso4217::nok); }
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::kr;
+using test_support::d;
 
 TEST(ReplayPostings, OldestDueFirstThenDesignationThenCredit) {
   // Customer 0: A due 1 Mar, B due 15 Feb (issued later, due earlier), C issued after the

@@ -6,12 +6,13 @@
 #include "kreditor/ledger/allocation.hpp"
 #include "kreditor/ledger/open_item.hpp"
 #include "kreditor/terms/notation.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
-money kr(std::int64_t ore) { return money(ore, iso4217::nok); }
+using test_support::d;
+using test_support::kr;
 
 std::vector<ledger_entry> replay(money paid, money threshold) {
   const std::vector<invoice> inv{with_schedule(invoice{.id = "F-1", .customer_id = "C-1", .issue_date = d(2026, 1, 1),

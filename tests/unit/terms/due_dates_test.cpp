@@ -12,6 +12,7 @@
 #include "kreditor/time/calendars.hpp"
 #include "support/errors.hpp"
 #include "unit/terms/random_terms.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -20,7 +21,7 @@ using namespace kreditor::literals;
 using iso4217::nok;
 using test_support::thrown_code;
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 // One row per term form: text, invoice (and delivery) date, expected unadjusted due date and
 // discount deadlines. Every expectation was counted by hand on a calendar.

@@ -10,11 +10,12 @@
 #include "kreditor/terms/due_dates.hpp"
 #include "kreditor/terms/notation.hpp"
 #include "kreditor/terms/payment_terms.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 TEST(MixedInstallments, ParseGivesEachLineItsOwnAnchor) {
   const auto t = parse_terms("50% net 30, 50% net 30 end of month");

@@ -10,6 +10,7 @@
 
 #include "kreditor/time/calendars.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 using enum business_day_convention;
 using test_support::thrown_code;
 
-date d(int y, int m, int dd) { return make_date(y, m, dd); }
+using test_support::d;
 
 // The table's bounds are what the header says they are.
 static_assert(std::is_nothrow_copy_constructible_v<calendar>);

@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
 using test_support::thrown_code;
 
-date d(int y, int m, int dd) { return make_date(y, m, dd); }
+using test_support::d;
 
 // ---- Easter -----------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -18,7 +19,7 @@ using test_support::thrown_code;
 static_assert(sizeof(date) == 4);
 static_assert(std::is_trivially_copyable_v<date>);
 
-date d(int y, int m, int dd) { return make_date(y, m, dd); }
+using test_support::d;
 
 // ---- add_months ------------------------------------------------------------------------------
 

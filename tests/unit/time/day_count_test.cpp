@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
@@ -33,7 +34,7 @@ TEST_P(DayCountAccrual, IsTheMarketDefinition) {
   EXPECT_EQ(accrual(c.dc, c.from, c.to), c.expected);
 }
 
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 using enum day_count;
 // clang-format off

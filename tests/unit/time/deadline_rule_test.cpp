@@ -6,11 +6,12 @@
 
 #include "kreditor/time/calendars.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
-date d(int y, int m, int dd) { return make_date(y, m, dd); }
+using test_support::d;
 
 struct DeadlineCase {
   jurisdiction where;

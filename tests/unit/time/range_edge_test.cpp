@@ -8,12 +8,13 @@
 #include "kreditor/terms/due_dates.hpp"
 #include "kreditor/terms/notation.hpp"
 #include "support/errors.hpp"
+#include "support/shorthand.hpp"
 
 namespace kreditor {
 namespace {
 
 using test_support::thrown_code;
-date d(int y, int m, int day) { return make_date(y, m, day); }
+using test_support::d;
 
 TEST(CalendarRange, DaysJustOutsideTheYearsAreNotBusinessDays) {
   for (const char* code : {"NO", "SE", "DK", "FI", "weekends"}) {
