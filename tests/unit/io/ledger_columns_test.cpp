@@ -258,15 +258,15 @@ TEST(LedgerColumns, AppendedRowsInAnyOrderAreTheRowsOneAtATime) {
     std::vector<std::uint32_t> inv_rows(count), pay_rows(count);
     for (std::uint32_t& r : inv_rows) r = static_cast<std::uint32_t>(rng() % l.invoices.size());
     for (std::uint32_t& r : pay_rows) r = static_cast<std::uint32_t>(rng() % l.payments.size());
-    std::vector<invoice_record> invoices{l.invoice(0)};
-    std::vector<payment_record> payments{l.payment(0)};
-    l.append_invoices(inv_rows, invoices);
-    l.append_payments(pay_rows, payments);
-    ASSERT_EQ(invoices.size(), count + 1);
-    ASSERT_EQ(payments.size(), count + 1);
+    std::vector<invoice_record> got_invoices{l.invoice(0)};
+    std::vector<payment_record> got_payments{l.payment(0)};
+    l.append_invoices(inv_rows, got_invoices);
+    l.append_payments(pay_rows, got_payments);
+    ASSERT_EQ(got_invoices.size(), count + 1);
+    ASSERT_EQ(got_payments.size(), count + 1);
     for (std::size_t k = 0; k < count; ++k) {
-      EXPECT_EQ(fields(invoices[k + 1]), fields(l.invoice(inv_rows[k]))) << "invoice row " << inv_rows[k];
-      EXPECT_EQ(fields(payments[k + 1]), fields(l.payment(pay_rows[k]))) << "payment row " << pay_rows[k];
+      EXPECT_EQ(fields(got_invoices[k + 1]), fields(l.invoice(inv_rows[k]))) << "invoice row " << inv_rows[k];
+      EXPECT_EQ(fields(got_payments[k + 1]), fields(l.payment(pay_rows[k]))) << "payment row " << pay_rows[k];
     }
   }
 }

@@ -165,7 +165,7 @@ TEST(Ledger, LongCustomerIdsSharingTheirFirstBytesAreToldApart) {
   files["invoices.csv"] = invoices_header + "I1," + b + ",2026-10-01,,NOK,1.00\nI2," + c + ",2026-10-01,,NOK,2.00\nI3," +
                           d + ",2026-10-01,,NOK,3.00\nI4," + a + ",2026-10-01,,NOK,4.00\n";
   files["payments.csv"] = payments_header;
-  files["events.csv"] = events_header;
+  files["events.csv"] = events_csv_header;
   const ledger l = parse_ledger(files).value();
   ASSERT_EQ(l.invoices.size(), 4U);
   EXPECT_EQ(l.invoices[0].customer_index, 1U);
