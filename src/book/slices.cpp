@@ -120,38 +120,34 @@ ledger ledger_slices::slice(std::size_t first, std::size_t last) const {
     for (const std::uint32_t r : kept) fix(into.emplace_back(row(r)));
     return kept;
   };
-  // Invoices and payments: over columns, a block of rows at a time (ledger_columns::append_invoices).
-  const auto records = [&](const grouping& g, const auto& table, auto append, auto& into) {
-    const std::vector<std::uint32_t> kept = rows_of(g.start, g.rows, first, last, unknown);
-    if (source_ == nullptr) {
-      (columns_->*append)(kept, into);
-    } else {
-      into.reserve(kept.size());
-      for (const std::uint32_t r : kept) into.push_back(table(*source_)[r]);
-    }
+  const auto from = [](const auto& table) { return [&table](std::uint32_t r) { return table[r]; }; };
+  const auto keep = [](auto&) {};
+  // Invoices and payments: from records as they are; from columns a block of rows at a time
+  // (ledger_columns::append_invoices). Renumbered below, once every invoice of the slice is known.
+  const auto records = [&](const grouping& g, const auto* recorded, auto append, auto& into) {
+    if (recorded != nullptr) return copy(g, from(*recorded), into, keep);
+    std::vector<std::uint32_t> kept = rows_of(g.start, g.rows, first, last, unknown);
+    (columns_->*append)(kept, into);
     return kept;
   };
   const std::vector<std::uint32_t> invoices =
-      records(invoices_, [](const ledger& l) -> const auto& { return l.invoices; }, &ledger_columns::append_invoices,
-              out.invoices);
+      records(invoices_, source_ != nullptr ? &source_->invoices : nullptr, &ledger_columns::append_invoices, out.invoices);
   // Credit notes name invoices of their own customer, so of the slice, once every one is known.
   for (invoice_record& inv : out.invoices) {
     inv.customer_index = customer(inv.customer_index);
     inv.credit_of_index = renumbered(invoices, inv.credit_of_index);
   }
-  (void)records(payments_, [](const ledger& l) -> const auto& { return l.payments; }, &ledger_columns::append_payments,
+  (void)records(payments_, source_ != nullptr ? &source_->payments : nullptr, &ledger_columns::append_payments,
                 out.payments);
   for (payment_record& p : out.payments) {
     p.customer_index = customer(p.customer_index);
     p.invoice_index = renumbered(invoices, p.invoice_index);
   }
-  const auto from = [](const auto& table) { return [&table](std::uint32_t r) { return table[r]; }; };
   const std::vector<event_record>& events = source_ != nullptr ? source_->events : columns_->events;
   (void)copy(events_, from(events), out.events, [&](event_record& e) {
     e.customer_index = customer(e.customer_index);
     e.invoice_index = renumbered(invoices, e.invoice_index);
   });
-  const auto keep = [](auto&) {};
   (void)copy(orders_, from(source_ != nullptr ? source_->orders : columns_->orders), out.orders, keep);
   (void)copy(securities_, from(source_ != nullptr ? source_->securities : columns_->securities), out.securities, keep);
   (void)copy(counterclaims_, from(source_ != nullptr ? source_->counterclaims : columns_->counterclaims),

@@ -20,6 +20,16 @@ money rounded(int128 numerator, std::int64_t denominator, rounding mode, currenc
   return money(q, c);
 }
 
+/// The index of `rates`' row in force on `day`. \throws error(not_found) naming `who`, the
+/// table and the day (row_at's message) when the table has none yet.
+std::size_t row_in_force(const rate_table& rates, date day, const char* who) {
+  if (rates.empty() || day < rates.first_date()) {
+    const auto missing = rates.row_at(day);
+    throw error(missing.error().code, std::string(who) + ": " + missing.error().message);
+  }
+  return rates.index_at(day);
+}
+
 }  // namespace
 
 interest_convention convention_of(const rate_table& table, rounding mode) {
@@ -78,11 +88,7 @@ interest_result accrue(money principal, const rate_table& rates, date due, date 
   int128 total = 0;
   while (cursor < end) {
     const date first_day = cursor + days(1);
-    if (rates.empty() || first_day < rates.first_date()) {
-      const auto missing = rates.row_at(first_day);  // its message names the table and the day
-      throw error(missing.error().code, "late_interest: " + missing.error().message);
-    }
-    const std::size_t index = rates.index_at(first_day);
+    const std::size_t index = row_in_force(rates, first_day, "late_interest");
     const rate_row& row = rows[index];
     date boundary = end;
     if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));
@@ -145,11 +151,7 @@ void running_interest::accrue_through(date day) {
       return;
     }
     const date first_day = cursor_ + days(1);
-    if (rates_->empty() || first_day < rates_->first_date()) {
-      const auto missing = rates_->row_at(first_day);  // its message names the table and the day
-      throw error(missing.error().code, "running_interest: " + missing.error().message);
-    }
-    const std::size_t index = rates_->index_at(first_day);
+    const std::size_t index = row_in_force(*rates_, first_day, "running_interest");
     const rate_row& row = rows[index];
     date boundary = day;
     if (index + 1 < rows.size()) boundary = std::min(boundary, rows[index + 1].effective_from - days(1));

@@ -1458,10 +1458,15 @@ void gather_texts(const text_arena& text, std::span<const std::uint32_t> h, std:
   for (const std::string_view s : out.first(h.size())) __builtin_prefetch(s.data());
 }
 
-/// Calls `f(first, n)` for each block of [0, rows).
-template <class F>
-void for_each_block(std::size_t rows, F&& f) {
-  for (std::size_t first = 0; first < rows; first += record_block) f(first, std::min(record_block, rows - first));
+/// Calls `f(n)` for each block of [0, rows) in turn, `row[0, n)` holding the block's rows
+/// (row_at(k) for each k of it).
+template <class RowAt, class F>
+void for_each_block(std::size_t rows, const RowAt& row_at, std::array<std::uint32_t, record_block>& row, F&& f) {
+  for (std::size_t first = 0; first < rows; first += record_block) {
+    const std::size_t n = std::min(record_block, rows - first);
+    for (std::size_t k = 0; k < n; ++k) row[k] = row_at(first + k);
+    f(n);
+  }
 }
 
 template <class RowAt>
@@ -1471,8 +1476,7 @@ void append_invoice_records(const ledger_columns& l, std::size_t rows, const Row
   std::array<std::uint32_t, record_block> row{}, id{}, credited{}, credited_id{}, terms{}, reference{};
   std::array<std::string_view, record_block> id_text{}, credited_text{}, terms_text{}, reference_text{};
   out.reserve(out.size() + rows);
-  for_each_block(rows, [&](std::size_t first, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k) row[k] = row_at(first + k);
+  for_each_block(rows, row_at, row, [&](std::size_t n) {
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint32_t r = row[k];
       id[k] = t.id[r], terms[k] = t.terms[r], reference[k] = t.reference[r], credited[k] = t.credit_of[r];
@@ -1510,8 +1514,7 @@ void append_payment_records(const ledger_columns& l, std::size_t rows, const Row
   std::array<std::uint32_t, record_block> row{}, id{}, reference{}, invoice{}, invoice_id{};
   std::array<std::string_view, record_block> id_text{}, reference_text{}, invoice_text{};
   out.reserve(out.size() + rows);
-  for_each_block(rows, [&](std::size_t first, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k) row[k] = row_at(first + k);
+  for_each_block(rows, row_at, row, [&](std::size_t n) {
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint32_t r = row[k];
       id[k] = t.id[r], reference[k] = t.reference[r], invoice[k] = t.invoice[r];
