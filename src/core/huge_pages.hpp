@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -42,6 +43,39 @@ template <class T>
 void advise_huge_pages(const std::vector<T>& v) noexcept {
   advise_huge_pages(v.data(), v.capacity() * sizeof(T));
 }
+
+/// An allocator for hash tables probed at random: an array of 2 MB or more is placed on whole
+/// 2 MB-aligned pages, all advised, so that no probe of it lands on a 4 KB page (where the
+/// advice above leaves the ends of an unaligned array, and where each probe may be a page walk,
+/// a slow one under a hypervisor). Smaller arrays are plain allocations.
+template <class T>
+struct aligned_huge_allocator {
+  using value_type = T;
+  aligned_huge_allocator() = default;
+  template <class U>
+  aligned_huge_allocator(const aligned_huge_allocator<U>&) noexcept {}  // NOLINT: rebinding converts implicitly
+  static constexpr std::size_t huge = std::size_t{2} << 20;
+  T* allocate(std::size_t n) {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes < huge) return static_cast<T*>(::operator new(bytes));
+    const std::size_t whole = (bytes + huge - 1) & ~(huge - 1);
+    void* p = ::operator new(whole, std::align_val_t{huge});
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    (void)madvise(p, whole, MADV_HUGEPAGE);
+#endif
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n * sizeof(T) < huge)
+      ::operator delete(p);
+    else
+      ::operator delete(p, std::align_val_t{huge});
+  }
+  template <class U>
+  friend bool operator==(const aligned_huge_allocator&, const aligned_huge_allocator<U>&) noexcept {
+    return true;
+  }
+};
 
 /// A vector of `n` copies of `value` (or of T{}), its memory advised as above before it is
 /// written.

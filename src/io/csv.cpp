@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 KREDITOR_NAMESPACE_BEGIN
 namespace io {
 
@@ -115,7 +119,8 @@ result<bool> csv_reader::next() {
   // Text is UTF-8: a byte that is not (a Latin-1 export, a truncated character) is named
   // here, where the file, line and field are known, not when the text is printed later. A
   // plain line is checked whole first: only a bad one is looked at field by field.
-  if (!plain_record_.empty() && first_invalid_utf8(plain_record_) == std::string_view::npos) return true;
+  if (!plain_record_.empty() && (ascii_record_ || first_invalid_utf8(plain_record_) == std::string_view::npos))
+    return true;
   for (std::size_t k = 0; k < fields_.size(); ++k) {
     const std::size_t bad = first_invalid_utf8(fields_[k]);
     if (bad == std::string_view::npos) continue;
@@ -126,6 +131,20 @@ result<bool> csv_reader::next() {
                     std::to_string(bad + 1) + " of the field); save the file as UTF-8");
   }
   return true;
+}
+
+std::string_view csv_reader::peek_field(std::size_t index) const noexcept {
+  std::size_t at = pos_;
+  const std::size_t n = text_.size();
+  for (std::size_t k = 0; k < index; ++k) {
+    while (at < n && text_[at] != ',' && text_[at] != '\n' && text_[at] != '"') ++at;
+    if (at >= n || text_[at] != ',') return {};
+    ++at;
+  }
+  const std::size_t start = at;
+  while (at < n && text_[at] != ',' && text_[at] != '\n' && text_[at] != '"' && text_[at] != '\r') ++at;
+  if (at >= n || text_[at] == '"') return {};
+  return text_.substr(start, at - start);
 }
 
 result<bool> csv_reader::read_record() {
@@ -153,6 +172,71 @@ inline std::uint64_t bytes_equal(std::uint64_t word, std::uint64_t byte) noexcep
 }
 }  // namespace
 
+std::size_t csv_reader::plain_record_end(const char* data, std::size_t n) {
+  // Fields end at each comma before the first LF; the record is plain when no quote and no CR
+  // but the one before that LF come first. A plain record found whole in the bytes in hand
+  // gives its LF's offset (its fields in fields_ but the last, which starts at field_start_);
+  // anything else gives npos and the byte-by-byte reading below.
+  std::size_t field = pos_;
+  std::size_t at = pos_;
+  bool ascii = true;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
+                cr = _mm_set1_epi8('\r');
+  for (; at + 16 <= n; at += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    const auto mask = [&](__m128i byte) {
+      return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(w, byte)));
+    };
+    const std::uint32_t lfs = mask(lf);
+    // The bytes of this block inside the record: all, or those before its LF.
+    const std::uint32_t inside = lfs == 0 ? 0xFFFFu : (lfs & (0u - lfs)) - 1;
+    ascii = ascii && (static_cast<std::uint32_t>(_mm_movemask_epi8(w)) & inside) == 0;
+    if ((mask(quote) & inside) != 0) return std::string_view::npos;
+    if (const std::uint32_t crs = mask(cr) & inside; crs != 0) {
+      // Only a CRLF's CR: the last byte before the LF, in this block.
+      if (lfs == 0 || crs != ((lfs & (0u - lfs)) >> 1)) return std::string_view::npos;
+    }
+    for (std::uint32_t commas = mask(comma) & inside; commas != 0; commas &= commas - 1) {
+      const std::size_t cut = at + static_cast<std::size_t>(__builtin_ctz(commas));
+      fields_.emplace_back(data + field, cut - field);
+      field = cut + 1;
+    }
+    if (lfs != 0) {
+      field_start_ = field;
+      ascii_record_ = ascii;
+      return at + static_cast<std::size_t>(__builtin_ctz(lfs));
+    }
+  }
+#endif
+  // Without SSE2, and for the last bytes in hand: eight bytes at a time.
+  const void* lf_at = std::memchr(data + at, '\n', n - at);
+  if (lf_at == nullptr) return std::string_view::npos;
+  const auto end = static_cast<std::size_t>(static_cast<const char*>(lf_at) - data);
+  std::size_t stop = end;
+  if (stop > pos_ && data[stop - 1] == '\r') --stop;
+  for (; at < stop; at += 8) {
+    std::uint64_t word = 0;
+    std::uint64_t inside = ~std::uint64_t{0};  // the word's bytes before `stop`
+    if (at + 8 <= n) {
+      std::memcpy(&word, data + at, 8);  // a fixed 8: one load, not a call
+      if (stop - at < 8) inside = (std::uint64_t{1} << (8 * (stop - at))) - 1;
+    } else {
+      std::memcpy(&word, data + at, stop - at);  // the buffer's last bytes; zeros match nothing
+    }
+    if (((bytes_equal(word, '"') | bytes_equal(word, '\r')) & inside) != 0) return std::string_view::npos;
+    ascii = ascii && (word & inside & 0x8080'8080'8080'8080ULL) == 0;
+    for (std::uint64_t commas = bytes_equal(word, ',') & inside; commas != 0; commas &= commas - 1) {
+      const std::size_t cut = at + static_cast<std::size_t>(__builtin_ctzll(commas) / 8);
+      fields_.emplace_back(data + field, cut - field);
+      field = cut + 1;
+    }
+  }
+  field_start_ = field;
+  ascii_record_ = ascii;
+  return end;
+}
+
 result<csv_reader::parsed> csv_reader::parse_record() {
   plain_record_ = {};
   fields_.clear();
@@ -168,39 +252,17 @@ result<csv_reader::parsed> csv_reader::parse_record() {
   record_line_ = line_;
   const char* data = text_.data();
   // The common record: one line, no quote, no carriage return but before its LF. Its commas
-  // are found eight bytes at a time, not byte by byte.
-  if (const void* lf = std::memchr(data + pos_, '\n', n - pos_); lf != nullptr) {
-    const auto end = static_cast<std::size_t>(static_cast<const char*>(lf) - data);
+  // are found sixteen bytes at a time (eight without SSE2), not byte by byte.
+  if (const std::size_t end = plain_record_end(data, n); end != std::string_view::npos) {
     std::size_t stop = end;  // the record's last byte + 1, before a CRLF's CR
     if (stop > pos_ && data[stop - 1] == '\r') --stop;
-    bool plain = true;
-    std::size_t field = pos_;
-    for (std::size_t at = pos_; at < stop && plain; at += 8) {
-      std::uint64_t word = 0;
-      std::uint64_t inside = ~std::uint64_t{0};  // the word's bytes before `stop`
-      if (at + 8 <= n) {
-        std::memcpy(&word, data + at, 8);  // a fixed 8: one load, not a call
-        if (stop - at < 8) inside = (std::uint64_t{1} << (8 * (stop - at))) - 1;
-      } else {
-        std::memcpy(&word, data + at, stop - at);  // the buffer's last bytes; zeros match nothing
-      }
-      plain = ((bytes_equal(word, '"') | bytes_equal(word, '\r')) & inside) == 0;
-      for (std::uint64_t commas = bytes_equal(word, ',') & inside; commas != 0; commas &= commas - 1) {
-        const std::size_t cut = at + static_cast<std::size_t>(__builtin_ctzll(commas) / 8);
-        fields_.emplace_back(data + field, cut - field);
-        field = cut + 1;
-      }
-    }
-    if (plain) {
-      fields_.emplace_back(data + field, stop - field);
-      field_lines_.assign(fields_.size(), line_);
-      plain_record_ = std::string_view(data + pos_, stop - pos_);
-      pos_ = end + 1;
-      ++line_;
-      return parsed::record;
-    }
-    fields_.clear();  // quotes or a lone CR: read byte by byte below
+    fields_.emplace_back(data + field_start_, stop - field_start_);
+    plain_record_ = std::string_view(data + pos_, stop - pos_);
+    pos_ = end + 1;
+    ++line_;
+    return parsed::record;
   }
+  fields_.clear();  // quotes, a lone CR or the buffer's end: read byte by byte below
   for (;;) {
     const std::size_t column = fields_.size() + 1;
     field_lines_.push_back(line_);

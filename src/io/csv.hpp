@@ -56,12 +56,18 @@ class csv_reader {
     return index < field_lines_.size() ? field_lines_[index] : record_line_;
   }
   [[nodiscard]] std::string_view file_name() const noexcept { return file_name_; }
+  /// Field `index` (0-based) of the record after the current one, when it is already in hand
+  /// and plainly written (no quote before it, on one line); else empty. A hint, not a reading:
+  /// a caller fetches from memory what that record will need while it handles this one.
+  [[nodiscard]] std::string_view peek_field(std::size_t index) const noexcept;
 
  private:
   // What one attempt to parse a record from the bytes in hand found.
   enum class parsed : unsigned char { record, end, need_more };
   [[nodiscard]] result<bool> read_record();
   [[nodiscard]] result<parsed> parse_record();
+  /// parse_record's common case: the offset of the LF ending a plain record at pos_, or npos.
+  [[nodiscard]] std::size_t plain_record_end(const char* data, std::size_t n);
   /// Moves the unread bytes to the front of the buffer and reads more after them.
   [[nodiscard]] result<bool> refill();
   [[nodiscard]] failure fail(int line, std::size_t column, const std::string& what) const;
@@ -77,6 +83,8 @@ class csv_reader {
   int line_ = 1;         // line of pos_
   int record_line_ = 0;  // line the current record starts on
   std::string_view plain_record_;  // the record's bytes when it was one plain line (parse_record's fast path), else empty
+  std::size_t field_start_ = 0;    // where a plain record's last field starts (plain_record_end)
+  bool ascii_record_ = false;      // the plain record is all ASCII (so valid UTF-8)
   std::vector<std::string_view> fields_;
   std::vector<int> field_lines_;
   std::deque<std::string> scratch_;  // unescaped quoted fields; a deque keeps views stable

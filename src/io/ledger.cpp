@@ -9,6 +9,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +25,7 @@
 #include "io/csv.hpp"
 #include "io/json_text.hpp"
 #include "core/huge_pages.hpp"
+#include "core/plain_amount.hpp"
 #include "kreditor/terms/notation.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -79,6 +81,12 @@ class row_view {
     while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
     while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
     return v;
+  }
+  /// The value of column `c` as written, untrimmed (empty when the column is absent): for
+  /// the loader's fast paths, which take only values that need no trimming.
+  [[nodiscard]] std::string_view raw(std::size_t c) const {
+    const int i = index_[c];
+    return i < 0 ? std::string_view{} : fields_[static_cast<std::size_t>(i)];
   }
   /// "FILE:LINE:COLUMN" of column `c`.
   [[nodiscard]] std::string where(std::size_t c) const {
@@ -145,6 +153,45 @@ std::string trimmed(std::string_view v) {
   return std::string(v);
 }
 
+/// A value as written that get() would return unchanged and required() accept: not empty, no
+/// space or tab at either end.
+bool clean(std::string_view v) noexcept {
+  return !v.empty() && v.front() != ' ' && v.front() != '\t' && v.back() != ' ' && v.back() != '\t';
+}
+/// An optional value as written that get() would return unchanged.
+bool clean_or_empty(std::string_view v) noexcept { return v.empty() || clean(v); }
+
+/// parse_date for the few hundred distinct dates of a million rows: each text is parsed once,
+/// then found by its ten bytes. Only texts parse_date accepted are kept, so a hit is a day
+/// parse_date gives for the same bytes; anything else is nullopt, for the checked path to name.
+class date_cache {
+ public:
+  [[nodiscard]] std::optional<date> read(std::string_view text) {
+    if (text.size() != 10) return std::nullopt;
+    std::uint64_t head = 0;
+    std::uint16_t tail = 0;
+    std::memcpy(&head, text.data(), 8);
+    std::memcpy(&tail, text.data() + 8, 2);
+    std::uint64_t h = (head ^ (std::uint64_t{tail} << 17)) * 0x9E37'79B9'7F4A'7C15ULL;
+    entry& e = entries_[h >> (64 - bits)];
+    if (e.head == head && e.tail == tail && e.known) return e.day;
+    result<date> d = parse_date(text);
+    if (!d) return std::nullopt;
+    e = {head, tail, true, *d};
+    return *d;
+  }
+
+ private:
+  static constexpr int bits = 10;
+  struct entry {
+    std::uint64_t head = 0;
+    std::uint16_t tail = 0;
+    bool known = false;
+    date day;
+  };
+  std::array<entry, std::size_t{1} << bits> entries_{};
+};
+
 class csv_locator final : public locator {
  public:
   explicit csv_locator(const io::csv_reader& r) : r_(r) {}
@@ -157,10 +204,12 @@ class csv_locator final : public locator {
   const io::csv_reader& r_;
 };
 
-/// Calls `on_row(row_view)` for every data row of a CSV file.
-template <class OnRow>
+/// Calls `on_row(row_view)` for every data row of a CSV file; when `ahead` names a column
+/// (its spec index), `prefetch(value)` first gets that column's value in the next row, if it is
+/// in hand (csv_reader::peek_field), so that what it will look up is on its way from memory.
+template <class OnRow, class Prefetch>
 void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<const column_spec> specs, decimal_mark mark,
-                      OnRow&& on_row) {
+                      OnRow&& on_row, std::optional<std::size_t> ahead, Prefetch&& prefetch) {
   const csv_locator where(reader);
   auto next = [&] {
     result<bool> more = reader.next();
@@ -172,6 +221,7 @@ void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<c
   std::vector<std::string> header;
   for (const auto f : reader.fields()) header.push_back(trimmed(f));
   const std::vector<int> index = map_header(header, specs, where, file);
+  const int peek = ahead && index[*ahead] >= 0 ? index[*ahead] : -1;
   while (next()) {
     const auto& fields = reader.fields();
     if (fields.size() != header.size()) {
@@ -181,6 +231,7 @@ void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<c
                std::to_string(header.size()) + " fields as in the header, found " +
                std::to_string(fields.size()));
     }
+    if (peek >= 0) prefetch(reader.peek_field(static_cast<std::size_t>(peek)));
     on_row(row_view(fields, index, specs, where, reader.line(), mark));
   }
 }
@@ -327,6 +378,40 @@ void check_terms(const row_view& r, std::size_t c, std::string_view text) {
   if (!t) fail(t.error().code, r.where(c) + ": " + t.error().message);
 }
 
+/// The hash the loader's id tables file an id under. Ids are short (INV00012345, C0048748), and
+/// std::hash (murmur over bytes, a call into libstdc++) took a sixth of reading a row: here
+/// eight bytes at a time, each word mixed by one multiply, finished by murmur3's fmix64 so that
+/// the low bits (the slot) depend on every byte.
+inline std::uint64_t id_hash(std::string_view s) noexcept {
+  const auto load = [&](std::size_t at, std::size_t bytes) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + at, bytes);  // a fixed size: one load, not a call
+    return w;
+  };
+  const std::size_t n = s.size();
+  std::uint64_t h = 0x9E37'79B9'7F4A'7C15ULL ^ n;
+  const auto mix = [&](std::uint64_t w) {
+    h = (h ^ w) * 0xBF58'476D'1CE4'E5B9ULL;
+    h ^= h >> 31;
+  };
+  if (n >= 8) {
+    std::size_t at = 0;
+    for (; at + 8 < n; at += 8) mix(load(at, 8));
+    mix(load(n - 8, 8));  // the last eight bytes, overlapping the word before when n is not a multiple
+  } else if (n >= 4) {
+    mix(load(0, 4) | (load(n - 4, 4) << 32));
+  } else if (n > 0) {
+    mix(std::uint64_t{static_cast<unsigned char>(s[0])} | std::uint64_t{static_cast<unsigned char>(s[n / 2])} << 8 |
+        std::uint64_t{static_cast<unsigned char>(s[n - 1])} << 16);
+  }
+  h ^= h >> 33;
+  h *= 0xFF51'AFD7'ED55'8CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CE'B9FE'1A85'EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
 /// The ids of one file -> their row index. Open addressing over (hash, row) pairs, 8 bytes a
 /// slot: the id itself is read back from the rows, so a million ids cost no allocation each.
 /// At most two thirds full (a new id probes about five slots, mostly in one cache line): a
@@ -371,8 +456,10 @@ class id_table {
     }
   }
   /// The hash the table files `id` under.
-  static std::uint32_t hash_of(std::string_view id) noexcept {
-    return static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+  static std::uint32_t hash_of(std::string_view id) noexcept { return static_cast<std::uint32_t>(id_hash(id)); }
+  /// Starts loading the slot of hash `h`.
+  void prefetch_hash(std::uint32_t h) const noexcept {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_], 1);
   }
   void reserve(std::size_t ids) {
     if (3 * ids <= 2 * slots_.size()) return;
@@ -388,7 +475,7 @@ class id_table {
   };
   void grow() { grow(slots_.empty() ? 64 : 2 * slots_.size()); }
   void grow(std::size_t slots) {
-    std::vector<slot> old = detail::huge_vector<slot>(slots);
+    std::vector<slot, detail::aligned_huge_allocator<slot>> old(slots);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const slot& s : old) {
@@ -398,7 +485,7 @@ class id_table {
       slots_[at] = s;
     }
   }
-  std::vector<slot> slots_;
+  std::vector<slot, detail::aligned_huge_allocator<slot>> slots_;
   std::size_t size_ = 0;
   std::size_t mask_ = 0;
 };
@@ -413,7 +500,7 @@ class inline_key_index {
   explicit inline_key_index(std::span<const std::string_view> ids) : ids_(ids) {
     std::size_t want = 64;
     while (2 * want < 3 * ids.size()) want *= 2;
-    slots_ = detail::huge_vector<slot>(want);
+    slots_.assign(want, slot{});
     mask_ = want - 1;
     for (std::size_t row = 0; row < ids.size(); ++row) {
       std::size_t at = hash_of(ids[row]) & mask_;
@@ -424,14 +511,23 @@ class inline_key_index {
       ids[row].copy(s.key.data(), s.key.size());
     }
   }
+  /// Starts loading the slot of `id`, so that find(id, hash) a few hundred instructions later
+  /// finds it in the cache; returns id's hash.
+  std::size_t prefetch(std::string_view id) const noexcept {
+    const std::size_t h = hash_of(id);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+    return h;
+  }
   /// The row of `id`; no_record if none.
-  [[nodiscard]] std::uint32_t find(std::string_view id) const {
+  [[nodiscard]] std::uint32_t find(std::string_view id) const { return find(id, hash_of(id)); }
+  /// The same, `h` being hash(id) (from prefetch).
+  [[nodiscard]] std::uint32_t find(std::string_view id, std::size_t h) const {
     if (slots_.empty()) return no_record;
     // The id's first bytes zero-padded as the slots keep them: one fixed-size comparison,
     // which the compiler makes three 8-byte ones.
     std::array<char, key_bytes> probe{};
     id.copy(probe.data(), probe.size());
-    for (std::size_t at = hash_of(id) & mask_;; at = (at + 1) & mask_) {
+    for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const slot& s = slots_[at];
       if (s.row == no_record) return no_record;
       if (s.size == id.size() && std::memcmp(s.key.data(), probe.data(), key_bytes) == 0 &&
@@ -447,9 +543,9 @@ class inline_key_index {
     std::uint32_t size = 0;
     std::array<char, key_bytes> key{};
   };
-  static std::size_t hash_of(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+  static std::size_t hash_of(std::string_view id) noexcept { return id_hash(id); }
   std::span<const std::string_view> ids_;
-  std::vector<slot> slots_;
+  std::vector<slot, detail::aligned_huge_allocator<slot>> slots_;
   std::size_t mask_ = 0;
 };
 
@@ -498,6 +594,15 @@ class id_index {
     const std::uint32_t first = table_.insert(id, h, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
     if (first != no_record) duplicate(id, first, r, c, what);
   }
+  /// The same for a row read earlier, `where()` naming its id's place.
+  template <class Where>
+  void insert_unique_at(std::uint32_t h, std::uint32_t row, const Where& where, std::string_view what) {
+    const std::string_view id = id_of(*rows_, row);
+    const std::uint32_t first = table_.insert(id, h, row, [&](std::uint32_t i) { return id_of(*rows_, i); });
+    if (first != no_record) duplicate(id, first, where, what);
+  }
+  static std::uint32_t hash_of(std::string_view id) noexcept { return id_table::hash_of(id); }
+  void prefetch_hash(std::uint32_t h) const noexcept { table_.prefetch_hash(h); }
   /// The same check without adding: a duplicate is an error naming the first.
   void check_new(std::string_view id, const row_view& r, std::size_t c, std::string_view what) const {
     if (const std::uint32_t first = find(id); first != no_record) duplicate(id, first, r, c, what);
@@ -508,7 +613,11 @@ class id_index {
  private:
   [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, const row_view& r, std::size_t c,
                               std::string_view what) const {
-    fail(errc::conflict, r.where(c) + ": duplicate " + std::string(what) + " " + in_quotes(id) + " (first on line " +
+    duplicate(id, first, [&] { return r.where(c); }, what);
+  }
+  template <class Where>
+  [[noreturn]] void duplicate(std::string_view id, std::uint32_t first, const Where& where, std::string_view what) const {
+    fail(errc::conflict, where() + ": duplicate " + std::string(what) + " " + in_quotes(id) + " (first on line " +
                              std::to_string(line_of(*rows_, first)) + ")");
   }
 
@@ -610,7 +719,181 @@ class builder {
     out.customers.push_back(std::move(c));
   }
 
+  // The usual rows of the two big files, read straight into their columns: every value as
+  // written (nothing to trim), a known customer named in its own currency, dates and amounts
+  // in their plain form, no credit note. Such a row is all a million-row file holds, and it
+  // costs a fraction of the checked reading below. Any other row, and every row with a
+  // problem, returns false having changed nothing, and add_invoice / add_payment read it the
+  // checked way and name its problem. Both give the same columns for every row these take:
+  // the values come from the same parsers (parse_date through date_cache, plain_minor_units
+  // as in money::parse), and a duplicate id is refused by the same check with the same words.
+
+  // A duplicate id is looked for a batch of rows at a time (ids_batch), not row by row: a
+  // million ids' table misses the caches at every insert, and the slots of a batch are fetched
+  // from memory together, where one at a time each waits for the one before. A batch is
+  // checked before anything else could be reported (a row for the checked reading, a CSV
+  // error, the file's end), so the problem named is still the first in the file.
+
+  /// Starts loading the slot of customer `id` (the next row's, a row ahead of its lookup: the
+  /// table of 50 000 customers misses the caches, and a prefetch in the row itself comes too
+  /// late to hide it).
+  void prefetch_customer(std::string_view id) const noexcept {
+    if (!id.empty()) (void)customer_index_.prefetch(id);
+  }
+
+  /// add_invoice's fast path; false: read it the checked way.
+  bool add_plain_invoice(const row_view& r) {
+    using namespace invoices_csv;
+    invoice_columns& t = out.invoices;
+    const std::string_view id_text = r.raw(id);
+    const std::string_view customer_id = r.raw(customer);
+    if (!clean(id_text) || !clean(customer_id) || !r.raw(credit_of).empty()) return false;
+    const std::size_t customer_hash = customer_index_.prefetch(customer_id);
+    const std::optional<date> issued = invoice_dates_.read(r.raw(issue_date));
+    if (!issued) return false;
+    date due;  // not_a_date_time: from the terms
+    if (const std::string_view due_text = r.raw(due_date); !due_text.empty()) {
+      const std::optional<date> d = invoice_dates_.read(due_text);
+      if (!d || *d < *issued) return false;
+      due = *d;
+    }
+    std::uint32_t terms_handle = 0;
+    if (const std::string_view terms_text = r.raw(terms); !terms_text.empty()) {
+      terms_handle = known_terms(terms_text);  // a new text is checked the checked way
+      if (terms_handle == 0 || !clean(terms_text)) return false;
+    }
+    const std::string_view reference_text = r.raw(reference);
+    if (!clean_or_empty(reference_text)) return false;
+    const std::uint32_t customer_index = customer_index_.find(customer_id, customer_hash);
+    if (customer_index == no_record) return false;
+    const currency own = customer_currency_[customer_index];
+    if (r.raw(currency_) != own.code()) return false;
+    const std::optional<std::int64_t> units = detail::plain_minor_units(r.raw(amount), own.minor_units(), mark);
+    if (!units || *units < 0) return false;
+    const auto row = static_cast<std::uint32_t>(t.size());
+    t.customer.push_back(customer_index);
+    t.issue_date.push_back(*issued);
+    t.due_date.push_back(due);
+    t.amount.push_back(*units);
+    t.terms.push_back(terms_handle);
+    t.reference.push_back(t.text.add(reference_text));
+    t.credit_of.push_back(no_record);
+    t.line.push_back(r.line());
+    t.id.push_back(t.text.add(id_text));
+    add_id(invoice_ids_, invoices_, out.invoices, id_text, row, r, id, "invoice_id");
+    return true;
+  }
+
+  /// add_payment's fast path; false: read it the checked way.
+  bool add_plain_payment(const row_view& r) {
+    using namespace payments_csv;
+    payment_columns& t = payments_read_;
+    const std::string_view id_text = r.raw(id);
+    const std::string_view customer_id = r.raw(customer);
+    if (!clean(id_text) || !clean(customer_id)) return false;
+    const std::size_t customer_hash = customer_index_.prefetch(customer_id);
+    const std::optional<date> paid = payment_dates_.read(r.raw(date_));
+    if (!paid) return false;
+    const std::string_view reference_text = r.raw(reference);
+    const std::string_view invoice_id = r.raw(invoice);
+    if (!clean_or_empty(reference_text) || !clean_or_empty(invoice_id)) return false;
+    payment_channel channel = payment_channel::unspecified;
+    if (const std::string_view m_text = r.raw(method); !m_text.empty()) {
+      const result<payment_channel> k = parse_payment_channel(m_text);
+      if (!k || !clean(m_text)) return false;
+      channel = *k;
+    }
+    const std::uint32_t customer_index = customer_index_.find(customer_id, customer_hash);
+    if (customer_index == no_record) return false;
+    const currency own = customer_currency_[customer_index];
+    if (r.raw(currency_) != own.code()) return false;
+    const std::optional<std::int64_t> units = detail::plain_minor_units(r.raw(amount), own.minor_units(), mark);
+    if (!units || *units <= 0) return false;
+    std::uint32_t designated = no_record;
+    if (!invoice_id.empty() && !defer_designations) {
+      designated = invoices_.find(invoice_id);
+      if (designated == no_record || out.invoices.customer[designated] != customer_index) return false;
+    }
+    const auto row = static_cast<std::uint32_t>(t.size());
+    if (!invoice_id.empty() && defer_designations) defer_designation(row, r.place(invoice), invoice_id);
+    t.customer.push_back(customer_index);
+    t.date_paid.push_back(*paid);
+    t.amount.push_back(*units);
+    t.reference.push_back(t.text.add(reference_text));
+    t.invoice.push_back(designated);
+    t.line.push_back(r.line());
+    t.method.push_back(channel);
+    t.id.push_back(t.text.add(id_text));
+    add_id(payment_ids_, payments_, payments_read_, id_text, row, r, id, "payment_id");
+    return true;
+  }
+
+  /// Rows of a CSV file whose ids wait for their duplicate check (the fast paths above).
+  struct ids_batch {
+    struct pending {
+      std::uint32_t row;
+      std::uint32_t hash;
+      std::int32_t line;    // of the id's field
+      std::uint32_t field;  // 1-based
+    };
+    static constexpr std::size_t size = 256;
+    std::string file;           // the CSV file; empty: not CSV, each id is checked at once
+    std::vector<pending> rows;  // at most `size`
+  };
+
+  /// Checks the id of row `row` of table `t` (just stored, read in from `r`'s column `c`)
+  /// unique, at once or with its batch.
+  template <class Table>
+  static void add_id(ids_batch& batch, id_index<Table>& ids, const Table& t, std::string_view id_text,
+                     std::uint32_t row, const row_view& r, std::size_t c, std::string_view what) {
+    const std::uint32_t h = ids.hash_of(id_text);
+    if (batch.file.empty()) {
+      ids.insert_unique(id_text, h, row, r, c, what);
+      return;
+    }
+    const auto [line, field] = r.place(c);
+    batch.rows.push_back({row, h, line, static_cast<std::uint32_t>(field)});
+    if (batch.rows.size() == ids_batch::size) check_ids(batch, ids, t, what);
+  }
+
+  /// Checks the ids of `batch` unique, in row order, each slot fetched a few rows ahead. The
+  /// batch is empty after, also when a duplicate was found (it is not looked at twice).
+  template <class Table>
+  static void check_ids(ids_batch& batch, id_index<Table>& ids, const Table&, std::string_view what) {
+    constexpr std::size_t ahead = 16;
+    const std::vector<ids_batch::pending>& rows = batch.rows;
+    for (std::size_t k = 0; k < std::min(ahead, rows.size()); ++k) ids.prefetch_hash(rows[k].hash);
+    try {
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (k + ahead < rows.size()) ids.prefetch_hash(rows[k + ahead].hash);
+        const ids_batch::pending& p = rows[k];
+        ids.insert_unique_at(p.hash, p.row, [&] { return io::csv_location(batch.file, p.line, p.field); }, what);
+      }
+    } catch (const ledger_error&) {
+      batch.rows.clear();
+      throw;
+    }
+    batch.rows.clear();
+  }
+
+ public:
+  /// Reading `section` from CSV file `file` (batched id checks) or from JSON (`file` empty).
+  void start_section(std::string_view section, std::string_view file) {
+    if (section == "invoices") invoice_ids_ = {std::string(file), {}};
+    if (section == "payments") payment_ids_ = {std::string(file), {}};
+    if (section == "invoices" && !file.empty()) invoice_ids_.rows.reserve(ids_batch::size);
+    if (section == "payments" && !file.empty()) payment_ids_.rows.reserve(ids_batch::size);
+  }
+  /// Checks the ids still waiting in `section`'s batch: before any problem of a later row is
+  /// reported, and at the end of the file.
+  void check_pending_ids(std::string_view section) {
+    if (section == "invoices") check_ids(invoice_ids_, invoices_, out.invoices, "invoice_id");
+    if (section == "payments") check_ids(payment_ids_, payments_, payments_read_, "payment_id");
+  }
+
   void add_invoice(const row_view& r) {
+    if (add_plain_invoice(r)) return;
+    check_pending_ids("invoices");
     using namespace invoices_csv;
     invoice_columns& t = out.invoices;
     read_row(t, invoices_, r, id, "invoice_id", [&](std::uint32_t row) {
@@ -642,8 +925,10 @@ class builder {
   }
 
   void add_payment(const row_view& r) {
+    if (add_plain_payment(r)) return;
+    check_pending_ids("payments");
     using namespace payments_csv;
-    payment_columns& t = out.payments;
+    payment_columns& t = payments_read_;
     read_row(t, payments_, r, id, "payment_id", [&](std::uint32_t row) {
       const std::uint32_t customer_index = customer_index_of(r, customer);
       const date paid = parse_date_at(r, date_, "date");
@@ -805,11 +1090,17 @@ class builder {
   /// Checks the designations deferred while payments.csv was read, in row order, for the rows
   /// before payment `before` (the row that failed, if one did: its own problem comes after).
   void check_designations(std::string_view file, std::size_t before) {
-    for (const deferred_designation& d : deferred_) {
+    // Half a million designations look up a million invoices' table: each slot is fetched a
+    // few designations ahead, so the misses overlap (as in check_ids).
+    constexpr std::size_t ahead = 16;
+    for (std::size_t k = 0; k < deferred_.size(); ++k) {
+      const deferred_designation& d = deferred_[k];
       if (d.payment >= before) break;
-      out.payments.invoice[d.payment] =
+      if (k + ahead < deferred_.size())
+        invoices_.prefetch_hash(invoices_.hash_of(deferred_text_[deferred_[k + ahead].invoice_id]));
+      payments_read_.invoice[d.payment] =
           invoice_of_customer([&] { return io::csv_location(file, d.line, d.field); }, deferred_text_[d.invoice_id],
-                              out.payments.customer[d.payment]);
+                              payments_read_.customer[d.payment]);
     }
     deferred_.clear();
     deferred_text_ = text_arena{};
@@ -926,6 +1217,13 @@ class builder {
     return at;
   }
 
+  /// The handle of terms text `text` when invoice_terms has seen it, else 0.
+  [[nodiscard]] std::uint32_t known_terms(std::string_view text) const noexcept {
+    for (const auto& [known, handle] : terms_seen_)
+      if (known == text) return handle;
+    return 0;
+  }
+
   /// The handle of an invoice's own terms: each distinct text is checked and stored once.
   std::uint32_t invoice_terms(const row_view& r, std::string_view text) {
     for (const auto& [known, handle] : terms_seen_)
@@ -1033,8 +1331,8 @@ class builder {
       invoices_.reserve(rows);
     }
     if (section == "payments") {
-      out.payments.reserve(rows);
-      advise_huge_pages(out.payments);
+      payments_read_.reserve(rows);
+      advise_huge_pages(payments_read_);
       payments_.reserve(rows);
       deferred_.reserve(rows);  // untouched (no memory) unless payments.csv is read beside invoices.csv
       detail::advise_huge_pages(deferred_);
@@ -1045,7 +1343,6 @@ class builder {
  private:
   id_index<std::vector<customer_record>> customers_{out.customers};
   id_index<invoice_columns> invoices_{out.invoices};
-  id_index<payment_columns> payments_{out.payments};
   id_index<std::vector<order_record>> orders_{out.orders};
   id_index<std::vector<security_record>> securities_{out.securities};
   id_index<std::vector<counterclaim_record>> counterclaims_{out.counterclaims};
@@ -1069,13 +1366,35 @@ class builder {
     std::uint32_t field;  // 1-based
     std::uint32_t invoice_id;  // handle in deferred_text_
   };
-  std::vector<deferred_designation> deferred_;
-  text_arena deferred_text_;
-  text_arena customer_text_;                    // the customers' ids, side by side (index_customers)
+  std::vector<std::pair<std::string, std::uint32_t>> terms_seen_;  // invoice_terms
+  ids_batch invoice_ids_;
+  date_cache invoice_dates_;
+
+  // invoices.csv and payments.csv are read at once, on two threads (assemble). Below, what
+  // both read and neither writes while they run, then what the payments thread writes, each
+  // on cache lines of its own: two threads writing one line (one vector's end beside another's)
+  // pass it between their cores at every row, which cost the loader more than its lookups.
+  alignas(64) text_arena customer_text_;        // the customers' ids, side by side (index_customers)
   std::vector<std::string_view> customer_ids_;  // into customer_text_, complete before use
   inline_key_index customer_index_;             // over customer_ids_ (index_customers)
   std::vector<currency> customer_currency_;     // per customer, beside its id
-  std::vector<std::pair<std::string, std::uint32_t>> terms_seen_;  // invoice_terms
+
+  alignas(64) payment_columns payments_read_;   // out.payments once read (finish)
+  id_index<payment_columns> payments_{payments_read_};
+  ids_batch payment_ids_;
+  date_cache payment_dates_;
+  std::vector<deferred_designation> deferred_;
+  text_arena deferred_text_;
+  alignas(64) unsigned char end_of_payments_side_ = 0;  // nothing after shares their last line
+
+ public:
+  /// The payments read so far.
+  [[nodiscard]] const payment_columns& payments_read() const noexcept { return payments_read_; }
+  /// The ledger read, the builder done with.
+  [[nodiscard]] ledger_columns finish() {
+    out.payments = std::move(payments_read_);
+    return std::move(out);
+  }
 };
 
 // --- assembling the files ------------------------------------------------------------------
@@ -1125,22 +1444,37 @@ std::size_t estimate_lines(std::FILE* f, std::uintmax_t size) {
 
 template <class Specs, class OnRow>
 void read_section(builder& b, const section_source& s, std::string_view section, const Specs& specs,
-                  OnRow&& on_row) {
+                  OnRow&& on_row, std::optional<std::size_t> customer_column = std::nullopt) {
   const auto columns = std::span<const column_spec>(specs);
   if (s.json != nullptr) {
+    b.start_section(section, {});
     b.reserve(section, s.json->is_array() ? s.json->size() : 0);
     for_each_json_row(s.file, section, *s.json, b.mark, columns, on_row);
-  } else if (s.csv.path.empty()) {
+    return;
+  }
+  b.start_section(section, s.file);
+  // The ids still waiting for their check come before a CSV error of a later row.
+  const auto read = [&](io::csv_reader& reader) {
+    try {
+      for_each_csv_row(reader, s.file, columns, b.mark, on_row, customer_column,
+                       [&](std::string_view id) { b.prefetch_customer(id); });
+    } catch (const ledger_error&) {
+      b.check_pending_ids(section);
+      throw;
+    }
+    b.check_pending_ids(section);
+  };
+  if (s.csv.path.empty()) {
     // At most one row a line: room for them all at once (no growing copies of a million rows).
     b.reserve(section, static_cast<std::size_t>(std::count(s.csv.text.begin(), s.csv.text.end(), '\n')) + 1);
     io::csv_reader reader(s.file, s.csv.text);
-    for_each_csv_row(reader, s.file, columns, b.mark, on_row);
+    read(reader);
   } else {
     const file_handle f(std::fopen(s.csv.path.c_str(), "rb"));
     if (!f) fail(errc::io, s.file + ": cannot be read");
     b.reserve(section, estimate_lines(f.get(), s.csv.size));
     io::csv_reader reader(s.file, f.get());
-    for_each_csv_row(reader, s.file, columns, b.mark, on_row);
+    read(reader);
   }
 }
 
@@ -1218,11 +1552,13 @@ ledger_columns assemble(const file_sources& files, const ledger_options& options
   read_section(b, *customers, "customers", customers_csv::specs, [&](const row_view& r) { b.add_customer(r); });
   b.index_customers();
   const auto read_invoices = [&] {
-    read_section(b, *invoices, "invoices", invoices_csv::specs, [&](const row_view& r) { b.add_invoice(r); });
+    read_section(b, *invoices, "invoices", invoices_csv::specs, [&](const row_view& r) { b.add_invoice(r); },
+                 invoices_csv::customer);
     b.check_credit_notes();
   };
   const auto read_payments = [&] {
-    read_section(b, *payments, "payments", payments_csv::specs, [&](const row_view& r) { b.add_payment(r); });
+    read_section(b, *payments, "payments", payments_csv::specs, [&](const row_view& r) { b.add_payment(r); },
+                 payments_csv::customer);
   };
   // A big payments.csv is read on a second thread while invoices.csv is read: it only needs
   // the customers. Its designations are checked after, in row order, so the problem reported
@@ -1254,7 +1590,7 @@ ledger_columns assemble(const file_sources& files, const ledger_options& options
     }
     reader.join();
     if (invoices_failed) std::rethrow_exception(invoices_failed);
-    b.check_designations(payments->file, b.out.payments.size());
+    b.check_designations(payments->file, b.payments_read().size());
     if (payments_failed) std::rethrow_exception(payments_failed);
     b.defer_designations = false;
   } else {
@@ -1271,7 +1607,7 @@ ledger_columns assemble(const file_sources& files, const ledger_options& options
   if (counterclaims)
     read_section(b, *counterclaims, "counterclaims", counterclaims_csv::specs,
                  [&](const row_view& r) { b.add_counterclaim(r); });
-  return std::move(b.out);
+  return b.finish();
 }
 
 result<std::string> read_file(const std::filesystem::path& p) {
