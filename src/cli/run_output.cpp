@@ -433,8 +433,11 @@ void print_csv_rows(std::ostream& os, const report& rep) {
       // A customer's invoices lie scattered over a big ledger: fetch the next ones' lines
       // while this one is written (the loop is otherwise bound by memory latency).
       if (n + 2 < c.lines.size()) {
-        __builtin_prefetch(&rep.result(c.lines[n + 2]));
-        __builtin_prefetch(&b.views[c.lines[n + 2]]);
+        const std::size_t next = c.lines[n + 2];
+        __builtin_prefetch(&rep.result(next));
+        __builtin_prefetch(&b.views[next]);
+        __builtin_prefetch(&b.claims[next].fees_paid);
+        __builtin_prefetch(&b.invoices[next]->reference);
       }
       const line_result& r = rep.result(i);
       const dunning::invoice_view& v = b.views[i];

@@ -134,17 +134,19 @@ result<bool> csv_reader::next() {
 }
 
 std::string_view csv_reader::peek_field(std::size_t index) const noexcept {
-  std::size_t at = pos_;
-  const std::size_t n = text_.size();
-  for (std::size_t k = 0; k < index; ++k) {
-    while (at < n && text_[at] != ',' && text_[at] != '\n' && text_[at] != '"') ++at;
-    if (at >= n || text_[at] != ',') return {};
-    ++at;
+  // A hint only: the commas are found with memchr, quotes and line ends not looked for (a
+  // wrong hint costs one wasted prefetch), within the next 256 bytes in hand.
+  const char* at = text_.data() + pos_;
+  const char* const end = text_.data() + std::min(text_.size(), pos_ + 256);
+  for (std::size_t k = 0; k < index && at < end; ++k) {
+    const void* comma = std::memchr(at, ',', static_cast<std::size_t>(end - at));
+    if (comma == nullptr) return {};
+    at = static_cast<const char*>(comma) + 1;
   }
-  const std::size_t start = at;
-  while (at < n && text_[at] != ',' && text_[at] != '\n' && text_[at] != '"' && text_[at] != '\r') ++at;
-  if (at >= n || text_[at] == '"') return {};
-  return text_.substr(start, at - start);
+  if (at >= end) return {};
+  const void* comma = std::memchr(at, ',', static_cast<std::size_t>(end - at));
+  if (comma == nullptr) return {};
+  return {at, static_cast<std::size_t>(static_cast<const char*>(comma) - at)};
 }
 
 result<bool> csv_reader::read_record() {

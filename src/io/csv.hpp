@@ -56,9 +56,9 @@ class csv_reader {
     return index < field_lines_.size() ? field_lines_[index] : record_line_;
   }
   [[nodiscard]] std::string_view file_name() const noexcept { return file_name_; }
-  /// Field `index` (0-based) of the record after the current one, when it is already in hand
-  /// and plainly written (no quote before it, on one line); else empty. A hint, not a reading:
-  /// a caller fetches from memory what that record will need while it handles this one.
+  /// Field `index` (0-based) of the record after the current one as it would be if that record
+  /// is plainly written and in hand (else whatever text lies there, or empty). A hint, not a
+  /// reading: a caller fetches from memory what that record will need while it handles this one.
   [[nodiscard]] std::string_view peek_field(std::size_t index) const noexcept;
 
  private:

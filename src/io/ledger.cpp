@@ -69,7 +69,7 @@ class locator {
 /// One row, its values looked up by the file's column specs.
 class row_view {
  public:
-  row_view(const std::vector<std::string_view>& fields, const std::vector<int>& index,
+  row_view(std::span<const std::string_view> fields, const std::vector<int>& index,
            const std::span<const column_spec> specs, const locator& where, int line, decimal_mark mark)
       : fields_(fields), index_(index), specs_(specs), where_(where), line_(line), mark_(mark) {}
 
@@ -105,7 +105,7 @@ class row_view {
   }
 
  private:
-  const std::vector<std::string_view>& fields_;
+  std::span<const std::string_view> fields_;
   const std::vector<int>& index_;
   std::span<const column_spec> specs_;
   const locator& where_;
@@ -223,7 +223,7 @@ void for_each_csv_row(io::csv_reader& reader, std::string_view file, std::span<c
   const std::vector<int> index = map_header(header, specs, where, file);
   const int peek = ahead && index[*ahead] >= 0 ? index[*ahead] : -1;
   while (next()) {
-    const auto& fields = reader.fields();
+    const std::span<const std::string_view> fields = reader.fields();
     if (fields.size() != header.size()) {
       const std::size_t column = std::min(fields.size(), header.size()) + 1;
       fail(errc::invalid_argument,
