@@ -48,10 +48,21 @@ std::string state_text(const line_result& r) {
   return s;
 }
 
-std::string command_text(const report& rep, std::size_t line, const dunning::command& c) {
-  if (c.kind != dunning::command_kind::custom) return std::string(dunning::to_string(c.kind));
+/// Appends what command `c` of line `line` is called: its kind, or custom:NAME.
+void append_command_text(std::string& out, const report& rep, std::size_t line, const dunning::command& c) {
+  if (c.kind != dunning::command_kind::custom) {
+    out += dunning::to_string(c.kind);  // no string of its own: a million lines print one each
+    return;
+  }
   const auto& names = rep.policy_of(line).custom_commands;
-  return "custom:" + (c.custom < names.size() ? names[c.custom] : std::to_string(c.custom));
+  out += "custom:";
+  out += c.custom < names.size() ? names[c.custom] : std::to_string(c.custom);
+}
+
+std::string command_text(const report& rep, std::size_t line, const dunning::command& c) {
+  std::string text;
+  append_command_text(text, rep, line, c);
+  return text;
 }
 
 std::string step_of(const report& rep, std::size_t line, std::int32_t step) {
@@ -492,7 +503,7 @@ void print_csv_rows(std::ostream& os, const report& rep) {
       std::optional<date> deadline;
       for (std::size_t k = 0; k < r.commands.size(); ++k) {
         if (k > 0) buf += ';';
-        buf += command_text(rep, i, r.commands[k]);
+        append_command_text(buf, rep, i, r.commands[k]);
         if (r.commands[k].deadline) deadline = r.commands[k].deadline;
       }
       buf += ',';

@@ -1385,7 +1385,7 @@ class builder {
   date_cache payment_dates_;
   std::vector<deferred_designation> deferred_;
   text_arena deferred_text_;
-  alignas(64) unsigned char end_of_payments_side_ = 0;  // nothing after shares their last line
+  [[maybe_unused]] alignas(64) unsigned char end_of_payments_side_ = 0;  // nothing after shares their last line
 
  public:
   /// The payments read so far.

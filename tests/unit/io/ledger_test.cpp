@@ -493,7 +493,7 @@ TEST(Ledger, BigPaymentsFileReportsTheFirstProblemInFileOrder) {
 // ids_batch). A duplicate is still named before the problem of any later row, whatever kind
 // (a value, a CSV error, a row read the checked way), and after those of earlier rows.
 TEST(Ledger, ADuplicateIdIsNamedBeforeTheProblemsOfLaterRows) {
-  const auto invoices = [](int dup_row, int bad_row, const std::string& bad) {
+  const auto invoices_with = [](int dup_row, int bad_row, const std::string& bad) {
     std::string text = "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference\n";
     for (int k = 0; k < 1000; ++k) {
       if (k == bad_row) {
@@ -511,24 +511,24 @@ TEST(Ledger, ADuplicateIdIsNamedBeforeTheProblemsOfLaterRows) {
   const std::string duplicate = "invoices.csv:502:1: duplicate invoice_id 'J3' (first on line 5)";
   // Row 505 is in row 500's batch (ids_batch::size is 256 rows): it waits for no flush.
   for (const std::string& later : {bad_date, bad_quote, checked_row}) {
-    files["invoices.csv"] = invoices(500, 505, later);
+    files["invoices.csv"] = invoices_with(500, 505, later);
     EXPECT_EQ(parse_ledger(files).error().message, duplicate) << later;
   }
-  files["invoices.csv"] = invoices(999, -1, "");  // the last row, checked at the file's end
+  files["invoices.csv"] = invoices_with(999, -1, "");  // the last row, checked at the file's end
   EXPECT_EQ(parse_ledger(files).error().message, "invoices.csv:1001:1: duplicate invoice_id 'J3' (first on line 5)");
-  files["invoices.csv"] = invoices(505, 500, bad_date);  // the earlier problem comes first
+  files["invoices.csv"] = invoices_with(505, 500, bad_date);  // the earlier problem comes first
   EXPECT_EQ(parse_ledger(files).error().message.substr(0, 22), "invoices.csv:502:3: is");
-  files["invoices.csv"] = invoices(505, 500, checked_row);  // a valid checked row changes nothing
+  files["invoices.csv"] = invoices_with(505, 500, checked_row);  // a valid checked row changes nothing
   EXPECT_EQ(parse_ledger(files).error().message, "invoices.csv:507:1: duplicate invoice_id 'J3' (first on line 5)");
 
   // The same in a payments.csv big enough to be read on a second thread.
   files = good_files();
-  std::string payments = many_payments(30'000, 0, 0);
-  const std::size_t row_20000 = payments.find("\nP20000,") + 1;
-  payments.replace(row_20000, payments.find(',', row_20000) - row_20000, "P7");
-  const std::size_t row_20003 = payments.find("\nP20003,") + 1;
-  payments.insert(payments.find(',', row_20003) + 1, "\"");  // a quote inside an unquoted field
-  files["payments.csv"] = payments;
+  std::string big_payments = many_payments(30'000, 0, 0);
+  const std::size_t row_20000 = big_payments.find("\nP20000,") + 1;
+  big_payments.replace(row_20000, big_payments.find(',', row_20000) - row_20000, "P7");
+  const std::size_t row_20003 = big_payments.find("\nP20003,") + 1;
+  big_payments.insert(big_payments.find(',', row_20003) + 1, "\"");  // a quote inside an unquoted field
+  files["payments.csv"] = big_payments;
   EXPECT_EQ(parse_ledger(files).error().message, "payments.csv:20001:1: duplicate payment_id 'P7' (first on line 8)");
 }
 
