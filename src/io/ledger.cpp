@@ -504,12 +504,10 @@ class inline_key_index {
     slots_.assign(want, slot{});
     mask_ = want - 1;
     for (std::size_t row = 0; row < ids.size(); ++row) {
-      std::size_t at = hash_of(ids[row]) & mask_;
+      const std::size_t h = hash_of(ids[row]);
+      std::size_t at = h & mask_;
       while (slots_[at].row != no_record) at = (at + 1) & mask_;
-      slot& s = slots_[at];
-      s.row = static_cast<std::uint32_t>(row);
-      s.size = static_cast<std::uint32_t>(ids[row].size());
-      ids[row].copy(s.key.data(), s.key.size());
+      slots_[at] = {static_cast<std::uint32_t>(row), tag_of(h), size_of(ids[row]), key_of(ids[row])};
     }
   }
   /// Starts loading the slot of `id`, so that find(id, hash) a few hundred instructions later
@@ -524,27 +522,38 @@ class inline_key_index {
   /// The same, `h` being hash(id) (from prefetch).
   [[nodiscard]] std::uint32_t find(std::string_view id, std::size_t h) const {
     if (slots_.empty()) return no_record;
-    // The id's first bytes zero-padded as the slots keep them: one fixed-size comparison,
-    // which the compiler makes three 8-byte ones.
-    std::array<char, key_bytes> probe{};
-    id.copy(probe.data(), probe.size());
+    const std::uint16_t tag = tag_of(h);
+    const std::uint16_t size = size_of(id);
+    const std::uint64_t key = key_of(id);
     for (std::size_t at = h & mask_;; at = (at + 1) & mask_) {
       const slot& s = slots_[at];
       if (s.row == no_record) return no_record;
-      if (s.size == id.size() && std::memcmp(s.key.data(), probe.data(), key_bytes) == 0 &&
-          (id.size() <= key_bytes || ids_[s.row] == id))
+      // A longer id is told apart by its whole text (one more load, for a slot whose tag,
+      // length and first bytes all match: nearly always the id itself).
+      if (s.tag == tag && s.size == size && s.key == key && (id.size() <= sizeof key || ids_[s.row] == id))
         return s.row;
     }
   }
 
  private:
-  static constexpr std::size_t key_bytes = 24;
-  struct alignas(32) slot {  // two to a cache line, never across one
+  // 16 bytes a slot, four to a cache line: 50 000 customers' slots take 2 MiB, where whole
+  // 24-byte keys took 4 MiB.
+  struct alignas(16) slot {
     std::uint32_t row = no_record;
-    std::uint32_t size = 0;
-    std::array<char, key_bytes> key{};
+    std::uint16_t tag = 0;   // hash bits the slot's place does not use
+    std::uint16_t size = 0;  // the id's length (0xFFFF: that or more)
+    std::uint64_t key = 0;   // its first eight bytes, zero-padded
   };
   static std::size_t hash_of(std::string_view id) noexcept { return id_hash(id); }
+  static std::uint16_t tag_of(std::size_t h) noexcept { return static_cast<std::uint16_t>(h >> 48); }
+  static std::uint16_t size_of(std::string_view id) noexcept {
+    return static_cast<std::uint16_t>(std::min<std::size_t>(id.size(), 0xFFFF));
+  }
+  static std::uint64_t key_of(std::string_view id) noexcept {
+    std::uint64_t k = 0;
+    std::memcpy(&k, id.data(), std::min<std::size_t>(id.size(), sizeof k));
+    return k;
+  }
   std::span<const std::string_view> ids_;
   std::vector<slot, detail::aligned_huge_allocator<slot>> slots_;
   std::size_t mask_ = 0;
