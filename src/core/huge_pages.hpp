@@ -55,8 +55,11 @@ struct aligned_huge_allocator {
   template <class U>
   aligned_huge_allocator(const aligned_huge_allocator<U>&) noexcept {}  // NOLINT: rebinding converts implicitly
   static constexpr std::size_t huge = std::size_t{2} << 20;
+  // An over-aligned T (a slot aligned to its size) asks operator new for its alignment.
+  static constexpr bool over_aligned = alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__;
   T* allocate(std::size_t n) {
     const std::size_t bytes = n * sizeof(T);
+    if (bytes < huge && over_aligned) return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T)}));
     if (bytes < huge) return static_cast<T*>(::operator new(bytes));
     const std::size_t whole = (bytes + huge - 1) & ~(huge - 1);
     void* p = ::operator new(whole, std::align_val_t{huge});
@@ -66,7 +69,9 @@ struct aligned_huge_allocator {
     return static_cast<T*>(p);
   }
   void deallocate(T* p, std::size_t n) noexcept {
-    if (n * sizeof(T) < huge)
+    if (n * sizeof(T) < huge && over_aligned)
+      ::operator delete(p, std::align_val_t{alignof(T)});
+    else if (n * sizeof(T) < huge)
       ::operator delete(p);
     else
       ::operator delete(p, std::align_val_t{huge});

@@ -551,7 +551,7 @@ class inline_key_index {
   }
   static std::uint64_t key_of(std::string_view id) noexcept {
     std::uint64_t k = 0;
-    std::memcpy(&k, id.data(), std::min<std::size_t>(id.size(), sizeof k));
+    if (!id.empty()) std::memcpy(&k, id.data(), std::min<std::size_t>(id.size(), sizeof k));
     return k;
   }
   std::span<const std::string_view> ids_;
@@ -849,6 +849,7 @@ class builder {
     static constexpr std::size_t size = 256;
     std::string file;           // the CSV file; empty: not CSV, each id is checked at once
     std::vector<pending> rows;  // at most `size`
+    std::uint32_t duplicate = no_record;  // the row whose id was found a duplicate, if one was
   };
 
   /// Checks the id of row `row` of table `t` (just stored, read in from `r`'s column `c`)
@@ -867,19 +868,22 @@ class builder {
   }
 
   /// Checks the ids of `batch` unique, in row order, each slot fetched a few rows ahead. The
-  /// batch is empty after, also when a duplicate was found (it is not looked at twice).
+  /// batch is empty after, also when a duplicate was found (it is not looked at twice); that
+  /// row is kept in `duplicate`.
   template <class Table>
   static void check_ids(ids_batch& batch, id_index<Table>& ids, const Table&, std::string_view what) {
     constexpr std::size_t ahead = 16;
     const std::vector<ids_batch::pending>& rows = batch.rows;
     for (std::size_t k = 0; k < std::min(ahead, rows.size()); ++k) ids.prefetch_hash(rows[k].hash);
+    std::size_t k = 0;
     try {
-      for (std::size_t k = 0; k < rows.size(); ++k) {
+      for (; k < rows.size(); ++k) {
         if (k + ahead < rows.size()) ids.prefetch_hash(rows[k + ahead].hash);
         const ids_batch::pending& p = rows[k];
         ids.insert_unique_at(p.hash, p.row, [&] { return io::csv_location(batch.file, p.line, p.field); }, what);
       }
     } catch (const ledger_error&) {
+      batch.duplicate = rows[k].row;
       batch.rows.clear();
       throw;
     }
@@ -1398,8 +1402,11 @@ class builder {
   [[maybe_unused]] alignas(64) unsigned char end_of_payments_side_ = 0;  // nothing after shares their last line
 
  public:
-  /// The payments read so far.
-  [[nodiscard]] const payment_columns& payments_read() const noexcept { return payments_read_; }
+  /// The payments read before the one that failed, if one did: the rows stored, less a row
+  /// whose id its batch found a duplicate and the rows after it (stored before the check).
+  [[nodiscard]] std::size_t payments_read() const noexcept {
+    return std::min<std::size_t>(payments_read_.size(), payment_ids_.duplicate);
+  }
   /// The ledger read, the builder done with.
   [[nodiscard]] ledger_columns finish() {
     out.payments = std::move(payments_read_);
@@ -1468,7 +1475,7 @@ void read_section(builder& b, const section_source& s, std::string_view section,
     try {
       for_each_csv_row(reader, s.file, columns, b.mark, on_row, customer_column,
                        [&](std::string_view id) { b.prefetch_customer(id); });
-    } catch (const ledger_error&) {
+    } catch (...) {  // a row's problem, a CSV error, or no memory: the waiting ids come first
       b.check_pending_ids(section);
       throw;
     }
@@ -1600,7 +1607,7 @@ ledger_columns assemble(const file_sources& files, const ledger_options& options
     }
     reader.join();
     if (invoices_failed) std::rethrow_exception(invoices_failed);
-    b.check_designations(payments->file, b.payments_read().size());
+    b.check_designations(payments->file, b.payments_read());
     if (payments_failed) std::rethrow_exception(payments_failed);
     b.defer_designations = false;
   } else {

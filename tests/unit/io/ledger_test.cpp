@@ -530,6 +530,15 @@ TEST(Ledger, ADuplicateIdIsNamedBeforeTheProblemsOfLaterRows) {
   big_payments.insert(big_payments.find(',', row_20003) + 1, "\"");  // a quote inside an unquoted field
   files["payments.csv"] = big_payments;
   EXPECT_EQ(parse_ledger(files).error().message, "payments.csv:20001:1: duplicate payment_id 'P7' (first on line 8)");
+  // There the designations are checked after both files are read: an unknown invoice named by
+  // the duplicate row itself or by a later row of its batch comes after the duplicate too.
+  for (const int unknown_designation : {20'000, 20'001}) {
+    big_payments = many_payments(30'000, unknown_designation, 0);
+    big_payments.replace(row_20000, big_payments.find(',', row_20000) - row_20000, "P7");
+    files["payments.csv"] = big_payments;
+    EXPECT_EQ(parse_ledger(files).error().message, "payments.csv:20001:1: duplicate payment_id 'P7' (first on line 8)")
+        << unknown_designation;
+  }
 }
 
 TEST(SampleLedger, LoadsAndCoversTheScenarios) {
