@@ -56,7 +56,10 @@ void append_command_text(std::string& out, const report& rep, std::size_t line, 
   }
   const auto& names = rep.policy_of(line).custom_commands;
   out += "custom:";
-  out += c.custom < names.size() ? names[c.custom] : std::to_string(c.custom);
+  if (c.custom < names.size())
+    out += names[c.custom];
+  else
+    out += std::to_string(c.custom);
 }
 
 std::string command_text(const report& rep, std::size_t line, const dunning::command& c) {

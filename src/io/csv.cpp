@@ -177,8 +177,8 @@ inline std::uint64_t bytes_equal(std::uint64_t word, std::uint64_t byte) noexcep
 std::size_t csv_reader::plain_record_end(const char* data, std::size_t n) {
   // Fields end at each comma before the first LF; the record is plain when no quote and no CR
   // but the one before that LF come first. A plain record found whole in the bytes in hand
-  // gives its LF's offset (its fields in fields_ but the last, which starts at field_start_);
-  // anything else gives npos and the byte-by-byte reading below.
+  // gives its LF's offset, its fields in fields_ and its bytes in plain_record_; anything else
+  // gives npos and the byte-by-byte reading below.
   std::size_t field = pos_;
   std::size_t at = pos_;
   bool ascii = true;
@@ -204,11 +204,7 @@ std::size_t csv_reader::plain_record_end(const char* data, std::size_t n) {
       fields_.emplace_back(data + field, cut - field);
       field = cut + 1;
     }
-    if (lfs != 0) {
-      field_start_ = field;
-      ascii_record_ = ascii;
-      return at + static_cast<std::size_t>(__builtin_ctz(lfs));
-    }
+    if (lfs != 0) return finish_plain_record(data, field, at + static_cast<std::size_t>(__builtin_ctz(lfs)), ascii);
   }
 #endif
   // Without SSE2, and for the last bytes in hand: eight bytes at a time.
@@ -234,7 +230,14 @@ std::size_t csv_reader::plain_record_end(const char* data, std::size_t n) {
       field = cut + 1;
     }
   }
-  field_start_ = field;
+  return finish_plain_record(data, field, end, ascii);
+}
+
+std::size_t csv_reader::finish_plain_record(const char* data, std::size_t last_field, std::size_t end, bool ascii) {
+  std::size_t stop = end;  // the record's last byte + 1, before a CRLF's CR
+  if (stop > pos_ && data[stop - 1] == '\r') --stop;
+  fields_.emplace_back(data + last_field, stop - last_field);
+  plain_record_ = std::string_view(data + pos_, stop - pos_);
   ascii_record_ = ascii;
   return end;
 }
@@ -256,10 +259,6 @@ result<csv_reader::parsed> csv_reader::parse_record() {
   // The common record: one line, no quote, no carriage return but before its LF. Its commas
   // are found sixteen bytes at a time (eight without SSE2), not byte by byte.
   if (const std::size_t end = plain_record_end(data, n); end != std::string_view::npos) {
-    std::size_t stop = end;  // the record's last byte + 1, before a CRLF's CR
-    if (stop > pos_ && data[stop - 1] == '\r') --stop;
-    fields_.emplace_back(data + field_start_, stop - field_start_);
-    plain_record_ = std::string_view(data + pos_, stop - pos_);
     pos_ = end + 1;
     ++line_;
     return parsed::record;

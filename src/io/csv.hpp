@@ -68,6 +68,9 @@ class csv_reader {
   [[nodiscard]] result<parsed> parse_record();
   /// parse_record's common case: the offset of the LF ending a plain record at pos_, or npos.
   [[nodiscard]] std::size_t plain_record_end(const char* data, std::size_t n);
+  /// Ends plain_record_end's record at LF `end`: its last field from `last_field`, its bytes
+  /// (without a CRLF's CR) and whether they are all ASCII; returns `end`.
+  std::size_t finish_plain_record(const char* data, std::size_t last_field, std::size_t end, bool ascii);
   /// Moves the unread bytes to the front of the buffer and reads more after them.
   [[nodiscard]] result<bool> refill();
   [[nodiscard]] failure fail(int line, std::size_t column, const std::string& what) const;
@@ -83,7 +86,6 @@ class csv_reader {
   int line_ = 1;         // line of pos_
   int record_line_ = 0;  // line the current record starts on
   std::string_view plain_record_;  // the record's bytes when it was one plain line (parse_record's fast path), else empty
-  std::size_t field_start_ = 0;    // where a plain record's last field starts (plain_record_end)
   bool ascii_record_ = false;      // the plain record is all ASCII (so valid UTF-8)
   std::vector<std::string_view> fields_;
   std::vector<int> field_lines_;

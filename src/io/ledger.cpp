@@ -790,7 +790,7 @@ class builder {
     t.credit_of.push_back(no_record);
     t.line.push_back(r.line());
     t.id.push_back(t.text.add(id_text));
-    add_id(invoice_ids_, invoices_, out.invoices, id_text, row, r, id, "invoice_id");
+    add_id(invoice_ids_, invoices_, id_text, row, r, id, "invoice_id");
     return true;
   }
 
@@ -834,7 +834,7 @@ class builder {
     t.line.push_back(r.line());
     t.method.push_back(channel);
     t.id.push_back(t.text.add(id_text));
-    add_id(payment_ids_, payments_, payments_read_, id_text, row, r, id, "payment_id");
+    add_id(payment_ids_, payments_, id_text, row, r, id, "payment_id");
     return true;
   }
 
@@ -852,11 +852,11 @@ class builder {
     std::uint32_t duplicate = no_record;  // the row whose id was found a duplicate, if one was
   };
 
-  /// Checks the id of row `row` of table `t` (just stored, read in from `r`'s column `c`)
-  /// unique, at once or with its batch.
+  /// Checks the id of row `row` (just stored, read in from `r`'s column `c`) unique, at once
+  /// or with its batch.
   template <class Table>
-  static void add_id(ids_batch& batch, id_index<Table>& ids, const Table& t, std::string_view id_text,
-                     std::uint32_t row, const row_view& r, std::size_t c, std::string_view what) {
+  static void add_id(ids_batch& batch, id_index<Table>& ids, std::string_view id_text, std::uint32_t row,
+                     const row_view& r, std::size_t c, std::string_view what) {
     const std::uint32_t h = ids.hash_of(id_text);
     if (batch.file.empty()) {
       ids.insert_unique(id_text, h, row, r, c, what);
@@ -864,14 +864,14 @@ class builder {
     }
     const auto [line, field] = r.place(c);
     batch.rows.push_back({row, h, line, static_cast<std::uint32_t>(field)});
-    if (batch.rows.size() == ids_batch::size) check_ids(batch, ids, t, what);
+    if (batch.rows.size() == ids_batch::size) check_ids(batch, ids, what);
   }
 
   /// Checks the ids of `batch` unique, in row order, each slot fetched a few rows ahead. The
   /// batch is empty after, also when a duplicate was found (it is not looked at twice); that
   /// row is kept in `duplicate`.
   template <class Table>
-  static void check_ids(ids_batch& batch, id_index<Table>& ids, const Table&, std::string_view what) {
+  static void check_ids(ids_batch& batch, id_index<Table>& ids, std::string_view what) {
     constexpr std::size_t ahead = 16;
     const std::vector<ids_batch::pending>& rows = batch.rows;
     for (std::size_t k = 0; k < std::min(ahead, rows.size()); ++k) ids.prefetch_hash(rows[k].hash);
@@ -901,8 +901,8 @@ class builder {
   /// Checks the ids still waiting in `section`'s batch: before any problem of a later row is
   /// reported, and at the end of the file.
   void check_pending_ids(std::string_view section) {
-    if (section == "invoices") check_ids(invoice_ids_, invoices_, out.invoices, "invoice_id");
-    if (section == "payments") check_ids(payment_ids_, payments_, payments_read_, "payment_id");
+    if (section == "invoices") check_ids(invoice_ids_, invoices_, "invoice_id");
+    if (section == "payments") check_ids(payment_ids_, payments_, "payment_id");
   }
 
   void add_invoice(const row_view& r) {
@@ -1240,8 +1240,7 @@ class builder {
 
   /// The handle of an invoice's own terms: each distinct text is checked and stored once.
   std::uint32_t invoice_terms(const row_view& r, std::string_view text) {
-    for (const auto& [known, handle] : terms_seen_)
-      if (known == text) return handle;
+    if (const std::uint32_t handle = known_terms(text); handle != 0) return handle;
     check_terms(r, invoices_csv::terms, text);
     const std::uint32_t handle = out.invoices.text.add(text);
     // A ledger with thousands of distinct terms texts is unusual; past 64 each is just stored.
