@@ -39,10 +39,10 @@ class terms_cache {
   const payment_terms& terms(const invoice_record& inv, const customer_record& c, std::size_t customer) {
     if (inv.terms.empty()) {
       const payment_terms*& slot = of_customer_[customer];
-      if (slot == nullptr) slot = &parsed(c.terms, at_line("customers.csv", c.line));
+      if (slot == nullptr) slot = &parsed(c.terms, "customers.csv", c.line);
       return *slot;
     }
-    return parsed(inv.terms, at_line("invoices.csv", inv.line));
+    return parsed(inv.terms, "invoices.csv", inv.line);
   }
   const deadline_rule& rule(jurisdiction j) {
     auto& slot = rules_[static_cast<std::size_t>(j)];
@@ -51,11 +51,12 @@ class terms_cache {
   }
 
  private:
-  const payment_terms& parsed(const std::string& text, const std::string& where) {
+  /// `text` parsed; the file and line name it in an error.
+  const payment_terms& parsed(const std::string& text, std::string_view file, int line) {
     auto it = parsed_.find(text);
     if (it == parsed_.end()) {
       const result<payment_terms> t = parse_terms(text);  // checked when the ledger was read
-      if (!t) bad(t.error().code, where, "terms: " + t.error().message);
+      if (!t) bad(t.error().code, at_line(file, line), "terms: " + t.error().message);
       it = parsed_.emplace(text, *t).first;
     }
     return it->second;

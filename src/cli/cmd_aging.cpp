@@ -72,10 +72,31 @@ nlohmann::json row_json(const aging_row& row, const std::vector<std::string>& la
           {"total", to_string(row.total)}};
 }
 
-void print_row(std::ostream& os, const std::string& name, const aging_row& row) {
-  os << std::left << std::setw(14) << name << std::setw(5) << row.ccy.code() << std::right;
-  for (const money m : row.buckets) os << std::setw(14) << to_string(m);
-  os << std::setw(15) << to_string(row.total) << "\n";
+/// `text` in a column of `width`, padded with spaces after it (`left`) or before it, as
+/// std::setw pads: a longer text is written whole.
+void append_padded(std::string& out, std::string_view text, std::size_t width, bool left) {
+  const std::size_t pad = width > text.size() ? width - text.size() : 0;
+  if (!left) out.append(pad, ' ');
+  out.append(text);
+  if (left) out.append(pad, ' ');
+}
+
+/// One row of the table, made in `line` (reused) and written at once: 50 000 customers' rows.
+void print_row(std::ostream& os, std::string& line, const std::string& name, const aging_row& row) {
+  line.clear();
+  append_padded(line, name, 14, true);
+  append_padded(line, row.ccy.code(), 5, true);
+  std::string amount;
+  for (const money m : row.buckets) {
+    amount.clear();
+    append_to(amount, m);
+    append_padded(line, amount, 14, false);
+  }
+  amount.clear();
+  append_to(amount, row.total);
+  append_padded(line, amount, 15, false);
+  line += '\n';
+  os.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
 /// The customers whose book is built at once: a slice's book stays in the caches.
@@ -137,12 +158,13 @@ int cmd_aging(context& ctx) {
           << std::left << std::setw(14) << "customer" << std::setw(5) << "ccy" << std::right;
   for (const std::string& label : labels) ctx.out << std::setw(14) << label;
   ctx.out << std::setw(15) << "total" << "\n";
+  std::string line;
   for (std::size_t c = 0; c < customers; ++c)
     if (open.items_of[c] != 0)
-      print_row(ctx.out, l.customers[c].customer_id,
+      print_row(ctx.out, line, l.customers[c].customer_id,
                 make_aging_row(std::span(table).subspan(c * width, width), group_currency[c]));
   ctx.out << "\n";
-  for (const aging_row& r : portfolio) print_row(ctx.out, "portfolio", r);
+  for (const aging_row& r : portfolio) print_row(ctx.out, line, "portfolio", r);
   return exit_ok;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -43,6 +44,35 @@ struct credit_lot {
 };
 
 [[noreturn]] void bad(errc code, const std::string& what) { throw error(code, "replay_postings: " + what); }
+
+/// `events` stably sorted by date: a counting sort by day number when the days span a range of
+/// the order of the count (a ledger's few years of dates: two passes over the events, where a
+/// merge sort compares each some log n times), else std::stable_sort. The same order either way.
+void sort_by_day(std::vector<event>& events) {
+  if (events.size() < 2) return;
+  std::int32_t lo = std::numeric_limits<std::int32_t>::max(), hi = std::numeric_limits<std::int32_t>::min();
+  bool special = false;
+  for (const event& e : events) {
+    special |= e.on.is_special();
+    const std::int32_t d = day_number(e.on);
+    lo = std::min(lo, d);
+    hi = std::max(hi, d);
+  }
+  const auto range = static_cast<std::uint64_t>(std::int64_t{hi} - lo) + 1;
+  if (special || range > 4 * events.size() + 4096) {
+    std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
+    return;
+  }
+  std::vector<std::uint32_t> start(range + 1, 0);
+  for (const event& e : events) ++start[static_cast<std::size_t>(day_number(e.on) - lo) + 1];
+  for (std::size_t d = 0; d < range; ++d) start[d + 1] += start[d];
+  std::vector<event> sorted;
+  sorted.reserve(events.size());
+  detail::advise_huge_pages(sorted);
+  sorted.resize(events.size());
+  for (const event& e : events) sorted[start[static_cast<std::size_t>(day_number(e.on) - lo)]++] = e;
+  events.swap(sorted);
+}
 
 }  // namespace
 
@@ -174,7 +204,7 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
     events.push_back({h.payments[k].received, replay_step::payment, static_cast<std::uint32_t>(k)});
   for (std::size_t k = 0; k < h.write_offs.size(); ++k)
     events.push_back({h.write_offs[k].on, replay_step::write_off, static_cast<std::uint32_t>(k)});
-  std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
+  sort_by_day(events);
 
   std::vector<posting> out;
   // Room for a posting per charge, two per credit note and payment (applied and rest, or two

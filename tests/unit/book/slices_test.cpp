@@ -135,6 +135,50 @@ TEST(ReportSlices, CustomersOutOfOrderCreditNotesDesignationsAndNoticesStayWithT
   EXPECT_THROW((void)cut.slice(2, 4), error);
 }
 
+// A slice's rows come in ledger order however many there are: thousands of rows of customers
+// interleaved (a slice's rows are put in order by a radix sort from 256 rows on, by a comparison
+// sort below), from records and from columns.
+TEST(LedgerSlices, ThousandsOfInterleavedRowsComeInLedgerOrder) {
+  std::string invoices = "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference\n";
+  std::string payments = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
+  const std::string customer_ids = "ABC";
+  const auto owner = [&](int i) { return std::string(1, customer_ids[static_cast<std::size_t>((i * 7 + i / 5) % 3)]); };
+  for (int i = 0; i < 5000; ++i)
+    invoices += "I" + std::to_string(100000 + i) + "," + owner(i) + ",2026-08-01,,NOK,100.00,,\n";
+  for (int i = 0; i < 3000; ++i)
+    payments += "P" + std::to_string(100000 + i) + "," + owner(i + 1) + ",2026-09-01,NOK,1.00,,\n";
+  const std::map<std::string, std::string, std::less<>> files{
+      {"customers.csv",
+       "customer_id,name,country,segment,currency,credit_limit,terms\n"
+       "A,Alfa AS,NO,b2b,NOK,0.00,14 dager netto\nB,Beta AS,NO,b2b,NOK,0.00,14 dager netto\n"
+       "C,Gamma AS,NO,b2b,NOK,0.00,14 dager netto\n"},
+      {"invoices.csv", invoices},
+      {"payments.csv", payments}};
+  const ledger l = parse_ledger(files).value();
+  const ledger_columns columns = parse_ledger_columns(files).value();
+  const ledger_slices by_records(l), by_columns(columns);
+  for (const auto& [first, last] : {std::pair{0, 3}, std::pair{0, 1}, std::pair{1, 3}, std::pair{2, 3}}) {
+    std::vector<std::string> want_invoices, want_payments;
+    const auto in_slice = [&](const std::string& id) {
+      const auto c = static_cast<int>(customer_ids.find(id));
+      return c >= first && c < last;
+    };
+    for (const invoice_record& inv : l.invoices)
+      if (in_slice(inv.customer_id)) want_invoices.push_back(inv.invoice_id);
+    for (const payment_record& p : l.payments)
+      if (in_slice(p.customer_id)) want_payments.push_back(p.payment_id);
+    ASSERT_GT(want_invoices.size(), 256U);  // the radix sort's side
+    for (const ledger_slices* cut : {&by_records, &by_columns}) {
+      const ledger part = cut->slice(static_cast<std::size_t>(first), static_cast<std::size_t>(last));
+      std::vector<std::string> got_invoices, got_payments;
+      for (const invoice_record& inv : part.invoices) got_invoices.push_back(inv.invoice_id);
+      for (const payment_record& p : part.payments) got_payments.push_back(p.payment_id);
+      EXPECT_EQ(got_invoices, want_invoices) << "customers [" << first << ", " << last << ")";
+      EXPECT_EQ(got_payments, want_payments) << "customers [" << first << ", " << last << ")";
+    }
+  }
+}
+
 TEST(BookSlices, TheOpenReceivablesOfEverySliceAreThoseOfTheWholeBook) {
   const ledger l = load_ledger(KREDITOR_SOURCE_DIR "/examples/sample_ledger").value();
   const date as_of = make_date(2026, 12, 31);
