@@ -133,6 +133,30 @@ class line_interest final : public interest_accrual {
   std::vector<std::optional<running_interest>> running_;
 };
 
+/// Each customer's lines in line order, made on first use (a counting sort: one array, not a
+/// vector per customer). Most slices have no customer-level event and never make it.
+class lines_by_customer {
+ public:
+  lines_by_customer(const std::vector<std::uint32_t>& customer_of, std::size_t customers)
+      : customer_of_(customer_of), customers_(customers) {}
+  std::span<const std::uint32_t> of(std::uint32_t customer) {
+    if (start_.empty()) {
+      start_.assign(customers_ + 1, 0);
+      for (const std::uint32_t c : customer_of_) ++start_[c + 1];
+      for (std::size_t c = 0; c < customers_; ++c) start_[c + 1] += start_[c];
+      lines_.resize(customer_of_.size());
+      std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+      for (std::size_t k = 0; k < customer_of_.size(); ++k) lines_[next[customer_of_[k]]++] = static_cast<std::uint32_t>(k);
+    }
+    return std::span(lines_).subspan(start_[customer], start_[customer + 1] - start_[customer]);
+  }
+
+ private:
+  const std::vector<std::uint32_t>& customer_of_;
+  std::size_t customers_;
+  std::vector<std::uint32_t> start_, lines_;
+};
+
 /// A payment plan's installments, with what has been paid on each (money reaching the invoice
 /// from the day the plan was agreed, applied to the installments in order).
 dunning::plan_overlay plan_of(const event_record& e, money open_at_agreement, money paid_since) {
@@ -355,17 +379,13 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
   std::vector<int> write_off_line;
   // A write-off names its invoice, or (without an amount) writes off every invoice of the
   // customer issued by its date.
-  std::vector<std::vector<std::uint32_t>> lines_of_customer;
+  lines_by_customer lines_of_customer(b.customer_of, l.customers.size());
   for (const event_record& e : l.events) {
     if (e.kind != ledger_event_kind::write_off || e.on > as_of) continue;
     const std::uint32_t i = join.invoice(e.invoice_index, e.invoice_id);
     if (i == no_record) {
       if (e.amount) bad(errc::invalid_argument, at_line("events.csv", e.line), "a write_off with an amount must name its invoice");
-      if (lines_of_customer.empty()) {
-        lines_of_customer.resize(l.customers.size());
-        for (std::size_t k = 0; k < lines; ++k) lines_of_customer[b.customer_of[k]].push_back(static_cast<std::uint32_t>(k));
-      }
-      for (const std::uint32_t k : lines_of_customer[join.customer(e.customer_index, e.customer_id)])
+      for (const std::uint32_t k : lines_of_customer.of(join.customer(e.customer_index, e.customer_id)))
         if (items[k].issue_date <= e.on) {
           write_offs.push_back({.invoice = k, .on = e.on, .amount = std::nullopt});
           write_off_line.push_back(e.line);
@@ -376,7 +396,6 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
     write_offs.push_back({.invoice = line_of_invoice[i], .on = e.on, .amount = e.amount});
     write_off_line.push_back(e.line);
   }
-  lines_of_customer = {};
 
   std::vector<posting> postings;
   try {
@@ -513,11 +532,6 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
   std::stable_sort(events.begin(), events.end(),
                    [](const event_record* x, const event_record* y) { return x->on < y->on; });
   // Customer-level events (no invoice) apply to every invoice of the customer open that day.
-  std::vector<std::vector<std::uint32_t>> by_customer;
-  if (std::any_of(events.begin(), events.end(), [](const event_record* e) { return e->invoice_id.empty(); })) {
-    by_customer.resize(l.customers.size());
-    for (std::size_t k = 0; k < lines; ++k) by_customer[b.customer_of[k]].push_back(static_cast<std::uint32_t>(k));
-  }
   std::vector<std::uint32_t> targets;
   for (const event_record* e : events) {
     targets.clear();
@@ -526,7 +540,7 @@ book make_book(const ledger& l, date as_of, std::span<const recorded_notice> rec
       if (line_of_invoice[i] == no_record) continue;  // a credit note or an invoice issued later
       targets.push_back(line_of_invoice[i]);
     } else {
-      for (const std::uint32_t k : by_customer[join.customer(e->customer_index, e->customer_id)])
+      for (const std::uint32_t k : lines_of_customer.of(join.customer(e->customer_index, e->customer_id)))
         if (b.views[k].issue_date <= e->on) targets.push_back(k);
     }
     for (const std::uint32_t k : targets) {
