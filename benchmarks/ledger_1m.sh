@@ -9,6 +9,12 @@
 #   cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build/release
 #   REPEAT=5 benchmarks/ledger_1m.sh build/release/kreditor [N] [DIR]
 #
+# What the huge-page hints are worth (src/core/huge_pages.hpp): a build without them,
+#
+#   cmake -S . -B build/nohuge -G Ninja -DCMAKE_BUILD_TYPE=Release -DKREDITOR_BUILD_TESTS=OFF \
+#         -DCMAKE_CXX_FLAGS=-DKREDITOR_NO_HUGE_PAGES && cmake --build build/nohuge --target kreditor
+#   REPEAT=5 benchmarks/ledger_1m.sh build/nohuge/kreditor
+#
 # Wall time depends on the machine being otherwise idle (the loader uses a second core when
 # there is one); user + system CPU is the steadier figure on a shared machine. The load
 # average is printed with the figures.

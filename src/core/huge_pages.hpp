@@ -1,12 +1,19 @@
 // Large arrays on transparent huge pages: a hint to the kernel, nothing else. A vector of a
-// million records is then faulted in 2 MB at a time instead of 4 KB, and its TLB misses drop;
-// on this project's 2-core VM it cut the page faults of `kreditor run` over a 1M-invoice ledger
-// from 190 000 to 80 000 and its CPU time by a fifth (benchmarks/ledger_1m.sh). It changes no
-// value. Where the system does not offer huge
-// pages on request (THP "madvise" or "always" mode, Linux only), or for arrays under 4 MB, it
-// does nothing.
+// million records is then faulted in 2 MB at a time instead of 4 KB, and its TLB misses drop.
+// It changes no value. Where the system does not offer huge pages on request (THP "madvise"
+// or "always" mode, Linux only), or for arrays under 4 MB, it does nothing.
 //
-// Private to the library and the CLI (src/): core/ so that every folder may use it.
+// Still worth it with the lean layout (issue 12, measured 2026-12-07 on the 2-core VM, 1M
+// ledger, 7 runs alternating with a build without the hints): the loader's columns and id
+// tables are the large arrays now, and without the hints `exposure --customer` took 42 000
+// page faults instead of 18 000 and 1.23 s of CPU instead of 0.95 (median), `aging` 2.39 s
+// instead of 1.81, `run --format csv` 4.23 s instead of 3.16, for 6 to 10 MB less peak RSS.
+// populate_in_background only starts for 32 MB or more, so it no longer runs in the sliced
+// commands (a slice's arrays are small); it still serves a book made of a whole big ledger.
+//
+// Private to the library and the CLI (src/): core/ so that every folder may use it. Built with
+// KREDITOR_NO_HUGE_PAGES defined, every hint here is left out (and the background faulting
+// too): the build that measures what they are worth (benchmarks/ledger_1m.sh says how).
 #ifndef KREDITOR_SRC_CORE_HUGE_PAGES_HPP
 #define KREDITOR_SRC_CORE_HUGE_PAGES_HPP
 
@@ -17,7 +24,8 @@
 #include <thread>
 #include <vector>
 
-#if defined(__linux__)
+#if defined(__linux__) && !defined(KREDITOR_NO_HUGE_PAGES)
+#define KREDITOR_HUGE_PAGE_HINTS 1
 #include <sys/mman.h>
 #endif
 
@@ -25,7 +33,7 @@ namespace kreditor::detail {
 
 /// Advises huge pages for the 2 MB-aligned part of [data, data + bytes).
 inline void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if defined(KREDITOR_HUGE_PAGE_HINTS) && defined(MADV_HUGEPAGE)
   constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
   if (bytes < 2 * huge) return;
   const auto at = reinterpret_cast<std::uintptr_t>(data);
@@ -63,7 +71,7 @@ struct aligned_huge_allocator {
     if (bytes < huge) return static_cast<T*>(::operator new(bytes));
     const std::size_t whole = (bytes + huge - 1) & ~(huge - 1);
     void* p = ::operator new(whole, std::align_val_t{huge});
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#if defined(KREDITOR_HUGE_PAGE_HINTS) && defined(MADV_HUGEPAGE)
     (void)madvise(p, whole, MADV_HUGEPAGE);
 #endif
     return static_cast<T*>(p);
@@ -99,7 +107,7 @@ template <class T>
 /// thread joins when destroyed: keep it until before the memory is freed. Nothing happens for
 /// small ranges or where the kernel lacks it.
 [[nodiscard]] inline std::jthread populate_in_background(const void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+#if defined(KREDITOR_HUGE_PAGE_HINTS) && defined(MADV_POPULATE_WRITE)
   constexpr std::uintptr_t page = 4096;
   if (bytes < (std::size_t{32} << 20) || std::thread::hardware_concurrency() < 2) return {};
   const auto at = reinterpret_cast<std::uintptr_t>(data);
