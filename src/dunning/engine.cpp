@@ -1,6 +1,7 @@
 #include "kreditor/dunning/engine.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -193,13 +194,17 @@ run_result evaluate(const compiled_policy& cp, std::span<const invoice_view> vie
       const invoice_facts facts = facts_of(v);
       // The principal as of the date: the amount and the changes dated by then (the same list
       // late_interest reads, from the same starting balance).
-      std::vector<balance_change> changes;
+      // Usually every change is dated by then (a book's are): the view's list is read as it
+      // is; only a list with later changes is copied without them.
+      std::vector<balance_change> by_then;
+      std::span<const balance_change> changes = v.balance_changes;
+      if (std::any_of(changes.begin(), changes.end(), [&](const balance_change& ch) { return ch.on > as_of; })) {
+        std::copy_if(changes.begin(), changes.end(), std::back_inserter(by_then),
+                     [&](const balance_change& ch) { return ch.on <= as_of; });
+        changes = by_then;
+      }
       money open = v.amount;
-      for (const balance_change& ch : v.balance_changes)
-        if (ch.on <= as_of) {
-          changes.push_back(ch);
-          open += ch.delta;  // throws currency_mismatch / overflow
-        }
+      for (const balance_change& ch : changes) open += ch.delta;  // throws currency_mismatch / overflow
       if (open.is_negative())
         throw error(errc::conflict, "dunning: the balance changes take the principal below zero (" + to_string(open) + ")");
       std::optional<rate_table> agreed;

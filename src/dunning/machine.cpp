@@ -3,6 +3,7 @@
 #include "kreditor/dunning/machine.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <concepts>
 #include <string>
@@ -532,12 +533,17 @@ money interest_due(const context& c, const invoice_state& s, date on) {
   // then let late_interest replay those that took effect by `on` (a change counts from the
   // day after its date, so one dated `on` does not change interest through `on`).
   money start = amount(c, s.open_minor);
-  std::vector<balance_change> by_then;
-  by_then.reserve(c.balance_changes.size());
+  bool all_by_then = true;
   for (const balance_change& ch : c.balance_changes) {
     start -= ch.delta;  // throws currency_mismatch
-    if (ch.on < on) by_then.push_back(ch);
+    all_by_then = all_by_then && ch.on < on;
   }
+  // The list itself when every change took effect by `on` (most evaluations); else a copy
+  // without the later ones.
+  if (all_by_then) return owed(late_interest_amount(start, *table_, due, on, conv, c.balance_changes));
+  std::vector<balance_change> by_then;
+  std::copy_if(c.balance_changes.begin(), c.balance_changes.end(), std::back_inserter(by_then),
+               [&](const balance_change& ch) { return ch.on < on; });
   return owed(late_interest_amount(start, *table_, due, on, conv, by_then));
 }
 

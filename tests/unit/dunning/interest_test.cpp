@@ -97,6 +97,32 @@ TEST(EngineInterest, PartialPaymentsChangeTheBalanceFromTheNextDay) {
   EXPECT_EQ(r.invoices[0].total_due, r.invoices[0].open_principal + r.invoices[0].fees + exact);
 }
 
+// Interest asked for on an earlier day (each audit entry's, at its event's date) counts only the
+// changes that took effect by then, not the payments that came later.
+TEST(EngineInterest, InterestOnAnEarlierDayLeavesOutLaterPayments) {
+  const compiled_policy cp = compile(preset("NO"));
+  invoice_view v = no_view(money(1'000'000, iso4217::nok));
+  v.balance_changes = {{.on = d(2025, 2, 15), .delta = money(-400'000, iso4217::nok)},
+                       {.on = d(2025, 3, 5), .delta = money(-100'000, iso4217::nok)}};
+  // A reminder sent before either payment: its audit entry asks for the interest of that day.
+  v.notices = {{.step = 0, .sent = d(2025, 2, 1), .deadline = d(2025, 2, 15), .fee = money(0, iso4217::nok)}};
+  const date as_of = d(2025, 3, 20);
+  const invoice_result r = evaluate(cp, std::span(&v, 1), as_of, {.audit = true}).invoices[0];
+  ASSERT_FALSE(r.problem) << r.problem->message;
+  const rate_table table = statutory_late_interest(jurisdiction::no, segment::b2b).value();
+  int before_a_later_change = 0;
+  for (const audit_entry& e : r.audit) {
+    const date on = event_date(e.what);
+    std::vector<balance_change> by_then;
+    for (const balance_change& ch : v.balance_changes)
+      if (ch.on < on) by_then.push_back(ch);
+    before_a_later_change += by_then.size() < v.balance_changes.size() && on > v.due_date ? 1 : 0;
+    EXPECT_EQ(e.interest, late_interest(money(1'000'000, iso4217::nok), table, v.due_date, on, convention_of(table), by_then).interest)
+        << kreditor::to_string(on);
+  }
+  EXPECT_GT(before_a_later_change, 0);
+}
+
 TEST(EngineInterest, ChangesInAnotherCurrencyAreAProblemOfThatInvoice) {
   const compiled_policy cp = compile(preset("NO"));
   invoice_view v = no_view(money(1'000'000, iso4217::nok));
