@@ -1850,9 +1850,10 @@ void append_invoice_records(const ledger_columns& l, std::size_t rows, const Row
       if (!t.due_date[r].is_special()) v.due_date = t.due_date[r];
       v.customer_index = t.customer[r];
       v.amount = money(t.amount[r], c.currency);
-      v.terms = terms_text[k];
-      v.reference = reference_text[k];
-      v.credit_of = credited_text[k];
+      // Most rows leave these empty, as a new record's are: only a text is assigned.
+      if (!terms_text[k].empty()) v.terms = terms_text[k];
+      if (!reference_text[k].empty()) v.reference = reference_text[k];
+      if (!credited_text[k].empty()) v.credit_of = credited_text[k];
       v.line = t.line[r];
       v.credit_of_index = credited[k];
     }
@@ -1887,8 +1888,8 @@ void append_payment_records(const ledger_columns& l, std::size_t rows, const Row
       v.date_paid = t.date_paid[r];
       v.customer_index = t.customer[r];
       v.amount = money(t.amount[r], c.currency);
-      v.reference = reference_text[k];
-      v.invoice_id = invoice_text[k];
+      if (!reference_text[k].empty()) v.reference = reference_text[k];  // as for invoices
+      if (!invoice_text[k].empty()) v.invoice_id = invoice_text[k];
       v.line = t.line[r];
       v.invoice_index = invoice[k];
       v.method = t.method[r];
