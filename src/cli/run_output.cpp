@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -25,11 +26,22 @@ std::array<char, 10> day_text(date d) {
     const std::string text = to_string(d);  // throws error(out_of_range)
     throw error(errc::internal, "run: cannot print the date " + text);
   }
+  // A report prints the same few hundred days over and over (due dates, deadlines): the text of
+  // each is kept in a small table by day number, so the calendar arithmetic runs once a day.
+  struct known_day {
+    std::int32_t day = std::numeric_limits<std::int32_t>::min();
+    std::array<char, 10> text{};
+  };
+  thread_local std::array<known_day, 512> known{};
+  const std::int32_t n = day_number(d);
+  known_day& slot = known[static_cast<std::uint32_t>(n) % known.size()];
+  if (slot.day == n) return slot.text;
   const auto ymd = d.year_month_day();
   const int year = static_cast<int>(ymd.year), month = static_cast<int>(ymd.month), day = static_cast<int>(ymd.day);
-  const auto digit = [](int n) { return static_cast<char>('0' + n % 10); };
-  return {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10),
-          digit(month), '-', digit(day / 10), digit(day)};
+  const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+  slot = {n, {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10), digit(month),
+              '-', digit(day / 10), digit(day)}};
+  return slot.text;
 }
 
 std::vector<std::string> flag_names(std::uint8_t flags) {

@@ -139,21 +139,21 @@ TEST(ReportSlices, CustomersOutOfOrderCreditNotesDesignationsAndNoticesStayWithT
 // interleaved (a slice's rows are put in order by a radix sort from 256 rows on, by a comparison
 // sort below), from records and from columns.
 TEST(LedgerSlices, ThousandsOfInterleavedRowsComeInLedgerOrder) {
-  std::string invoices = "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference\n";
-  std::string payments = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
+  std::string invoice_csv = "invoice_id,customer_id,issue_date,due_date,currency,amount,terms,reference\n";
+  std::string payment_csv = "payment_id,customer_id,date,currency,amount,reference,invoice_id\n";
   const std::string customer_ids = "ABC";
   const auto owner = [&](int i) { return std::string(1, customer_ids[static_cast<std::size_t>((i * 7 + i / 5) % 3)]); };
   for (int i = 0; i < 5000; ++i)
-    invoices += "I" + std::to_string(100000 + i) + "," + owner(i) + ",2026-08-01,,NOK,100.00,,\n";
+    invoice_csv += "I" + std::to_string(100000 + i) + "," + owner(i) + ",2026-08-01,,NOK,100.00,,\n";
   for (int i = 0; i < 3000; ++i)
-    payments += "P" + std::to_string(100000 + i) + "," + owner(i + 1) + ",2026-09-01,NOK,1.00,,\n";
+    payment_csv += "P" + std::to_string(100000 + i) + "," + owner(i + 1) + ",2026-09-01,NOK,1.00,,\n";
   const std::map<std::string, std::string, std::less<>> files{
       {"customers.csv",
        "customer_id,name,country,segment,currency,credit_limit,terms\n"
        "A,Alfa AS,NO,b2b,NOK,0.00,14 dager netto\nB,Beta AS,NO,b2b,NOK,0.00,14 dager netto\n"
        "C,Gamma AS,NO,b2b,NOK,0.00,14 dager netto\n"},
-      {"invoices.csv", invoices},
-      {"payments.csv", payments}};
+      {"invoices.csv", invoice_csv},
+      {"payments.csv", payment_csv}};
   const ledger l = parse_ledger(files).value();
   const ledger_columns columns = parse_ledger_columns(files).value();
   const ledger_slices by_records(l), by_columns(columns);
