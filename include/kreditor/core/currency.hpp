@@ -22,7 +22,7 @@
 KREDITOR_NAMESPACE_BEGIN
 
 /// An ISO 4217 currency: its three-letter code and its minor units (digits after the decimal
-/// point). Two bytes of value; compares by code and minor units.
+/// point). Four bytes of value; compares by code and minor units.
 class currency {
  public:
   /// "XXX", ISO 4217's code for "no currency", with 0 minor units.
