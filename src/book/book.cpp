@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "core/huge_pages.hpp"
+#include "core/key_groups.hpp"
 #include "kreditor/charges/interest.hpp"
 #include "kreditor/dunning/legal_check.hpp"
 #include "kreditor/terms/due_dates.hpp"
@@ -133,28 +134,22 @@ class line_interest final : public interest_accrual {
   std::vector<std::optional<running_interest>> running_;
 };
 
-/// Each customer's lines in line order, made on first use (a counting sort: one array, not a
-/// vector per customer). Most slices have no customer-level event and never make it.
+/// Each customer's lines in line order, grouped on first use (detail::group_by_key). Most
+/// slices have no customer-level event and never group them.
 class lines_by_customer {
  public:
   lines_by_customer(const std::vector<std::uint32_t>& customer_of, std::size_t customers)
       : customer_of_(customer_of), customers_(customers) {}
   std::span<const std::uint32_t> of(std::uint32_t customer) {
-    if (start_.empty()) {
-      start_.assign(customers_ + 1, 0);
-      for (const std::uint32_t c : customer_of_) ++start_[c + 1];
-      for (std::size_t c = 0; c < customers_; ++c) start_[c + 1] += start_[c];
-      lines_.resize(customer_of_.size());
-      std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
-      for (std::size_t k = 0; k < customer_of_.size(); ++k) lines_[next[customer_of_[k]]++] = static_cast<std::uint32_t>(k);
-    }
-    return std::span(lines_).subspan(start_[customer], start_[customer + 1] - start_[customer]);
+    if (groups_.start.empty())
+      groups_ = detail::group_by_key(customer_of_.size(), customers_, [&](std::size_t k) { return customer_of_[k]; });
+    return groups_.of(customer);
   }
 
  private:
   const std::vector<std::uint32_t>& customer_of_;
   std::size_t customers_;
-  std::vector<std::uint32_t> start_, lines_;
+  detail::key_groups groups_;
 };
 
 /// A payment plan's installments, with what has been paid on each (money reaching the invoice

@@ -8,6 +8,7 @@
 #include <array>
 #include <string>
 
+#include "core/key_groups.hpp"
 #include "kreditor/core/errc.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
@@ -66,19 +67,14 @@ std::uint32_t ledger_slices::customer_of(std::uint32_t stored, std::string_view 
 template <class CustomerOf>
 ledger_slices::grouping ledger_slices::group(std::size_t rows, CustomerOf&& customer_of_row) const {
   const std::size_t n = customers();
-  grouping g;
-  g.start.assign(n + 2, 0);
+  // Each row's owner found once (by id where the loader's index is missing); unknown ones last.
   std::vector<std::uint32_t> owner(rows);
   for (std::size_t r = 0; r < rows; ++r) {
     const std::uint32_t c = customer_of_row(r);
     owner[r] = c == no_record ? static_cast<std::uint32_t>(n) : c;
-    ++g.start[owner[r] + 1];
   }
-  for (std::size_t c = 0; c <= n; ++c) g.start[c + 1] += g.start[c];
-  g.rows.resize(rows);
-  std::vector<std::uint32_t> next(g.start.begin(), g.start.end() - 1);
-  for (std::size_t r = 0; r < rows; ++r) g.rows[next[owner[r]]++] = static_cast<std::uint32_t>(r);
-  return g;
+  detail::key_groups by_owner = detail::group_by_key(rows, n + 1, [&](std::size_t r) { return owner[r]; });
+  return {.start = std::move(by_owner.start), .rows = std::move(by_owner.rows)};
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/huge_pages.hpp"
+#include "core/key_groups.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
 namespace {
@@ -63,14 +64,12 @@ void sort_by_day(std::vector<event>& events) {
     std::stable_sort(events.begin(), events.end(), [](const event& a, const event& b) { return a.on < b.on; });
     return;
   }
-  std::vector<std::uint32_t> start(range + 1, 0);
-  for (const event& e : events) ++start[static_cast<std::size_t>(day_number(e.on) - lo) + 1];
-  for (std::size_t d = 0; d < range; ++d) start[d + 1] += start[d];
+  const detail::key_groups by_day = detail::group_by_key(
+      events.size(), range, [&](std::size_t k) { return static_cast<std::uint32_t>(day_number(events[k].on) - lo); });
   std::vector<event> sorted;
   sorted.reserve(events.size());
   detail::advise_huge_pages(sorted);
-  sorted.resize(events.size());
-  for (const event& e : events) sorted[start[static_cast<std::size_t>(day_number(e.on) - lo)]++] = e;
+  for (const std::uint32_t k : by_day.rows) sorted.push_back(events[k]);
   events.swap(sorted);
 }
 
@@ -150,9 +149,8 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
   std::uint32_t customers = 0;
   for (const replay_invoice& x : inv) customers = std::max(customers, x.customer + 1);
   for (const replay_payment& p : h.payments) customers = std::max(customers, p.customer + 1);
-  std::vector<std::uint32_t> first(std::size_t{customers} + 1, 0);
-  for (const replay_invoice& x : inv) ++first[x.customer + 1];
-  for (std::size_t c = 0; c < customers; ++c) first[c + 1] += first[c];
+  detail::key_groups by_customer = detail::group_by_key(n, customers, [&](std::size_t i) { return inv[i].customer; });
+  const std::vector<std::uint32_t> first = std::move(by_customer.start);
   // The sort keys sit beside each other (one read of each invoice), so sorting a customer's
   // invoices reads no scattered memory; ids are compared only on a tie of dates.
   struct sort_key {
@@ -162,11 +160,11 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
   };
   const bool by_due = policy.items == item_order::oldest_due_first;
   std::vector<sort_key> order = detail::huge_vector<sort_key>(n);
-  {
-    std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
-    for (std::uint32_t i = 0; i < n; ++i)
-      order[fill[inv[i].customer]++] = {by_due ? inv[i].first_due : date{}, inv[i].issue_date, i};
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const std::uint32_t i = by_customer.rows[k];
+    order[k] = {by_due ? inv[i].first_due : date{}, inv[i].issue_date, i};
   }
+  by_customer.rows = {};
   const auto earlier = [&](const sort_key& x, const sort_key& y) {
     if (x.due != y.due) return x.due < y.due;
     if (x.issue != y.issue) return x.issue < y.issue;
