@@ -40,6 +40,23 @@ constexpr std::array<iso_row, 160> table{{
 }};
 // clang-format on
 
+// The table's row (+1; 0: none) of each three-letter code, indexed by the letters: a lookup is
+// one read, not a search of 160 codes (the loader parses a currency for every customer).
+constexpr std::size_t slot_of(std::string_view code) {
+  return (static_cast<std::size_t>(code[0] - 'A') * 26 + static_cast<std::size_t>(code[1] - 'A')) * 26 +
+         static_cast<std::size_t>(code[2] - 'A');
+}
+constexpr std::array<std::uint8_t, 26 * 26 * 26> row_of_code = [] {
+  static_assert(table.size() < 255);
+  std::array<std::uint8_t, 26 * 26 * 26> rows{};
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    std::uint8_t& slot = rows[slot_of(table[i].code)];
+    if (slot != 0) throw "currency table: a code is listed twice";  // fails the constant evaluation
+    slot = static_cast<std::uint8_t>(i + 1);
+  }
+  return rows;
+}();
+
 }  // namespace
 
 result<currency> currency::parse(std::string_view code) {
@@ -47,11 +64,9 @@ result<currency> currency::parse(std::string_view code) {
   if (!well_formed)
     return failure{errc::invalid_argument,
                    "currency: '" + std::string(code) + "' is not a three-letter ISO 4217 code"};
-  const auto it = std::find_if(table.begin(), table.end(),
-                               [&](const iso_row& r) { return r.code == code; });
-  if (it == table.end())
-    return failure{errc::not_found, "currency: '" + std::string(code) + "' is not in ISO 4217"};
-  return currency(it->code, it->minor_units);
+  const std::uint8_t row = row_of_code[slot_of(code)];
+  if (row == 0) return failure{errc::not_found, "currency: '" + std::string(code) + "' is not in ISO 4217"};
+  return currency(table[row - 1].code, table[row - 1].minor_units);
 }
 
 KREDITOR_NAMESPACE_END

@@ -20,31 +20,37 @@ namespace kreditor::detail {
 /// other text, which decimal::parse reads (or refuses with its message). Both give the same
 /// value for every text this reads: a million rows are not each parsed as a general decimal.
 inline std::optional<std::int64_t> plain_minor_units(std::string_view text, int minor, decimal_mark mark) noexcept {
-  // 15 integer digits and 3 decimals stay below 10^18: nothing here can overflow.
-  if (mark != decimal_mark::point || minor > 3) return std::nullopt;
-  std::size_t i = 0;
-  const bool negative = !text.empty() && text.front() == '-';
-  i += negative ? 1 : 0;
-  std::int64_t whole = 0;
-  const std::size_t first = i;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-    if (i - first == 15) return std::nullopt;  // a 16th digit: the general parser checks the range
-    whole = whole * 10 + (text[i] - '0');
-  }
-  if (i == first) return std::nullopt;
-  std::int64_t fraction = 0;
-  int decimals = 0;
-  if (i < text.size()) {
-    if (text[i] != '.') return std::nullopt;
-    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++decimals) {
-      if (decimals == minor) return std::nullopt;  // more decimals than the currency has
-      fraction = fraction * 10 + (text[i] - '0');
+  // 15 integer digits and 3 decimals stay below 10^18: nothing here can overflow. The digits
+  // are summed unsigned (a longer run wraps, defined, and is refused by its count after).
+  if (mark != decimal_mark::point || minor > 3 || minor < 0) return std::nullopt;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  const bool negative = at != end && *at == '-';
+  at += negative ? 1 : 0;
+  const auto digits = [&](std::uint64_t& value) {
+    const char* const from = at;
+    for (; at != end; ++at) {
+      const unsigned d = static_cast<unsigned char>(*at) - unsigned{'0'};
+      if (d > 9) break;
+      value = value * 10 + d;
     }
-    if (i != text.size() || decimals == 0) return std::nullopt;
+    return at - from;
+  };
+  std::uint64_t whole = 0;
+  const std::ptrdiff_t whole_digits = digits(whole);
+  // No digit, or a 16th: the general parser reads (or refuses) it and checks the range.
+  if (whole_digits == 0 || whole_digits > 15) return std::nullopt;
+  std::uint64_t fraction = 0;
+  std::ptrdiff_t decimals = 0;
+  if (at != end) {
+    if (*at != '.') return std::nullopt;
+    ++at;
+    decimals = digits(fraction);
+    // Something after the decimals, none, or more than the currency has.
+    if (at != end || decimals == 0 || decimals > minor) return std::nullopt;
   }
-  for (int k = 0; k < minor; ++k) whole *= 10;
-  for (int k = decimals; k < minor; ++k) fraction *= 10;
-  const std::int64_t units = whole + fraction;
+  static constexpr std::uint64_t power_of_ten[] = {1, 10, 100, 1000};
+  const auto units = static_cast<std::int64_t>(whole * power_of_ten[minor] + fraction * power_of_ten[minor - decimals]);
   return negative ? -units : units;
 }
 

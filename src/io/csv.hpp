@@ -65,6 +65,8 @@ class csv_reader {
   // What one attempt to parse a record from the bytes in hand found.
   enum class parsed : unsigned char { record, end, need_more };
   [[nodiscard]] result<bool> read_record();
+  /// The record just read, its text checked UTF-8 (true), or the failure naming its first bad field.
+  [[nodiscard]] result<bool> checked_utf8() const;
   [[nodiscard]] result<parsed> parse_record();
   /// parse_record's common case: the offset of the LF ending a plain record at pos_, or npos.
   [[nodiscard]] std::size_t plain_record_end(const char* data, std::size_t n);

@@ -19,16 +19,42 @@
 #define KREDITOR_IO_LEDGER_COLUMNS_HPP
 
 #include <cstdint>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kreditor/io/ledger.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
+
+namespace detail {
+/// std::allocator whose value-less construct leaves a trivial element uninitialised: a vector
+/// resized as room to write into later is not zeroed first.
+template <class T>
+struct uninitialised_allocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = uninitialised_allocator<U>;
+  };
+  uninitialised_allocator() = default;
+  template <class U>
+  uninitialised_allocator(const uninitialised_allocator<U>&) noexcept {}  // NOLINT: rebinding converts implicitly
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+}  // namespace detail
 
 /// Strings kept end to end in one arena, each named by a 32-bit handle; handle 0 is "".
 /// Appending never moves what a handle names (handles are offsets, not pointers).
@@ -37,10 +63,35 @@ class text_arena {
   text_arena() : ends_{0, 0} {}
   /// The handle of a copy of `s` (0 for the empty string). \throws error(out_of_range) when
   /// the arena would pass 4 GiB or 2^32 strings.
-  std::uint32_t add(std::string_view s);
+  std::uint32_t add(std::string_view s) {
+    if (s.empty()) return 0;
+    // An id or reference (at most 16 bytes) with room for it: copied by two fixed-size,
+    // possibly overlapping moves inside `s`, not a call (the loader adds two a row).
+    if (s.size() <= 16 && bytes_.size() - used_ >= 16 && ends_.size() < ends_.capacity() &&
+        used_ + 16 <= 0xFFFF'FFFFu) {
+      char* to = reinterpret_cast<char*>(bytes_.data()) + used_;
+      const char* from = s.data();
+      const std::size_t n = s.size();
+      if (n >= 8) {
+        copy_fixed<8>(to, from);
+        copy_fixed<8>(to + n - 8, from + n - 8);
+      } else if (n >= 4) {
+        copy_fixed<4>(to, from);
+        copy_fixed<4>(to + n - 4, from + n - 4);
+      } else {
+        to[0] = from[0];
+        to[n / 2] = from[n / 2];
+        to[n - 1] = from[n - 1];
+      }
+      used_ += n;
+      ends_.push_back(static_cast<std::uint32_t>(used_));
+      return static_cast<std::uint32_t>(ends_.size() - 2);
+    }
+    return add_grown(s);
+  }
   /// The text of handle `h`. \pre h was returned by add() on this arena.
   [[nodiscard]] std::string_view operator[](std::uint32_t h) const noexcept {
-    return {bytes_.data() + ends_[h], ends_[h + 1] - ends_[h]};
+    return {reinterpret_cast<const char*>(bytes_.data()) + ends_[h], ends_[h + 1] - ends_[h]};
   }
   /// Room for `strings` more strings of `bytes` bytes in all.
   void reserve(std::size_t strings, std::size_t bytes);
@@ -50,7 +101,18 @@ class text_arena {
   }
 
  private:
-  std::string bytes_;
+  template <std::size_t N>
+  static void copy_fixed(char* to, const char* from) noexcept {
+    std::memcpy(to, from, N);  // a constant size: one load and one store
+  }
+  /// add() for a longer string, or when the arena must grow first.
+  std::uint32_t add_grown(std::string_view s);
+
+  // The text is bytes_[0, used_); the rest of bytes_ is room, left unwritten (its size is the
+  // capacity, so add() writes into it without a check per byte). Unsigned: copying the
+  // arena copies that room too, which is defined for unsigned char.
+  std::vector<unsigned char, detail::uninitialised_allocator<unsigned char>> bytes_;
+  std::size_t used_ = 0;
   // Handle h is bytes_[ends_[h], ends_[h + 1]); ends_ starts with {0, 0} so that handle 0 is "".
   std::vector<std::uint32_t> ends_;
 };

@@ -85,6 +85,14 @@ TEST(Currency, ParseLooksUpIso4217) {
   EXPECT_EQ(currency::parse("KWD").value().minor_units(), 3);
   EXPECT_EQ(currency::parse("ISK").value().minor_units(), 0);
   EXPECT_EQ(currency::parse("ABC").error().code, errc::not_found);
+  // The table's first and last codes and the two listed out of order, and the corners of the
+  // letters' index.
+  EXPECT_EQ(currency::parse("AED").value().code(), "AED");
+  EXPECT_EQ(currency::parse("SLL").value().code(), "SLL");
+  EXPECT_EQ(currency::parse("CLF").value().minor_units(), 4);
+  EXPECT_EQ(currency::parse("ZWL").value().code(), "ZWL");
+  EXPECT_EQ(currency::parse("AAA").error().code, errc::not_found);
+  EXPECT_EQ(currency::parse("ZZZ").error().code, errc::not_found);
   EXPECT_EQ(currency::parse("nok").error().code, errc::invalid_argument);
   EXPECT_EQ(currency::parse("NOKK").error().code, errc::invalid_argument);
   EXPECT_NE(currency::parse("ABC").error().message.find("'ABC'"), std::string::npos);

@@ -197,5 +197,31 @@ TEST(CsvStream, RandomTextReadsAsAPlainByteByByteReadingReadsIt) {
   EXPECT_GT(failed, 300);
 }
 
+// peek_field is a hint for what the next record will need: for a plain record it is that
+// record's field, found in the next 32 bytes at once or, farther or near the end, by searching.
+TEST(CsvStream, PeekFieldGivesTheNextPlainRecordsField) {
+  std::string text = "a,b,c\n";
+  for (int k = 0; k < 40; ++k) {
+    // Rows of 7 to 80 bytes: the field lies inside the first 32 bytes, across them, or past.
+    text += "ID" + std::to_string(k) + "," + std::string(static_cast<std::size_t>(k * 2), 'x') + "," +
+            std::to_string(k * k) + "\n";
+  }
+  text += "last,y,z";  // no LF: the peek still finds the fields before the last one
+  io::csv_reader r("t.csv", text);
+  ASSERT_TRUE(r.next().value());
+  std::size_t checked = 0;
+  for (;;) {
+    const std::string_view first = r.peek_field(0);
+    const std::string_view second = r.peek_field(1);
+    const std::string first_copy(first), second_copy(second);
+    if (!r.next().value()) break;
+    ASSERT_EQ(r.fields().size(), 3U);
+    EXPECT_EQ(first_copy, r.fields()[0]) << "line " << r.line();
+    EXPECT_EQ(second_copy, r.fields()[1]) << "line " << r.line();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 41U);
+}
+
 }  // namespace
 }  // namespace kreditor

@@ -193,6 +193,30 @@ TEST(TextArena, EmptyIsHandleZeroAndHandlesKeepTheirTextAsTheArenaGrows) {
   EXPECT_EQ(t[handles.back()], "id-19999");
 }
 
+// Short texts are copied by fixed-size moves (of 1-3, 4-7 and 8-16 bytes), longer ones by a
+// call: every length reads back byte for byte, with arenas reserved or grown from nothing, and
+// a copy of the arena names the same texts.
+TEST(TextArena, EveryLengthReadsBackAndACopyKeepsTheTexts) {
+  for (const bool reserved : {false, true}) {
+    text_arena t;
+    if (reserved) t.reserve(1'000, 8'000);
+    std::vector<std::string> texts;
+    std::vector<std::uint32_t> handles;
+    for (int round = 0; round < 30; ++round)
+      for (std::size_t n = 1; n <= 40; ++n) {
+        std::string s;
+        for (std::size_t k = 0; k < n; ++k) s += static_cast<char>('A' + (round * 7 + k * 3) % 26);
+        handles.push_back(t.add(s));
+        texts.push_back(std::move(s));
+      }
+    const text_arena copy = t;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      ASSERT_EQ(t[handles[k]], texts[k]) << "text " << k << (reserved ? " (reserved)" : "");
+      ASSERT_EQ(copy[handles[k]], texts[k]) << "copy, text " << k;
+    }
+  }
+}
+
 TEST(LedgerColumns, EveryInvoiceAndPaymentReadsBackAsWritten) {
   const generated g = generate(60, 3'000, 7);
   const ledger_columns l = parse_ledger_columns(g.files).value();
