@@ -29,7 +29,8 @@ open_receivables open_receivables_of(const book& b, std::size_t customers, std::
 
 void append_open_receivables(open_receivables& out, const book& b, std::size_t first, std::span<const std::uint8_t> skip) {
   // No reserve here: called once per slice, an exact reserve would copy every column at every
-  // slice (quadratic: 165 s of CPU for aging over 10M invoices); the vectors grow geometrically.
+  // slice (quadratic: 165 s of CPU for aging over 10M invoices); the vectors grow geometrically,
+  // or not at all when the caller reserved room for every line of the ledger (cmd_aging).
   const std::size_t n = b.size();
   for (std::size_t i = 0; i < n; ++i) {
     const money open = b.claims[i].principal();

@@ -68,7 +68,7 @@ template <class CustomerOf>
 ledger_slices::grouping ledger_slices::group(std::size_t rows, CustomerOf&& customer_of_row) const {
   const std::size_t n = customers();
   // Each row's owner found once (by id where the loader's index is missing); unknown ones last.
-  std::vector<std::uint32_t> owner(rows);
+  column<std::uint32_t> owner(rows);
   for (std::size_t r = 0; r < rows; ++r) {
     const std::uint32_t c = customer_of_row(r);
     owner[r] = c == no_record ? static_cast<std::uint32_t>(n) : c;
@@ -101,7 +101,7 @@ void sort_rows(std::vector<std::uint32_t>& rows) {
 }
 
 /// The rows of customers [first, last) (and, when `unknown`, of unknown customers), in ledger order.
-std::vector<std::uint32_t> rows_of(const std::vector<std::uint32_t>& start, const std::vector<std::uint32_t>& rows,
+std::vector<std::uint32_t> rows_of(std::span<const std::uint32_t> start, std::span<const std::uint32_t> rows,
                                    std::size_t first, std::size_t last, bool unknown) {
   std::vector<std::uint32_t> out(rows.begin() + start[first], rows.begin() + start[last]);
   if (unknown) {

@@ -12,12 +12,14 @@
 #include <span>
 #include <vector>
 
+#include "kreditor/core/column.hpp"
+
 namespace kreditor::detail {
 
 /// Rows [0, n) grouped by key: the rows of key k are rows[start[k] .. start[k + 1]), ascending.
 struct key_groups {
-  std::vector<std::uint32_t> start;  ///< keys + 1 offsets into rows
-  std::vector<std::uint32_t> rows;   ///< every row once, by key, ascending within a key
+  column<std::uint32_t> start;  ///< keys + 1 offsets into rows
+  column<std::uint32_t> rows;   ///< every row once, by key, ascending within a key (on huge pages: a million rows)
   /// The rows of key `k`. \pre k < start.size() - 1
   [[nodiscard]] std::span<const std::uint32_t> of(std::size_t k) const {
     return std::span(rows).subspan(start[k], start[k + 1] - start[k]);

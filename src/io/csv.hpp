@@ -36,7 +36,7 @@ class csv_reader {
   /// Streams `file` (open for reading; not owned, not closed) from its current position in
   /// reads of `chunk` bytes; a record longer than that grows the buffer. A read error is a
   /// failure errc::io naming the file.
-  csv_reader(std::string_view file_name, std::FILE* file, std::size_t chunk = std::size_t{1} << 20);
+  csv_reader(std::string_view file_name, std::FILE* file, std::size_t chunk = std::size_t{1} << 18);
 
   /// Reads the next record. true: fields() holds it; false: end of input. Blank lines are
   /// skipped. Failure (errc::invalid_argument): an unterminated quoted field, a character

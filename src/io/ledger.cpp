@@ -1333,13 +1333,6 @@ class builder {
   }
 
  public:
-  /// Huge pages for a big table's columns, reserved whole: a million rows fault in 2 MiB pages
-  /// rather than 4 KiB ones.
-  template <class Columns>
-  static void advise_huge_pages(Columns& t) {
-    for_each_column(t, [](const auto& column) { detail::advise_huge_pages(column); });
-  }
-
   /// Room for `rows` more rows of each file (the line count of its CSV text).
   void reserve(std::string_view section, std::size_t rows) {
     if (section == "customers") {
@@ -1348,13 +1341,11 @@ class builder {
       customers_.reserve(rows);
     }
     if (section == "invoices") {
-      out.invoices.reserve(rows);
-      advise_huge_pages(out.invoices);
+      out.invoices.reserve(rows);  // on huge pages (detail::allocate_column)
       invoices_.reserve(rows);
     }
     if (section == "payments") {
       payments_read_.reserve(rows);
-      advise_huge_pages(payments_read_);
       payments_.reserve(rows);
       deferred_.reserve(rows);  // untouched (no memory) unless payments.csv is read beside invoices.csv
       detail::advise_huge_pages(deferred_);
@@ -1794,11 +1785,9 @@ std::uint32_t text_arena::add_grown(std::string_view s) {
 }
 
 void text_arena::reserve(std::size_t strings, std::size_t bytes) {
+  // Column memory: a big arena faults in 2 MiB pages.
   ends_.reserve(ends_.size() + strings);
   if (bytes_.size() - used_ < bytes + 16) bytes_.resize(used_ + bytes + 16);
-  // A big arena faults in 2 MiB pages (see the loader's columns).
-  detail::advise_huge_pages(ends_);
-  detail::advise_huge_pages(bytes_.data(), bytes_.capacity());
 }
 
 void invoice_columns::reserve(std::size_t rows) {

@@ -150,7 +150,7 @@ std::vector<posting> replay_postings(const replay_columns& h, const allocation_p
   for (const replay_invoice& x : inv) customers = std::max(customers, x.customer + 1);
   for (const replay_payment& p : h.payments) customers = std::max(customers, p.customer + 1);
   detail::key_groups by_customer = detail::group_by_key(n, customers, [&](std::size_t i) { return inv[i].customer; });
-  const std::vector<std::uint32_t> first = std::move(by_customer.start);
+  const column<std::uint32_t> first = std::move(by_customer.start);
   // The sort keys sit beside each other (one read of each invoice), so sorting a customer's
   // invoices reads no scattered memory; ids are compared only on a tie of dates.
   struct sort_key {

@@ -28,6 +28,7 @@
 #include "kreditor/book/book.hpp"
 #include "kreditor/book/policy_set.hpp"
 #include "kreditor/book/slices.hpp"
+#include "kreditor/core/column.hpp"
 #include "kreditor/core/errc.hpp"
 #include "kreditor/dunning/engine.hpp"
 #include "kreditor/exposure/credit_account.hpp"
@@ -144,10 +145,12 @@ void for_each_report_slice(ledger_slices& cut, date as_of, std::span<const recor
 /// Open receivables as columns for the batch kernels (aging, exposure), grouped by ledger
 /// customer: the lines of `b` with principal open, except those `skip` marks (empty: none).
 struct open_receivables {
-  std::vector<std::int32_t> issue_day;  ///< day_number of each item's invoice date
-  std::vector<std::int64_t> open_minor;  ///< open principal, minor units
-  std::vector<std::int32_t> due_day;  ///< day_number of each item's due date
-  std::vector<std::uint32_t> group;     ///< index in ledger::customers
+  // Columns (kreditor/core/column.hpp): reserved for every invoice of a big ledger, only the
+  // pages the open items fill are ever touched.
+  column<std::int32_t> issue_day;   ///< day_number of each item's invoice date
+  column<std::int64_t> open_minor;  ///< open principal, minor units
+  column<std::int32_t> due_day;     ///< day_number of each item's due date
+  column<std::uint32_t> group;      ///< index in ledger::customers
   std::vector<std::uint32_t> items_of;  ///< per customer: how many items it has
   /// The columns as the kernels take them (views into this object).
   [[nodiscard]] receivable_columns columns() const {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "kreditor/book/book.hpp"
+#include "kreditor/core/column.hpp"
 #include "kreditor/io/ledger.hpp"
 #include "kreditor/io/ledger_columns.hpp"
 
@@ -70,8 +71,8 @@ class ledger_slices {
   /// Per customer, its rows of one table: rows[start[c] .. start[c + 1]) in ledger order; the
   /// last group (customers()) holds the rows of customers the ledger does not know.
   struct grouping {
-    std::vector<std::uint32_t> start;
-    std::vector<std::uint32_t> rows;
+    column<std::uint32_t> start;
+    column<std::uint32_t> rows;
   };
   template <class CustomerOf>
   grouping group(std::size_t rows, CustomerOf&& customer_of) const;

@@ -22,6 +22,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,32 +30,10 @@
 #include <utility>
 #include <vector>
 
+#include "kreditor/core/column.hpp"
 #include "kreditor/io/ledger.hpp"
 
 KREDITOR_NAMESPACE_BEGIN
-
-namespace detail {
-/// std::allocator whose value-less construct leaves a trivial element uninitialised: a vector
-/// resized as room to write into later is not zeroed first.
-template <class T>
-struct uninitialised_allocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = uninitialised_allocator<U>;
-  };
-  uninitialised_allocator() = default;
-  template <class U>
-  uninitialised_allocator(const uninitialised_allocator<U>&) noexcept {}  // NOLINT: rebinding converts implicitly
-  template <class U>
-  void construct(U* p) noexcept {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-}  // namespace detail
 
 /// Strings kept end to end in one arena, each named by a 32-bit handle; handle 0 is "".
 /// Appending never moves what a handle names (handles are offsets, not pointers).
@@ -114,21 +93,21 @@ class text_arena {
   std::vector<unsigned char, detail::uninitialised_allocator<unsigned char>> bytes_;
   std::size_t used_ = 0;
   // Handle h is bytes_[ends_[h], ends_[h + 1]); ends_ starts with {0, 0} so that handle 0 is "".
-  std::vector<std::uint32_t> ends_;
+  column<std::uint32_t> ends_;
 };
 
 /// invoices.csv as columns: row i of every vector is invoice i (ledger order).
 struct invoice_columns {
   text_arena text;                           ///< the ids, terms and references below
-  std::vector<std::uint32_t> id;             ///< invoice_id (text handle)
-  std::vector<std::uint32_t> customer;       ///< index in ledger_columns::customers
-  std::vector<date> issue_date;              ///< the invoice date
-  std::vector<date> due_date;                ///< not_a_date_time when absent (from the terms)
-  std::vector<std::int64_t> amount;          ///< minor units of the customer's currency; < 0: credit note
-  std::vector<std::uint32_t> terms;          ///< text handle; 0: the customer's default
-  std::vector<std::uint32_t> reference;      ///< text handle; 0: none
-  std::vector<std::uint32_t> credit_of;      ///< for a credit note: the invoice's row, else no_record
-  std::vector<std::int32_t> line;            ///< line in invoices.csv (for messages)
+  column<std::uint32_t> id;                ///< invoice_id (text handle)
+  column<std::uint32_t> customer;          ///< index in ledger_columns::customers
+  column<date> issue_date;                 ///< the invoice date
+  column<date> due_date;                   ///< not_a_date_time when absent (from the terms)
+  column<std::int64_t> amount;             ///< minor units of the customer's currency; < 0: credit note
+  column<std::uint32_t> terms;             ///< text handle; 0: the customer's default
+  column<std::uint32_t> reference;         ///< text handle; 0: none
+  column<std::uint32_t> credit_of;         ///< for a credit note: the invoice's row, else no_record
+  column<std::int32_t> line;               ///< line in invoices.csv (for messages)
 
   /// The number of rows.
   [[nodiscard]] std::size_t size() const noexcept { return id.size(); }
@@ -139,14 +118,14 @@ struct invoice_columns {
 /// payments.csv as columns: row i of every vector is payment i (ledger order).
 struct payment_columns {
   text_arena text;                           ///< the ids and references below
-  std::vector<std::uint32_t> id;             ///< payment_id (text handle)
-  std::vector<std::uint32_t> customer;       ///< index in ledger_columns::customers
-  std::vector<date> date_paid;               ///< value date
-  std::vector<std::int64_t> amount;          ///< minor units of the customer's currency (> 0)
-  std::vector<std::uint32_t> reference;      ///< text handle; 0: none
-  std::vector<std::uint32_t> invoice;        ///< the designated invoice's row, else no_record
-  std::vector<std::int32_t> line;            ///< line in payments.csv (for messages)
-  std::vector<payment_channel> method;       ///< column `method`
+  column<std::uint32_t> id;                ///< payment_id (text handle)
+  column<std::uint32_t> customer;          ///< index in ledger_columns::customers
+  column<date> date_paid;                  ///< value date
+  column<std::int64_t> amount;             ///< minor units of the customer's currency (> 0)
+  column<std::uint32_t> reference;         ///< text handle; 0: none
+  column<std::uint32_t> invoice;           ///< the designated invoice's row, else no_record
+  column<std::int32_t> line;               ///< line in payments.csv (for messages)
+  column<payment_channel> method;          ///< column `method`
 
   /// The number of rows.
   [[nodiscard]] std::size_t size() const noexcept { return id.size(); }
