@@ -18,6 +18,7 @@
 
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -81,22 +82,20 @@ void append_padded(std::string& out, std::string_view text, std::size_t width, b
   if (left) out.append(pad, ' ');
 }
 
-/// One row of the table, made in `line` (reused) and written at once: 50 000 customers' rows.
-void print_row(std::ostream& os, std::string& line, const std::string& name, const aging_row& row) {
-  line.clear();
-  append_padded(line, name, 14, true);
-  append_padded(line, row.ccy.code(), 5, true);
+/// Appends one row of the table to `text` (50 000 customers' rows: no string per field).
+void append_row(std::string& text, const std::string& name, const aging_row& row) {
+  append_padded(text, name, 14, true);
+  append_padded(text, row.ccy.code(), 5, true);
   std::string amount;
   for (const money m : row.buckets) {
     amount.clear();
     append_to(amount, m);
-    append_padded(line, amount, 14, false);
+    append_padded(text, amount, 14, false);
   }
   amount.clear();
   append_to(amount, row.total);
-  append_padded(line, amount, 15, false);
-  line += '\n';
-  os.write(line.data(), static_cast<std::streamsize>(line.size()));
+  append_padded(text, amount, 15, false);
+  text += '\n';
 }
 
 /// The customers whose book is built at once: a slice's book stays in the caches.
@@ -159,18 +158,24 @@ int cmd_aging(context& ctx) {
     return exit_ok;
   }
 
-  ctx.out << "aging as of " << to_string(as_of) << " by " << to_string(buckets.basis)
-          << " date\n\n"
-          << std::left << std::setw(14) << "customer" << std::setw(5) << "ccy" << std::right;
-  for (const std::string& label : labels) ctx.out << std::setw(14) << label;
-  ctx.out << std::setw(15) << "total" << "\n";
-  std::string line;
+  // The whole table is made before any of it is written: a customer's total may still
+  // overflow (error(overflow) from make_aging_row), and a failed command prints nothing.
+  std::ostringstream head;
+  head << "aging as of " << to_string(as_of) << " by " << to_string(buckets.basis) << " date\n\n"
+       << std::left << std::setw(14) << "customer" << std::setw(5) << "ccy" << std::right;
+  for (const std::string& label : labels) head << std::setw(14) << label;
+  head << std::setw(15) << "total" << "\n";
+  std::string text = head.str();
+  std::size_t rows = portfolio.size();
+  for (std::size_t c = 0; c < customers; ++c) rows += open.items_of[c] != 0 ? 1u : 0u;
+  text.reserve(text.size() + 1 + rows * (40 + 14 * width));  // a row's usual length
   for (std::size_t c = 0; c < customers; ++c)
     if (open.items_of[c] != 0)
-      print_row(ctx.out, line, l.customers[c].customer_id,
-                make_aging_row(std::span(table).subspan(c * width, width), group_currency[c]));
-  ctx.out << "\n";
-  for (const aging_row& r : portfolio) print_row(ctx.out, line, "portfolio", r);
+      append_row(text, l.customers[c].customer_id,
+                 make_aging_row(std::span(table).subspan(c * width, width), group_currency[c]));
+  text += '\n';
+  for (const aging_row& r : portfolio) append_row(text, "portfolio", r);
+  ctx.out.write(text.data(), static_cast<std::streamsize>(text.size()));
   return exit_ok;
 }
 

@@ -40,13 +40,29 @@ KREDITOR_NAMESPACE_BEGIN
 class text_arena {
  public:
   text_arena() : ends_{0, 0} {}
+  /// A copy names the same texts by the same handles.
+  text_arena(const text_arena&) = default;
+  /// A copy names the same texts by the same handles.
+  text_arena& operator=(const text_arena&) = default;
+  /// A moved-from arena holds no bytes and says so (used_ 0), so that adding to it stays in
+  /// bounds.
+  text_arena(text_arena&& other) noexcept
+      : bytes_(std::move(other.bytes_)), used_(std::exchange(other.used_, 0)), ends_(std::move(other.ends_)) {}
+  /// As the move constructor.
+  text_arena& operator=(text_arena&& other) noexcept {
+    bytes_ = std::move(other.bytes_);
+    used_ = std::exchange(other.used_, 0);
+    ends_ = std::move(other.ends_);
+    return *this;
+  }
+  ~text_arena() = default;
   /// The handle of a copy of `s` (0 for the empty string). \throws error(out_of_range) when
   /// the arena would pass 4 GiB or 2^32 strings.
   std::uint32_t add(std::string_view s) {
     if (s.empty()) return 0;
     // An id or reference (at most 16 bytes) with room for it: copied by two fixed-size,
     // possibly overlapping moves inside `s`, not a call (the loader adds two a row).
-    if (s.size() <= 16 && bytes_.size() - used_ >= 16 && ends_.size() < ends_.capacity() &&
+    if (s.size() <= 16 && used_ + 16 <= bytes_.size() && ends_.size() < ends_.capacity() &&
         used_ + 16 <= 0xFFFF'FFFFu) {
       char* to = reinterpret_cast<char*>(bytes_.data()) + used_;
       const char* from = s.data();
