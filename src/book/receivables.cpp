@@ -19,10 +19,7 @@ customer_index_map customer_indexes(const ledger& l) {
 open_receivables open_receivables_of(const book& b, std::size_t customers, std::span<const std::uint8_t> skip) {
   open_receivables out;
   out.items_of.assign(customers, 0);
-  out.issue_day.reserve(b.size());
-  out.due_day.reserve(b.size());
-  out.open_minor.reserve(b.size());
-  out.group.reserve(b.size());
+  out.reserve(b.size());
   append_open_receivables(out, b, 0, skip);
   return out;
 }

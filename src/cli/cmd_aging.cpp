@@ -119,10 +119,7 @@ int cmd_aging(context& ctx) {
   open.items_of.assign(l.customers.size(), 0);
   // Room for every invoice: column memory is only touched where items are written, and the
   // columns never grow (each growth was a copy, into fresh pages the kernel zeroes).
-  open.issue_day.reserve(l.invoices.size());
-  open.due_day.reserve(l.invoices.size());
-  open.open_minor.reserve(l.invoices.size());
-  open.group.reserve(l.invoices.size());
+  open.reserve(l.invoices.size());
   ledger_slices cut(l);
   for_each_book_slice(cut, as_of, state.notices, policies, aging_slice,
                       [&](const book& b, std::size_t first) { append_open_receivables(open, b, first); });

@@ -46,7 +46,7 @@ struct command_row {
 const std::vector<command_row> commands = {
     {"run", cmd_run, true},           {"interest", cmd_interest, false}, {"check", cmd_check, false},
     {"make", cmd_make, false},        {"calendar", cmd_calendar, false}, {"terms", cmd_terms, false},
-    {"aging", cmd_aging, true},      {"exposure", cmd_exposure, false}, {"simulate", cmd_simulate, false},
+    {"aging", cmd_aging, true},       {"exposure", cmd_exposure, false}, {"simulate", cmd_simulate, false},
     {"score", cmd_score, false},      {"fit", cmd_fit, false},           {"review", cmd_review, false},
     {"notices", cmd_notices, false},  {"casefile", cmd_casefile, false},  {"agreement", cmd_agreement, false},
 };

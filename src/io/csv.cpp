@@ -111,16 +111,9 @@ result<bool> csv_reader::next() {
   // The usual record (one plain line, not blank) read here, without the layers of the general
   // reading below; anything else, and a line found not plain, goes that way from its start.
   if (started_ && pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') {
-    plain_record_ = {};
-    fields_.clear();
-    field_lines_.clear();
-    scratch_used_ = 0;
+    clear_record();
     record_line_ = line_;
-    if (const std::size_t end = plain_record_end(text_.data(), text_.size()); end != std::string_view::npos) {
-      pos_ = end + 1;
-      ++line_;
-      return checked_utf8();
-    }
+    if (took_plain_record()) return checked_utf8();
   }
   if (!started_) {
     started_ = true;
@@ -278,11 +271,23 @@ std::size_t csv_reader::finish_plain_record(const char* data, std::size_t last_f
   return end;
 }
 
-result<csv_reader::parsed> csv_reader::parse_record() {
+void csv_reader::clear_record() {
   plain_record_ = {};
   fields_.clear();
   field_lines_.clear();
   scratch_used_ = 0;
+}
+
+bool csv_reader::took_plain_record() {
+  const std::size_t end = plain_record_end(text_.data(), text_.size());
+  if (end == std::string_view::npos) return false;
+  pos_ = end + 1;
+  ++line_;
+  return true;
+}
+
+result<csv_reader::parsed> csv_reader::parse_record() {
+  clear_record();
   const std::size_t n = text_.size();
   // Blank lines (between records or at the end) carry no record.
   while (pos_ < n && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
@@ -294,11 +299,7 @@ result<csv_reader::parsed> csv_reader::parse_record() {
   const char* data = text_.data();
   // The common record: one line, no quote, no carriage return but before its LF. Its commas
   // are found sixteen bytes at a time (eight without SSE2), not byte by byte.
-  if (const std::size_t end = plain_record_end(data, n); end != std::string_view::npos) {
-    pos_ = end + 1;
-    ++line_;
-    return parsed::record;
-  }
+  if (took_plain_record()) return parsed::record;
   fields_.clear();  // quotes, a lone CR or the buffer's end: read byte by byte below
   for (;;) {
     const std::size_t column = fields_.size() + 1;

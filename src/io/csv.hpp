@@ -68,6 +68,11 @@ class csv_reader {
   /// The record just read, its text checked UTF-8 (true), or the failure naming its first bad field.
   [[nodiscard]] result<bool> checked_utf8() const;
   [[nodiscard]] result<parsed> parse_record();
+  /// Forgets the current record (its fields, their lines, the unescaped texts).
+  void clear_record();
+  /// Reads the plain record at pos_ (plain_record_end) and moves past it; false, nothing moved,
+  /// when the record there is not plain or not whole in hand.
+  [[nodiscard]] bool took_plain_record();
   /// parse_record's common case: the offset of the LF ending a plain record at pos_, or npos.
   [[nodiscard]] std::size_t plain_record_end(const char* data, std::size_t n);
   /// Ends plain_record_end's record at LF `end`: its last field from `last_field`, its bytes

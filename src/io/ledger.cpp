@@ -1774,28 +1774,28 @@ result<ledger_columns> load_ledger_columns(std::string_view path, const ledger_o
 
 std::uint32_t text_arena::add_grown(std::string_view s) {
   if (s.empty()) return 0;
-  if (s.size() > 0xFFFF'FFFFu - used_ || ends_.size() >= 0xFFFF'FFFFu)
+  const std::size_t held = used();
+  if (s.size() > 0xFFFF'FFFFu - held || ends_.size() >= 0xFFFF'FFFFu)
     throw error(errc::out_of_range, "ledger text: more than 4 GiB of ids and references in one table");
   // Room for this string and a short one's fixed-size copy after it, doubling. `s` is copied
   // before the old bytes are freed: it may be a text of this arena.
-  if (bytes_.size() < used_ + s.size() + 16) {
+  if (bytes_.size() < held + s.size() + 16) {
     decltype(bytes_) grown;
-    grown.resize(std::max(2 * bytes_.size(), used_ + s.size() + 16));
-    if (used_ != 0) std::memcpy(grown.data(), bytes_.data(), used_);
-    std::memcpy(grown.data() + used_, s.data(), s.size());
+    grown.resize(std::max(2 * bytes_.size(), held + s.size() + 16));
+    if (held != 0) std::memcpy(grown.data(), bytes_.data(), held);
+    std::memcpy(grown.data() + held, s.data(), s.size());
     bytes_.swap(grown);
   } else {
-    std::memcpy(bytes_.data() + used_, s.data(), s.size());
+    std::memcpy(bytes_.data() + held, s.data(), s.size());
   }
-  used_ += s.size();
-  ends_.push_back(static_cast<std::uint32_t>(used_));
+  ends_.push_back(static_cast<std::uint32_t>(held + s.size()));
   return static_cast<std::uint32_t>(ends_.size() - 2);
 }
 
 void text_arena::reserve(std::size_t strings, std::size_t bytes) {
   // Column memory: a big arena faults in 2 MiB pages.
   ends_.reserve(ends_.size() + strings);
-  if (bytes_.size() < used_ + bytes + 16) bytes_.resize(used_ + bytes + 16);
+  if (bytes_.size() < used() + bytes + 16) bytes_.resize(used() + bytes + 16);
 }
 
 void invoice_columns::reserve(std::size_t rows) {

@@ -152,6 +152,13 @@ struct open_receivables {
   column<std::int32_t> due_day;     ///< day_number of each item's due date
   column<std::uint32_t> group;      ///< index in ledger::customers
   std::vector<std::uint32_t> items_of;  ///< per customer: how many items it has
+  /// Room for `items` items in every column.
+  void reserve(std::size_t items) {
+    issue_day.reserve(items);
+    open_minor.reserve(items);
+    due_day.reserve(items);
+    group.reserve(items);
+  }
   /// The columns as the kernels take them (views into this object).
   [[nodiscard]] receivable_columns columns() const {
     return {.issue_day = issue_day, .due_day = due_day, .open_minor = open_minor, .group = group};

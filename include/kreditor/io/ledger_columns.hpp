@@ -21,13 +21,10 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
-#include <memory>
-#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "kreditor/core/column.hpp"
@@ -40,31 +37,16 @@ KREDITOR_NAMESPACE_BEGIN
 class text_arena {
  public:
   text_arena() : ends_{0, 0} {}
-  /// A copy names the same texts by the same handles.
-  text_arena(const text_arena&) = default;
-  /// A copy names the same texts by the same handles.
-  text_arena& operator=(const text_arena&) = default;
-  /// A moved-from arena holds no bytes and says so (used_ 0), so that adding to it stays in
-  /// bounds.
-  text_arena(text_arena&& other) noexcept
-      : bytes_(std::move(other.bytes_)), used_(std::exchange(other.used_, 0)), ends_(std::move(other.ends_)) {}
-  /// As the move constructor.
-  text_arena& operator=(text_arena&& other) noexcept {
-    bytes_ = std::move(other.bytes_);
-    used_ = std::exchange(other.used_, 0);
-    ends_ = std::move(other.ends_);
-    return *this;
-  }
-  ~text_arena() = default;
   /// The handle of a copy of `s` (0 for the empty string). \throws error(out_of_range) when
   /// the arena would pass 4 GiB or 2^32 strings.
   std::uint32_t add(std::string_view s) {
     if (s.empty()) return 0;
     // An id or reference (at most 16 bytes) with room for it: copied by two fixed-size,
     // possibly overlapping moves inside `s`, not a call (the loader adds two a row).
-    if (s.size() <= 16 && used_ + 16 <= bytes_.size() && ends_.size() < ends_.capacity() &&
-        used_ + 16 <= 0xFFFF'FFFFu) {
-      char* to = reinterpret_cast<char*>(bytes_.data()) + used_;
+    // (Room in ends_ first: a moved-from arena has none, and no last end to read.)
+    if (s.size() <= 16 && ends_.size() < ends_.capacity() && used() + 16 <= bytes_.size() &&
+        used() + 16 <= 0xFFFF'FFFFu) {
+      char* to = reinterpret_cast<char*>(bytes_.data()) + used();
       const char* from = s.data();
       const std::size_t n = s.size();
       if (n >= 8) {
@@ -78,8 +60,7 @@ class text_arena {
         to[n / 2] = from[n / 2];
         to[n - 1] = from[n - 1];
       }
-      used_ += n;
-      ends_.push_back(static_cast<std::uint32_t>(used_));
+      ends_.push_back(static_cast<std::uint32_t>(used() + n));
       return static_cast<std::uint32_t>(ends_.size() - 2);
     }
     return add_grown(s);
@@ -102,12 +83,13 @@ class text_arena {
   }
   /// add() for a longer string, or when the arena must grow first.
   std::uint32_t add_grown(std::string_view s);
+  /// The bytes of text held: the last string's end (none in a moved-from arena).
+  [[nodiscard]] std::size_t used() const noexcept { return ends_.empty() ? 0 : ends_.back(); }
 
-  // The text is bytes_[0, used_); the rest of bytes_ is room, left unwritten (its size is the
+  // The text is bytes_[0, used()); the rest of bytes_ is room, left unwritten (its size is the
   // capacity, so add() writes into it without a check per byte). Unsigned: copying the
   // arena copies that room too, which is defined for unsigned char.
   std::vector<unsigned char, detail::uninitialised_allocator<unsigned char>> bytes_;
-  std::size_t used_ = 0;
   // Handle h is bytes_[ends_[h], ends_[h + 1]); ends_ starts with {0, 0} so that handle 0 is "".
   column<std::uint32_t> ends_;
 };
